@@ -1,0 +1,75 @@
+//! Headless commands (`run`, `check`, `new`, `examples`), built on model + sim + io.
+//! Never imports egui.
+
+mod check;
+mod new;
+mod run;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use check::check;
+pub use new::{examples, new};
+pub use run::run;
+
+/// Entente: a strategy sandbox for military diplomacy. Without a command, opens the app.
+#[derive(Debug, Parser)]
+#[command(name = "entente", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A scenario file (.ron) to open in the app; without one, the bundled default scenario opens.
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a scenario without the app and write its trajectory as CSV.
+    Run(RunArgs),
+    /// Check scenario files and report every problem with its line and column.
+    Check {
+        /// Scenario files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a bundled scenario to a file to start from.
+    New {
+        /// Where to write it (refuses to overwrite an existing file).
+        #[arg(long)]
+        out: PathBuf,
+        /// Which bundled scenario (see `entente examples`).
+        #[arg(long, default_value = "mesa-crisis")]
+        example: String,
+    },
+    /// List the bundled scenarios.
+    Examples,
+}
+
+/// Arguments of `entente run`.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The scenario file.
+    pub file: PathBuf,
+    /// Number of ticks (quarters) to simulate; defaults to the scenario's horizon.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub ticks: Option<u32>,
+    /// Seed for random events, replacing the scenario's.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Write the trajectory (`tick,kind,id,variable,value`) to this file, or `-` for standard output.
+    #[arg(long, value_name = "PATH|-")]
+    pub csv: Option<PathBuf>,
+    /// Write the ledger (`tick,kind,id,variable,term,cause,value`) to this file, or `-`.
+    #[arg(long, value_name = "PATH|-")]
+    pub ledger: Option<PathBuf>,
+    /// Print no summary table.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Exit status of a command: 0 ok, 1 invalid scenario or I/O error (2, usage, is clap's).
+pub type ExitCode = u8;

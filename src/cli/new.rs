@@ -1,0 +1,34 @@
+//! `entente new` and `entente examples`.
+
+use std::path::Path;
+
+use crate::io::library::{EXAMPLES, example};
+use crate::io::write_atomically;
+
+/// Writes the bundled scenario `name` to `out`, refusing to overwrite an existing file.
+pub fn new(out: &Path, name: &str) -> Result<(), String> {
+    let Some(chosen) = example(name) else {
+        let names: Vec<&str> = EXAMPLES.iter().map(|e| e.name).collect();
+        return Err(format!(
+            "there is no bundled scenario \"{name}\"; choose one of: {}",
+            names.join(", ")
+        ));
+    };
+    if out.exists() {
+        return Err(format!(
+            "{} already exists; choose another name or delete it first",
+            out.display()
+        ));
+    }
+    write_atomically(out, chosen.text.as_bytes())
+        .map_err(|error| format!("cannot write {}: {error}", out.display()))
+}
+
+/// The list printed by `entente examples`.
+pub fn examples() -> String {
+    let width = EXAMPLES.iter().map(|e| e.name.len()).max().unwrap_or(0);
+    EXAMPLES
+        .iter()
+        .map(|e| format!("{:width$}  {}\n", e.name, e.summary))
+        .collect()
+}

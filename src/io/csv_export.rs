@@ -1,0 +1,142 @@
+//! The long-format CSV of a run (`tick,kind,id,variable,value`) and of its ledger
+//! (`tick,kind,id,variable,term,cause,value`).
+
+use std::io::Write;
+
+use crate::sim::observe::{Kind, observe};
+use crate::sim::{Cause, Entity, State, TickLedger, World};
+
+/// Header of the trajectory CSV.
+pub const TRAJECTORY_HEADER: [&str; 5] = ["tick", "kind", "id", "variable", "value"];
+/// Header of the ledger CSV.
+pub const LEDGER_HEADER: [&str; 7] = ["tick", "kind", "id", "variable", "term", "cause", "value"];
+
+/// A value with a fixed number of decimals; negative zero prints as zero so files compare cleanly.
+pub fn fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_owned()
+    } else {
+        text
+    }
+}
+
+/// Writes trajectory rows one tick at a time.
+pub struct TrajectoryWriter<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> TrajectoryWriter<W> {
+    /// Starts the CSV with its header.
+    pub fn new(out: W) -> csv::Result<Self> {
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record(TRAJECTORY_HEADER)?;
+        Ok(Self { csv })
+    }
+
+    /// Writes every observable value of `state` (6 decimals).
+    pub fn write_state(&mut self, world: &World, state: &State) -> csv::Result<()> {
+        let tick = state.tick.to_string();
+        for row in observe(world, state) {
+            self.csv.write_record([
+                tick.as_str(),
+                row.kind.name(),
+                row.id.as_str(),
+                row.variable,
+                fixed(row.value, 6).as_str(),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and returns the output.
+    pub fn finish(self) -> csv::Result<()> {
+        let mut csv = self.csv;
+        csv.flush()?;
+        Ok(())
+    }
+}
+
+/// Writes ledger rows one tick at a time.
+pub struct LedgerWriter<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> LedgerWriter<W> {
+    /// Starts the CSV with its header.
+    pub fn new(out: W) -> csv::Result<Self> {
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record(LEDGER_HEADER)?;
+        Ok(Self { csv })
+    }
+
+    /// Writes every term of one tick's ledger (9 decimals: terms are often small).
+    pub fn write_tick(&mut self, world: &World, ledger: &TickLedger) -> csv::Result<()> {
+        let tick = ledger.tick.to_string();
+        for change in &ledger.changes {
+            let (kind, id) = entity_key(world, change.entity);
+            for term in &change.terms {
+                self.csv.write_record([
+                    tick.as_str(),
+                    kind.name(),
+                    id.as_str(),
+                    change.var,
+                    term.id,
+                    cause_key(world, term.cause).as_str(),
+                    fixed(term.value, 9).as_str(),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes the output.
+    pub fn finish(self) -> csv::Result<()> {
+        let mut csv = self.csv;
+        csv.flush()?;
+        Ok(())
+    }
+}
+
+/// The CSV kind and id of a ledger entity.
+pub fn entity_key(world: &World, entity: Entity) -> (Kind, String) {
+    match entity {
+        Entity::Nation(n) => (Kind::Nation, world.nations[n.ix()].id.to_string()),
+        Entity::Dyad(a, b) => (Kind::Dyad, crate::sim::observe::dyad_id(world, a, b)),
+        Entity::Alliance(a) => (Kind::Alliance, world.alliances[a.ix()].id.to_string()),
+        Entity::Member(a, n) => (
+            Kind::Alliance,
+            format!(
+                "{}|{}",
+                world.alliances[a.ix()].id,
+                world.nations[n.ix()].id
+            ),
+        ),
+        Entity::Region(r) => (Kind::Region, world.regions[r.ix()].id.to_string()),
+    }
+}
+
+/// The cause column: `intervention:op1`, `treaty:cbm1`, `alliance:pact`, `nation:H`,
+/// `event:N` (N = position in the scenario's event list), or empty for the model's own dynamics.
+pub fn cause_key(world: &World, cause: Cause) -> String {
+    match cause {
+        Cause::Dynamics => String::new(),
+        Cause::Event(e) => format!("event:{}", world.events[e.ix()].source),
+        Cause::Intervention(i) => format!("intervention:{}", world.interventions[i.ix()].id),
+        Cause::Treaty(t) => format!("treaty:{}", world.treaties[t.ix()].id),
+        Cause::Alliance(a) => format!("alliance:{}", world.alliances[a.ix()].id),
+        Cause::Nation(n) => format!("nation:{}", world.nations[n.ix()].id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixed;
+
+    #[test]
+    fn fixed_precision_without_negative_zero() {
+        assert_eq!(fixed(0.5, 6), "0.500000");
+        assert_eq!(fixed(-1e-9, 6), "0.000000");
+        assert_eq!(fixed(-0.25, 6), "-0.250000");
+    }
+}

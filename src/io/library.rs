@@ -1,0 +1,36 @@
+//! The scenarios bundled with Entente, compiled into the binary.
+
+/// A bundled scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// Short name used on the command line (`entente new --example NAME`).
+    pub name: &'static str,
+    /// One line on what it is for.
+    pub summary: &'static str,
+    /// The scenario file's text.
+    pub text: &'static str,
+}
+
+/// Every bundled scenario; the first is the default the app opens.
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        name: "mesa-crisis",
+        summary: "A hegemon, its rival and a fragile state in the Mesa region (MODEL.md world W0)",
+        text: include_str!("../../assets/scenarios/mesa-crisis.ron"),
+    },
+    Example {
+        name: "blank",
+        summary: "Two regions and three nations: a clean start for a new scenario",
+        text: include_str!("../../assets/scenarios/blank.ron"),
+    },
+];
+
+/// The scenario the app opens when started without a file.
+pub fn default_example() -> &'static Example {
+    &EXAMPLES[0]
+}
+
+/// A bundled scenario by name.
+pub fn example(name: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|example| example.name == name)
+}

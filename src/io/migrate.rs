@@ -1,0 +1,47 @@
+//! The migration chain: each step rewrites a file of version v into version v + 1.
+//!
+//! Format 1 is the first published version, so the chain is empty today. When format 2 comes,
+//! a step `v1_to_v2` is appended and a fixture `tests/data/format_v1.ron` keeps proving that
+//! version-1 files still load.
+
+/// A step from version `index + 1` to `index + 2`, working on RON text.
+type Step = fn(&str) -> Result<String, String>;
+
+/// Steps in order: `STEPS[0]` migrates version 1 to 2, and so on.
+const STEPS: &[Step] = &[];
+
+/// The oldest version Entente ever wrote.
+pub const OLDEST_VERSION: u32 = 1;
+
+/// Rewrites `text` from `version` to the current format version.
+pub fn migrate(text: &str, version: u32) -> Result<String, String> {
+    if version < OLDEST_VERSION {
+        return Err(format!(
+            "format_version {version} does not exist; Entente scenario files start at version {OLDEST_VERSION}"
+        ));
+    }
+    let mut current = text.to_owned();
+    for step in &STEPS[(version - OLDEST_VERSION) as usize..] {
+        current = step(&current)?;
+    }
+    Ok(current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FORMAT_VERSION;
+
+    #[test]
+    fn the_chain_reaches_the_current_version_from_every_older_one() {
+        assert_eq!(
+            OLDEST_VERSION as usize + STEPS.len(),
+            FORMAT_VERSION as usize,
+            "every format version needs a migration step"
+        );
+        for version in OLDEST_VERSION..=FORMAT_VERSION {
+            assert!(migrate("()", version).is_ok());
+        }
+        assert!(migrate("()", 0).is_err());
+    }
+}

@@ -1,0 +1,64 @@
+//! Writing scenario files: canonical text, written atomically.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::model::Scenario;
+
+/// Why a scenario could not be saved. The previous file, if any, is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The scenario could not be turned into RON (a number RON cannot write, for instance).
+    #[error("cannot write the scenario as RON: {0}")]
+    Format(#[from] ron::Error),
+    /// The file system refused.
+    #[error("cannot save {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+const HEADER: &str = "// Entente scenario, format version 1: see docs/FORMAT.md.\n";
+
+/// The canonical text of a scenario: saving the same scenario twice gives identical bytes.
+pub fn to_ron_string(scenario: &Scenario) -> Result<String, ron::Error> {
+    let mut canonical = scenario.clone();
+    canonical.canonicalize();
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ".to_owned())
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let body = ron::ser::to_string_pretty(&canonical, config)?;
+    Ok(format!("{HEADER}{body}\n"))
+}
+
+/// Saves a scenario atomically: the text goes to a temporary file in the same folder, is flushed
+/// to disk, then renamed over `path`. A crash at any moment leaves either the old or the new file.
+pub fn save_file(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron_string(scenario)?;
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes bytes to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".entente-save-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temporary.write_all(bytes)?;
+    temporary.flush()?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}

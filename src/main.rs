@@ -1,0 +1,39 @@
+//! The `entente` binary: parses the command line; without a command it opens the app.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use entente::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => match entente::app::run_app(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&error.to_string()),
+        },
+        Some(Command::Run(args)) => match cli::run(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&format!("{error:#}")),
+        },
+        Some(Command::Check { files }) => {
+            ExitCode::from(cli::check(&files, &mut std::io::stdout()))
+        }
+        Some(Command::New { out, example }) => match cli::new(&out, &example) {
+            Ok(()) => {
+                println!("wrote {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => fail(&message),
+        },
+        Some(Command::Examples) => {
+            print!("{}", cli::examples());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(1)
+}

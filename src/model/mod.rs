@@ -1,0 +1,18 @@
+//! The scenario as data: ids, nations, regions, relations, alliances, treaties, interventions,
+//! timeline events and parameters, with validation. Pure data and serde; no files, no clock.
+
+pub mod canonical;
+pub mod ids;
+pub mod limits;
+pub mod params;
+pub mod path;
+pub mod scenario;
+pub mod text;
+pub mod validate;
+
+pub use ids::{AllianceId, InterventionId, NationId, RegionId, TreatyId};
+pub use params::{ParamOverrides, Params};
+pub use path::{Path, Seg};
+pub use scenario::*;
+pub use text::Text;
+pub use validate::{Problem, validate};

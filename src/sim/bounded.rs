@@ -1,0 +1,183 @@
+//! The bounded update operator of MODEL.md 2.2.
+//!
+//! A variable on \[lo, hi\] moves by a reversion term plus one contribution per driver, each
+//! scaled by the room left in its direction. If the coefficient budget ρ + Σ|u| exceeds 1, every
+//! coefficient is divided by it, so the result can never leave the interval.
+
+use super::ledger::{Cause, Term};
+
+/// One signed driver u of a bounded variable, with its ledger identity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Driver {
+    /// Term id, e.g. `"u_nsa"`.
+    pub id: &'static str,
+    /// Plain-language label.
+    pub label: &'static str,
+    /// The coefficient u (per tick).
+    pub u: f64,
+    /// What caused it.
+    pub cause: Cause,
+}
+
+impl Driver {
+    /// A driver caused by the model's own dynamics.
+    pub fn new(id: &'static str, label: &'static str, u: f64) -> Self {
+        Self {
+            id,
+            label,
+            u,
+            cause: Cause::Dynamics,
+        }
+    }
+
+    /// The same driver, attributed to a cause.
+    pub fn because(mut self, cause: Cause) -> Self {
+        self.cause = cause;
+        self
+    }
+}
+
+/// Term id and label of reversion toward the structural value.
+pub const REVERSION: (&str, &str) = ("reversion", "return toward the structural level");
+
+/// The result of one bounded update.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Update {
+    /// The new value.
+    pub value: f64,
+    /// The contributions (reversion first, then drivers in order); they sum to the change.
+    pub terms: Vec<Term>,
+    /// Whether the budget exceeded 1 and coefficients were scaled.
+    pub saturated: bool,
+}
+
+/// B(X, u) on \[lo, hi\]: u times the room left in u's direction.
+pub fn push(x: f64, lo: f64, hi: f64, u: f64) -> f64 {
+    if u >= 0.0 { u * (hi - x) } else { u * (x - lo) }
+}
+
+/// X' = X + ρ·(X* − X) + Σ B(X, u_k) on \[lo, hi\], with budget scaling.
+pub fn bounded_update(
+    x: f64,
+    (lo, hi): (f64, f64),
+    reversion: f64,
+    target: f64,
+    drivers: &[Driver],
+) -> Update {
+    let budget = reversion.abs() + drivers.iter().map(|d| d.u.abs()).sum::<f64>();
+    let (scale, saturated) = if budget > 1.0 {
+        (1.0 / budget, true)
+    } else {
+        (1.0, false)
+    };
+    let mut terms = Vec::with_capacity(drivers.len() + 1);
+    terms.push(Term {
+        id: REVERSION.0,
+        label: REVERSION.1,
+        value: reversion * scale * (target - x),
+        cause: Cause::Dynamics,
+    });
+    for driver in drivers {
+        terms.push(Term {
+            id: driver.id,
+            label: driver.label,
+            value: push(x, lo, hi, driver.u * scale),
+            cause: driver.cause,
+        });
+    }
+    let sum: f64 = terms.iter().map(|t| t.value).sum();
+    // The lemma guarantees the interval in exact arithmetic; the clamp only removes rounding dust.
+    Update {
+        value: (x + sum).clamp(lo, hi),
+        terms,
+        saturated,
+    }
+}
+
+/// The logistic trust update T' = T + T(1−T)·Σe + ρ(T0 − T), with |Σe| ≤ 1 − ρ (MODEL.md 2.2).
+pub fn logistic_update(t: f64, reversion: f64, target: f64, evidence: &[Driver]) -> Update {
+    let total: f64 = evidence.iter().map(|e| e.u).sum();
+    let room = (1.0 - reversion).max(0.0);
+    let (scale, saturated) = if total.abs() > room && total != 0.0 {
+        (room / total.abs(), true)
+    } else {
+        (1.0, false)
+    };
+    let mut terms = Vec::with_capacity(evidence.len() + 1);
+    terms.push(Term {
+        id: REVERSION.0,
+        label: REVERSION.1,
+        value: reversion * (target - t),
+        cause: Cause::Dynamics,
+    });
+    for e in evidence {
+        terms.push(Term {
+            id: e.id,
+            label: e.label,
+            value: t * (1.0 - t) * e.u * scale,
+            cause: e.cause,
+        });
+    }
+    let sum: f64 = terms.iter().map(|term| term.value).sum();
+    Update {
+        value: (t + sum).clamp(0.0, 1.0),
+        terms,
+        saturated,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(u: f64) -> Driver {
+        Driver::new("u", "u", u)
+    }
+
+    #[test]
+    fn push_scales_by_headroom_and_floor_room() {
+        assert_eq!(push(0.75, 0.0, 1.0, 0.4), 0.4 * 0.25);
+        assert_eq!(push(0.75, 0.0, 1.0, -0.4), -0.4 * 0.75);
+        assert_eq!(push(0.5, -1.0, 1.0, -0.2), -0.2 * 1.5);
+    }
+
+    #[test]
+    fn terms_sum_to_the_change() {
+        let update = bounded_update(0.4, (0.0, 1.0), 0.05, 0.6, &[d(0.1), d(-0.3), d(0.02)]);
+        let sum: f64 = update.terms.iter().map(|t| t.value).sum();
+        assert!((update.value - 0.4 - sum).abs() < 1e-15);
+        assert!(!update.saturated);
+    }
+
+    #[test]
+    fn an_oversized_budget_is_scaled_and_stays_in_bounds() {
+        for x in [0.0, 0.01, 0.5, 0.99, 1.0] {
+            let update = bounded_update(x, (0.0, 1.0), 0.5, 1.0, &[d(3.0), d(2.0)]);
+            assert!(update.saturated);
+            assert!(
+                (0.0..=1.0).contains(&update.value),
+                "{x} -> {}",
+                update.value
+            );
+            let update = bounded_update(x, (0.0, 1.0), 0.5, 0.0, &[d(-3.0)]);
+            assert!((0.0..=1.0).contains(&update.value));
+        }
+    }
+
+    #[test]
+    fn no_drivers_at_the_target_is_a_fixed_point() {
+        let update = bounded_update(0.37, (0.0, 1.0), 0.05, 0.37, &[d(0.0)]);
+        assert_eq!(update.value, 0.37);
+    }
+
+    #[test]
+    fn logistic_trust_stays_inside_the_open_interval() {
+        for t in [0.001, 0.2, 0.5, 0.999] {
+            let up = logistic_update(t, 0.01, 0.5, &[d(5.0)]);
+            let down = logistic_update(t, 0.01, 0.5, &[d(-5.0)]);
+            assert!(up.value > 0.0 && up.value < 1.0 || up.value == 1.0 && t > 0.99);
+            assert!(down.value > 0.0);
+            assert!(up.saturated && down.saturated);
+        }
+    }
+}

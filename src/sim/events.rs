@@ -1,0 +1,315 @@
+//! Step 1 of MODEL.md 2.1: the discrete actions scheduled for a tick and their one-off shocks.
+
+use crate::model::Attribute;
+
+use super::bounded::push;
+use super::derived::Derived;
+use super::ids::{AllianceIx, EventIx, NationIx, to_u32};
+use super::ledger::{Cause, Entity, LedgerBuilder};
+use super::rules::alliances::initial_commitment;
+use super::state::{State, Status};
+use super::world::{Act, World};
+
+/// Applies every event of `state.tick`, in the order of MODEL.md 2.1.
+pub fn apply_scheduled(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
+    let tick = state.tick;
+    let first = world.events.partition_point(|e| e.tick < tick);
+    for (offset, event) in world.events_at(tick).iter().enumerate() {
+        let cause = Cause::Event(EventIx(to_u32(first + offset)));
+        apply(world, state, &event.act, cause, ledger);
+    }
+    expire(world, state);
+}
+
+fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut LedgerBuilder) {
+    let tick = state.tick;
+    match act {
+        Act::LeadershipChange {
+            nation,
+            leader,
+            ideology_shift,
+            democracy_shift,
+        } => leadership_change(
+            world,
+            state,
+            *nation,
+            leader,
+            *ideology_shift,
+            *democracy_shift,
+            cause,
+            ledger,
+        ),
+        Act::SignTreaty(treaty) => {
+            state.treaties[treaty.ix()].status = Status::Active { since: tick };
+            let parties = world.treaties[treaty.ix()].parties.clone();
+            for (k, &a) in parties.iter().enumerate() {
+                for &b in &parties[k + 1..] {
+                    state.dyads.entry(a, b);
+                }
+            }
+        }
+        Act::AbrogateTreaty { treaty, by } => {
+            if state.treaties[treaty.ix()].status.is_active() {
+                state.treaties[treaty.ix()].status = Status::Ended { at: tick };
+                let partners = world.treaties[treaty.ix()].parties.clone();
+                abrogation_shocks(state, *by, &partners, Cause::Treaty(*treaty), ledger);
+            }
+        }
+        Act::FormAlliance(alliance) => {
+            let founders = world.alliances[alliance.ix()].founders.clone();
+            let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+            let members = founders
+                .iter()
+                .map(|&m| (m, initial_commitment(world, state, &derived, m, &founders)))
+                .collect();
+            let a = &mut state.alliances[alliance.ix()];
+            a.status = Status::Active { since: tick };
+            a.members = members;
+            a.age = 0;
+            for (k, &m) in founders.iter().enumerate() {
+                for &n in &founders[k + 1..] {
+                    state.dyads.entry(m, n);
+                }
+            }
+        }
+        Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation),
+        Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, ledger),
+        Act::StartIntervention(intervention) => {
+            state.interventions[intervention.ix()].status = Status::Active { since: tick };
+            let info = &world.interventions[intervention.ix()];
+            for &j in &info.interveners {
+                state.dyads.entry(j, info.target);
+            }
+        }
+        Act::SetAttribute {
+            nation,
+            attribute,
+            value,
+            structural,
+        } => set_attribute(
+            state,
+            *nation,
+            *attribute,
+            *value,
+            *structural,
+            cause,
+            ledger,
+        ),
+        Act::SetRelation {
+            a,
+            b,
+            relation,
+            trust,
+            structural,
+        } => {
+            let dyad = state.dyads.entry(*a, *b);
+            let entity = Entity::Dyad(dyad.a, dyad.b);
+            if let Some(relation) = relation {
+                let before = dyad.relation;
+                dyad.relation = *relation;
+                if *structural {
+                    dyad.relation0 = *relation;
+                }
+                ledger.shock(entity, "relation", before, *relation, USER_EDIT, cause);
+            }
+            if let Some(trust) = trust {
+                let before = dyad.trust;
+                dyad.trust = *trust;
+                if *structural {
+                    dyad.trust0 = *trust;
+                }
+                ledger.shock(entity, "trust", before, *trust, USER_EDIT, cause);
+            }
+        }
+        Act::ChangeDefenceAmbition {
+            nation,
+            target_share,
+        } => state.nations[nation.ix()].target_share = Some(*target_share),
+    }
+}
+
+/// Ledger identity of a one-off edit made on the timeline.
+const USER_EDIT: (&str, &str) = ("user_edit", "user edit");
+
+#[allow(clippy::too_many_arguments)]
+fn leadership_change(
+    world: &World,
+    state: &mut State,
+    nation: NationIx,
+    leader: &crate::model::Text,
+    ideology_shift: f64,
+    democracy_shift: f64,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    const TERM: (&str, &str) = ("leadership", "leadership change");
+    let x = &mut state.nations[nation.ix()];
+    if !leader.0.is_empty() {
+        x.leader = leader.clone();
+    }
+    let entity = Entity::Nation(nation);
+    let before = x.ideology;
+    x.ideology = (x.ideology + ideology_shift).clamp(-1.0, 1.0);
+    ledger.shock(entity, "ideology", before, x.ideology, TERM, cause);
+    let before = x.democracy;
+    x.democracy = (x.democracy + democracy_shift).clamp(0.0, 1.0);
+    ledger.shock(entity, "democracy", before, x.democracy, TERM, cause);
+    // Commitment shock (MODEL.md 2.5 K; Leeds, Mattes & Vogel 2009): strong in autocracies.
+    let democracy = x.democracy;
+    let factor = 1.0
+        - world.params.leadership_shock
+            * (1.0 - 0.8 * democracy)
+            * f64::min(1.0, 0.5 + ideology_shift.abs());
+    for (a, alliance) in state.alliances.iter_mut().enumerate() {
+        if !alliance.status.is_active() {
+            continue;
+        }
+        for (member, omega) in &mut alliance.members {
+            if *member == nation {
+                let before = *omega;
+                *omega *= factor;
+                ledger.shock(
+                    Entity::Member(AllianceIx(to_u32(a)), nation),
+                    "commitment",
+                    before,
+                    *omega,
+                    TERM,
+                    cause,
+                );
+            }
+        }
+    }
+}
+
+fn join(world: &World, state: &mut State, alliance: AllianceIx, nation: NationIx) {
+    let a = &state.alliances[alliance.ix()];
+    if !a.status.is_active() || a.members.iter().any(|&(m, _)| m == nation) {
+        return;
+    }
+    let mut members: Vec<NationIx> = a.members.iter().map(|&(m, _)| m).collect();
+    members.push(nation);
+    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    let omega = initial_commitment(world, state, &derived, nation, &members);
+    for &m in &members[..members.len() - 1] {
+        state.dyads.entry(m, nation);
+    }
+    state.alliances[alliance.ix()].members.push((nation, omega));
+}
+
+fn leave(state: &mut State, alliance: AllianceIx, nation: NationIx, ledger: &mut LedgerBuilder) {
+    let a = &mut state.alliances[alliance.ix()];
+    let Some(position) = a.members.iter().position(|&(m, _)| m == nation) else {
+        return;
+    };
+    a.members.remove(position);
+    let partners: Vec<NationIx> = a.members.iter().map(|&(m, _)| m).collect();
+    if a.members.len() < 2 {
+        a.status = Status::Ended { at: state.tick };
+    }
+    abrogation_shocks(state, nation, &partners, Cause::Alliance(alliance), ledger);
+}
+
+/// Abrogation by `by` (MODEL.md 2.5 E, F): partners' trust ×0.3, everyone else's ×0.8, and a
+/// legitimacy loss B(L, −0.10).
+fn abrogation_shocks(
+    state: &mut State,
+    by: NationIx,
+    partners: &[NationIx],
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    const TERM: (&str, &str) = ("abrogation", "broken commitment");
+    let others: Vec<NationIx> = state.dyads.neighbours(by).map(|(other, _)| other).collect();
+    for other in others {
+        let factor = if partners.contains(&other) { 0.3 } else { 0.8 };
+        let dyad = state.dyads.entry(by, other);
+        let before = dyad.trust;
+        dyad.trust *= factor;
+        let (a, b) = (dyad.a, dyad.b);
+        let after = dyad.trust;
+        ledger.shock(Entity::Dyad(a, b), "trust", before, after, TERM, cause);
+    }
+    let x = &mut state.nations[by.ix()];
+    let before = x.legitimacy;
+    x.legitimacy += push(x.legitimacy, 0.0, 1.0, -0.10);
+    ledger.shock(
+        Entity::Nation(by),
+        "legitimacy",
+        before,
+        x.legitimacy,
+        TERM,
+        cause,
+    );
+}
+
+fn set_attribute(
+    state: &mut State,
+    nation: NationIx,
+    attribute: Attribute,
+    value: f64,
+    structural: bool,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let x = &mut state.nations[nation.ix()];
+    let (var, slot): (&'static str, &mut f64) = match attribute {
+        Attribute::Economy => ("economy", &mut x.economy),
+        Attribute::DefenceShare => {
+            let before = x.effort;
+            x.effort = value * x.economy;
+            ledger.shock(
+                Entity::Nation(nation),
+                "defence_effort",
+                before,
+                x.effort,
+                USER_EDIT,
+                cause,
+            );
+            return;
+        }
+        Attribute::Capability => ("capability", &mut x.capability),
+        Attribute::Stability => ("stability", &mut x.stability),
+        Attribute::Legitimacy => ("legitimacy", &mut x.legitimacy),
+        Attribute::Capacity => ("capacity", &mut x.capacity),
+        Attribute::ArmedGroups => ("armed_groups", &mut x.armed_groups),
+        Attribute::Grievance => ("grievance", &mut x.grievance),
+        Attribute::Ideology => ("ideology", &mut x.ideology),
+        Attribute::Democracy => ("democracy", &mut x.democracy),
+    };
+    let before = *slot;
+    *slot = value;
+    ledger.shock(Entity::Nation(nation), var, before, value, USER_EDIT, cause);
+    if structural {
+        let base = &mut x.baseline;
+        match attribute {
+            Attribute::Stability => base.stability = value,
+            Attribute::Legitimacy => base.legitimacy = value,
+            Attribute::Capacity => base.capacity = value,
+            Attribute::ArmedGroups => base.armed_groups = value,
+            Attribute::Grievance => base.grievance = value,
+            _ => {}
+        }
+    }
+}
+
+/// Ends treaties whose duration has run out and interventions whose presence has faded.
+fn expire(world: &World, state: &mut State) {
+    let tick = state.tick;
+    for (t, info) in world.treaties.iter().enumerate() {
+        if let (Status::Active { since }, Some(duration)) =
+            (state.treaties[t].status, info.duration)
+            && tick >= since + duration
+        {
+            state.treaties[t].status = Status::Ended { at: tick };
+        }
+    }
+    for (i, info) in world.interventions.iter().enumerate() {
+        if let Status::Active { since } = state.interventions[i].status {
+            let presence = super::derived::presence_profile(world, i, tick) * info.force_ratio;
+            let active_phase = tick < since + info.duration;
+            if !active_phase && presence < super::derived::PRESENCE_GONE {
+                state.interventions[i].status = Status::Ended { at: tick };
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Dense indices the engine uses in place of the scenario's string ids.
+
+use std::fmt;
+
+macro_rules! index {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The index as a `usize`, for indexing the engine's vectors.
+            pub fn ix(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($prefix, "{}"), self.0)
+            }
+        }
+    };
+}
+
+index!(
+    /// A nation, by its position in the scenario's nation list.
+    NationIx, "nation#"
+);
+index!(
+    /// A region, by its position in the scenario's region list.
+    RegionIx, "region#"
+);
+index!(
+    /// An alliance: those in force at load first, then those formed by events in tick order.
+    AllianceIx, "alliance#"
+);
+index!(
+    /// A treaty: those in force at load first, then those signed by events in tick order.
+    TreatyIx, "treaty#"
+);
+index!(
+    /// An intervention, in the order its events start.
+    InterventionIx, "intervention#"
+);
+index!(
+    /// A scheduled event, by its position in the (tick-sorted) event list.
+    EventIx, "event#"
+);
+
+/// Converts a vector position to an index type; scenarios are limited far below `u32::MAX`.
+pub(crate) fn to_u32(position: usize) -> u32 {
+    u32::try_from(position).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,184 @@
+//! Block N: the regional stability index, the quantity on the live plot (MODEL.md 2.5 N).
+
+use super::derived::Derived;
+use super::ids::{NationIx, RegionIx, to_u32};
+use super::ledger::{Cause, Entity, LedgerBuilder, Term};
+use super::state::State;
+use super::world::World;
+
+/// The parts RSI_r is made of.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IndexParts {
+    /// Σ s_i S_i / Σ s_i over the region's nations.
+    pub mean_stability: f64,
+    /// W̄_r: mean fighting of the region's pairs (pairs with an outsider count half).
+    pub fighting: f64,
+    /// Tension_r: weighted share of unbalanced triangles inside the region.
+    pub tension: f64,
+    /// The index itself, clamped to \[0, 1\].
+    pub value: f64,
+}
+
+/// Computes RSI_r and its parts.
+pub fn region_index(world: &World, state: &State, sizes: &[f64], region: RegionIx) -> IndexParts {
+    let members = &world.regions[region.ix()].members;
+    let (num, den) = members.iter().fold((0.0, 0.0), |(num, den), &m| {
+        let s = sizes[m.ix()];
+        (num + s * state.nation(m).stability, den + s)
+    });
+    let mean_stability = if den > 0.0 { num / den } else { 0.0 };
+    let fighting = region_fighting(world, state, region);
+    let tension = region_tension(world, state, region);
+    let p = &world.params;
+    let raw = mean_stability - p.index_war * fighting - p.index_tension * tension;
+    IndexParts {
+        mean_stability,
+        fighting,
+        tension,
+        value: raw.clamp(0.0, 1.0),
+    }
+}
+
+/// W̄_r = (Σ inside W + ½ Σ W with an outsider) / number of pairs inside the region (≥ 1).
+fn region_fighting(world: &World, state: &State, region: RegionIx) -> f64 {
+    let n = world.regions[region.ix()].members.len() as f64;
+    let pairs = f64::max(1.0, n * (n - 1.0) / 2.0);
+    let mut total = 0.0;
+    for dyad in state.dyads.iter() {
+        if dyad.fighting == 0.0 {
+            continue;
+        }
+        let inside_a = world.nations[dyad.a.ix()].region == region;
+        let inside_b = world.nations[dyad.b.ix()].region == region;
+        total += match (inside_a, inside_b) {
+            (true, true) => dyad.fighting,
+            (true, false) | (false, true) => 0.5 * dyad.fighting,
+            (false, false) => 0.0,
+        };
+    }
+    f64::min(1.0, total / pairs)
+}
+
+/// Share of unbalanced triangles among the region's triangles, each weighted by |R_ij R_jk R_ik|.
+/// Triangles are found through stored relations only, so the cost follows the sparse network.
+pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
+    let mut unbalanced = 0.0;
+    let mut total = 0.0;
+    for &i in &world.regions[region.ix()].members {
+        for (j, dij) in state.dyads.neighbours(i) {
+            if j <= i || world.nations[j.ix()].region != region || dij.relation == 0.0 {
+                continue;
+            }
+            for (k, dik) in state.dyads.neighbours(i) {
+                if k <= j || world.nations[k.ix()].region != region || dik.relation == 0.0 {
+                    continue;
+                }
+                let rjk = state.dyads.relation(j, k);
+                let product = dij.relation * dik.relation * rjk;
+                if product == 0.0 {
+                    continue;
+                }
+                total += product.abs();
+                if product < 0.0 {
+                    unbalanced += product.abs();
+                }
+            }
+        }
+    }
+    if total > 0.0 { unbalanced / total } else { 0.0 }
+}
+
+/// Recomputes every region's index from `new` and records its exact decomposition against `old`:
+/// one term per member nation (its size-weighted stability change), fighting, tension, a
+/// size-change residual and a clamp residual.
+pub fn update_regions(
+    world: &World,
+    old: &State,
+    old_sizes: &[f64],
+    new: &mut State,
+    new_sizes: &[f64],
+    ledger: &mut LedgerBuilder,
+) {
+    let p = &world.params;
+    for r in 0..world.regions.len() {
+        let region = RegionIx(to_u32(r));
+        let before = region_index(world, old, old_sizes, region);
+        let after = region_index(world, new, new_sizes, region);
+        new.region_stability[r] = after.value;
+        if !ledger.is_enabled() {
+            continue;
+        }
+        let members = &world.regions[r].members;
+        let weight_sum: f64 = members.iter().map(|m| new_sizes[m.ix()]).sum();
+        let mut terms = Vec::with_capacity(members.len() + 4);
+        let mut explained = 0.0;
+        for &m in members {
+            let w = if weight_sum > 0.0 {
+                new_sizes[m.ix()] / weight_sum
+            } else {
+                0.0
+            };
+            let value = w * (new.nation(m).stability - old.nation(m).stability);
+            explained += value;
+            terms.push(member_term(m, value));
+        }
+        let size_residual = after.mean_stability - before.mean_stability - explained;
+        let war = -p.index_war * (after.fighting - before.fighting);
+        let tension = -p.index_tension * (after.tension - before.tension);
+        let raw_before = before.mean_stability
+            - p.index_war * before.fighting
+            - p.index_tension * before.tension;
+        let raw_after =
+            after.mean_stability - p.index_war * after.fighting - p.index_tension * after.tension;
+        let clamp = (after.value - raw_after) - (before.value - raw_before);
+        terms.push(Term {
+            id: "size_shift",
+            label: "shifting weights of members",
+            value: size_residual,
+            cause: Cause::Dynamics,
+        });
+        terms.push(Term {
+            id: "war",
+            label: "fighting in the region",
+            value: war,
+            cause: Cause::Dynamics,
+        });
+        terms.push(Term {
+            id: "tension",
+            label: "unbalanced triangles",
+            value: tension,
+            cause: Cause::Dynamics,
+        });
+        terms.push(Term {
+            id: "clamp",
+            label: "index held within 0 to 1",
+            value: clamp,
+            cause: Cause::Dynamics,
+        });
+        ledger.record(
+            Entity::Region(region),
+            "stability",
+            before.value,
+            after.value,
+            terms,
+            false,
+        );
+    }
+}
+
+fn member_term(nation: NationIx, value: f64) -> Term {
+    Term {
+        id: "member_stability",
+        label: "domestic stability of a member",
+        value,
+        cause: Cause::Nation(nation),
+    }
+}
+
+/// Fills `state.region_stability` without recording anything (load time).
+pub fn measure_regions(world: &World, state: &mut State, derived: &Derived) {
+    for r in 0..world.regions.len() {
+        state.region_stability[r] =
+            region_index(world, state, &derived.size, RegionIx(to_u32(r))).value;
+    }
+}

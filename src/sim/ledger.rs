@@ -1,0 +1,195 @@
+//! The ledger (MODEL.md 2.2, 2.12): every change of every variable as an exact sum of named terms.
+
+use super::ids::{AllianceIx, EventIx, InterventionIx, NationIx, RegionIx, TreatyIx};
+
+/// What a variable belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Entity {
+    /// A nation.
+    Nation(NationIx),
+    /// A pair of nations, smaller index first.
+    Dyad(NationIx, NationIx),
+    /// An alliance as a whole.
+    Alliance(AllianceIx),
+    /// One member's commitment to an alliance.
+    Member(AllianceIx, NationIx),
+    /// A region.
+    Region(RegionIx),
+}
+
+/// What caused a term, when something identifiable did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cause {
+    /// Nothing in particular: the model's own dynamics.
+    Dynamics,
+    /// A scheduled event.
+    Event(EventIx),
+    /// An intervention.
+    Intervention(InterventionIx),
+    /// A treaty.
+    Treaty(TreatyIx),
+    /// An alliance.
+    Alliance(AllianceIx),
+    /// Another nation (a neighbour, a rival).
+    Nation(NationIx),
+}
+
+/// One named contribution to a change.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Term {
+    /// Stable term id, e.g. `"u_nsa"`.
+    pub id: &'static str,
+    /// Plain-language label shown to users, e.g. `"insurgency / non-state actors"`.
+    pub label: &'static str,
+    /// Signed contribution to the variable.
+    pub value: f64,
+    /// What caused it.
+    pub cause: Cause,
+}
+
+/// The change of one variable over one tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// Whose variable.
+    pub entity: Entity,
+    /// Which variable (CSV name, e.g. `"stability"`).
+    pub var: &'static str,
+    /// Value at the start of the tick.
+    pub before: f64,
+    /// Value at the end of the tick.
+    pub after: f64,
+    /// Contributions; they sum to `after - before` (up to rounding).
+    pub terms: Vec<Term>,
+    /// Whether the coefficient budget exceeded 1 and the drivers were scaled down (MODEL.md 2.2).
+    pub saturated: bool,
+}
+
+impl Change {
+    /// The change, after − before.
+    pub fn delta(&self) -> f64 {
+        self.after - self.before
+    }
+
+    /// Terms sorted by decreasing absolute value (the order the UI shows them in).
+    pub fn largest_terms(&self) -> Vec<Term> {
+        let mut terms = self.terms.clone();
+        terms.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
+        terms
+    }
+}
+
+/// All changes of one tick: the step from `tick - 1` to `tick`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TickLedger {
+    /// The tick whose values these changes produced.
+    pub tick: u32,
+    /// Changes in the order they were first touched during the step (a fixed order).
+    pub changes: Vec<Change>,
+}
+
+impl TickLedger {
+    /// The change of one variable this tick, if it changed.
+    pub fn change(&self, entity: Entity, var: &str) -> Option<&Change> {
+        self.changes
+            .iter()
+            .find(|change| change.entity == entity && change.var == var)
+    }
+}
+
+/// Collects terms during a step. Recording can be switched off for speed; the state update is
+/// the same either way, because values are applied by the rules, not by the ledger.
+#[derive(Debug, Default)]
+pub struct LedgerBuilder {
+    enabled: bool,
+    changes: Vec<Change>,
+    positions: std::collections::BTreeMap<(Entity, &'static str), usize>,
+}
+
+impl LedgerBuilder {
+    /// A builder that records (`enabled`) or ignores everything.
+    pub fn new(enabled: bool) -> Self {
+        Self {
+            enabled,
+            ..Self::default()
+        }
+    }
+
+    /// Whether terms are being recorded.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Records that `var` of `entity` went from `before` to `after` through `terms`.
+    /// Several records of one variable in one tick (a shock, then the continuous update) chain up.
+    pub fn record(
+        &mut self,
+        entity: Entity,
+        var: &'static str,
+        before: f64,
+        after: f64,
+        terms: impl IntoIterator<Item = Term>,
+        saturated: bool,
+    ) {
+        if !self.enabled {
+            return;
+        }
+        let terms = terms.into_iter().filter(|term| term.value != 0.0);
+        match self.positions.get(&(entity, var)) {
+            Some(&position) => {
+                let change = &mut self.changes[position];
+                change.after = after;
+                change.terms.extend(terms);
+                change.saturated |= saturated;
+            }
+            None => {
+                self.positions.insert((entity, var), self.changes.len());
+                self.changes.push(Change {
+                    entity,
+                    var,
+                    before,
+                    after,
+                    terms: terms.collect(),
+                    saturated,
+                });
+            }
+        }
+    }
+
+    /// Records a one-off shock that set a variable from `before` to `after`.
+    pub fn shock(
+        &mut self,
+        entity: Entity,
+        var: &'static str,
+        before: f64,
+        after: f64,
+        term: (&'static str, &'static str),
+        cause: Cause,
+    ) {
+        let value = after - before;
+        self.record(
+            entity,
+            var,
+            before,
+            after,
+            [Term {
+                id: term.0,
+                label: term.1,
+                value,
+                cause,
+            }],
+            false,
+        );
+    }
+
+    /// Finishes the tick; unchanged variables are dropped.
+    pub fn finish(self, tick: u32) -> TickLedger {
+        TickLedger {
+            tick,
+            changes: self
+                .changes
+                .into_iter()
+                .filter(|change| change.after != change.before || !change.terms.is_empty())
+                .collect(),
+        }
+    }
+}

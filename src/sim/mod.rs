@@ -1,0 +1,23 @@
+//! The deterministic engine: world state at a tick, the step, rules, the ledger of named terms,
+//! the regional stability index and the seeded random numbers. No egui, no files, no clock.
+
+pub mod bounded;
+pub mod calibrate;
+pub mod derived;
+pub mod events;
+pub mod ids;
+pub mod index;
+pub mod ledger;
+pub mod observe;
+pub mod rng;
+pub mod rules;
+pub mod run;
+pub mod state;
+pub mod step;
+pub mod world;
+
+pub use ids::{AllianceIx, EventIx, InterventionIx, NationIx, RegionIx, TreatyIx};
+pub use ledger::{Cause, Change, Entity, Term, TickLedger};
+pub use run::{Simulation, start};
+pub use state::State;
+pub use world::{InvalidScenario, World};

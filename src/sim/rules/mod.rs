@@ -1,0 +1,5 @@
+//! The continuous update rules of MODEL.md 2.5, one file per group of blocks.
+
+pub mod alliances;
+pub mod domestic;
+pub mod dyads;

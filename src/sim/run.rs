@@ -1,0 +1,102 @@
+//! A simulation run: a world, its current state and the trajectory so far.
+
+use crate::model::Scenario;
+
+use super::calibrate::Calibration;
+use super::ledger::TickLedger;
+use super::state::State;
+use super::world::{InvalidScenario, World};
+
+/// A run of a scenario: every state from tick 0 to the current tick, and optionally the ledger.
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    world: World,
+    states: Vec<State>,
+    ledgers: Vec<TickLedger>,
+    record_ledger: bool,
+}
+
+impl Simulation {
+    /// Starts a run at tick 0: validates and resolves the scenario, calibrates the baseline.
+    pub fn new(scenario: &Scenario) -> Result<Simulation, InvalidScenario> {
+        Self::with_seed(scenario, scenario.seed)
+    }
+
+    /// Like [`Simulation::new`] with the seed replaced.
+    pub fn with_seed(scenario: &Scenario, seed: u64) -> Result<Simulation, InvalidScenario> {
+        let (world, state) = start(scenario, seed)?;
+        Ok(Simulation {
+            world,
+            states: vec![state],
+            ledgers: Vec::new(),
+            record_ledger: false,
+        })
+    }
+
+    /// Chooses whether following steps record the ledger (off by default: it costs memory).
+    pub fn record_ledger(&mut self, record: bool) {
+        self.record_ledger = record;
+    }
+
+    /// The resolved world.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// The latest state.
+    pub fn current(&self) -> &State {
+        self.states
+            .last()
+            .expect("a simulation always holds its tick-0 state")
+    }
+
+    /// Every state so far, tick 0 first.
+    pub fn states(&self) -> &[State] {
+        &self.states
+    }
+
+    /// Ledgers recorded so far, in tick order (ticks stepped without recording are missing).
+    pub fn ledgers(&self) -> &[TickLedger] {
+        &self.ledgers
+    }
+
+    /// The tick of the latest state.
+    pub fn tick(&self) -> u32 {
+        self.current().tick
+    }
+
+    /// Advances one tick.
+    pub fn step(&mut self) {
+        let mut state = self.current().clone();
+        let ledger = super::step::step(&self.world, &mut state, self.record_ledger);
+        if self.record_ledger {
+            self.ledgers.push(ledger);
+        }
+        self.states.push(state);
+    }
+
+    /// Forgets every state after `tick`, so the run continues from there (a rewind). Stepping
+    /// again reproduces the same states, because the step is deterministic.
+    pub fn truncate_to(&mut self, tick: u32) {
+        let keep = tick as usize + 1;
+        self.states.truncate(keep.max(1));
+        self.ledgers.retain(|ledger| ledger.tick <= tick);
+    }
+
+    /// Advances until the latest state is at `tick` (no-op if already there or beyond).
+    pub fn run_to(&mut self, tick: u32) {
+        while self.tick() < tick {
+            self.step();
+        }
+    }
+}
+
+/// Builds the world and the calibrated tick-0 state of a scenario under `seed`.
+pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidScenario> {
+    let mut world = World::build(scenario)?;
+    world.seed = seed;
+    let mut state = State::initial(scenario, &world);
+    world.calibration = Calibration::measure(&world, &state);
+    super::step::prepare(&world, &mut state);
+    Ok((world, state))
+}

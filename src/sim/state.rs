@@ -1,0 +1,349 @@
+//! The world state at one tick: everything the step reads and writes.
+//!
+//! A `State` is a plain value: cloning it is a checkpoint, and stepping a clone gives bit-for-bit
+//! the same trajectory as stepping the original (resuming equals a straight run).
+
+use std::collections::BTreeMap;
+
+use crate::model::{DEFAULT_TRUST, Scenario, Text};
+
+use super::ids::{NationIx, to_u32};
+use super::world::World;
+
+/// Structural baselines (long-run attractors) of a nation's bounded variables.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NationBaselines {
+    /// S0.
+    pub stability: f64,
+    /// L0.
+    pub legitimacy: f64,
+    /// G0.
+    pub capacity: f64,
+    /// N0.
+    pub armed_groups: f64,
+    /// Γ0.
+    pub grievance: f64,
+}
+
+/// One nation's variables (MODEL.md 2.3).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NationState {
+    /// E: economy (GDP index).
+    pub economy: f64,
+    /// x: defence effort, in the units of E.
+    pub effort: f64,
+    /// M: military capability.
+    pub capability: f64,
+    /// S: domestic stability.
+    pub stability: f64,
+    /// L: legitimacy.
+    pub legitimacy: f64,
+    /// G: state capacity.
+    pub capacity: f64,
+    /// N: non-state armed groups.
+    pub armed_groups: f64,
+    /// Γ: grievance.
+    pub grievance: f64,
+    /// I: ideology.
+    pub ideology: f64,
+    /// D: democracy.
+    pub democracy: f64,
+    /// P: foreign security presence (derived from interventions).
+    pub presence: f64,
+    /// Structural baselines.
+    pub baseline: NationBaselines,
+    /// h: current leadership.
+    pub leader: Text,
+    /// Target defence share set by a defence-policy event, if any.
+    pub target_share: Option<f64>,
+}
+
+impl NationState {
+    /// b = x/E: defence burden.
+    pub fn burden(&self) -> f64 {
+        if self.economy > 0.0 {
+            self.effort / self.economy
+        } else {
+            0.0
+        }
+    }
+}
+
+/// One pair's variables (MODEL.md 2.3), smaller index first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DyadState {
+    /// The nation with the smaller index.
+    pub a: NationIx,
+    /// The other nation.
+    pub b: NationIx,
+    /// R.
+    pub relation: f64,
+    /// T.
+    pub trust: f64,
+    /// W: intensity of fighting.
+    pub fighting: f64,
+    /// R0: structural relation.
+    pub relation0: f64,
+    /// T0: structural trust.
+    pub trust0: f64,
+}
+
+impl DyadState {
+    /// A pair at its defaults: relation 0, trust 0.5, no fighting.
+    pub fn neutral(a: NationIx, b: NationIx) -> Self {
+        Self {
+            a: a.min(b),
+            b: a.max(b),
+            relation: 0.0,
+            trust: DEFAULT_TRUST,
+            fighting: 0.0,
+            relation0: 0.0,
+            trust0: DEFAULT_TRUST,
+        }
+    }
+}
+
+/// The pairs of nations that have a relation, stored sparsely.
+///
+/// A pair absent from the table is at its defaults (relation 0, trust 0.5, no fighting). Each
+/// nation keeps its list of neighbours so sums over relations never scan all pairs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dyads {
+    entries: Vec<DyadState>,
+    index: BTreeMap<(NationIx, NationIx), usize>,
+    neighbours: Vec<Vec<(NationIx, usize)>>,
+}
+
+impl Dyads {
+    /// An empty table for `nations` nations.
+    pub fn new(nations: usize) -> Self {
+        Self {
+            entries: Vec::new(),
+            index: BTreeMap::new(),
+            neighbours: vec![Vec::new(); nations],
+        }
+    }
+
+    /// The pair's state, if stored.
+    pub fn get(&self, a: NationIx, b: NationIx) -> Option<&DyadState> {
+        self.index
+            .get(&(a.min(b), a.max(b)))
+            .map(|&i| &self.entries[i])
+    }
+
+    /// R_ab (0 when unstored).
+    pub fn relation(&self, a: NationIx, b: NationIx) -> f64 {
+        self.get(a, b).map_or(0.0, |d| d.relation)
+    }
+
+    /// The pair's state, inserted at its defaults if absent.
+    pub fn entry(&mut self, a: NationIx, b: NationIx) -> &mut DyadState {
+        let key = (a.min(b), a.max(b));
+        let position = match self.index.get(&key) {
+            Some(&position) => position,
+            None => {
+                let position = self.entries.len();
+                self.entries.push(DyadState::neutral(key.0, key.1));
+                self.index.insert(key, position);
+                self.neighbours[key.0.ix()].push((key.1, position));
+                self.neighbours[key.1.ix()].push((key.0, position));
+                position
+            }
+        };
+        &mut self.entries[position]
+    }
+
+    /// Every stored pair in ascending (a, b) order: the fixed order of sums over dyads.
+    pub fn iter(&self) -> impl Iterator<Item = &DyadState> {
+        self.index.values().map(|&i| &self.entries[i])
+    }
+
+    /// Mutable access to every stored pair, in storage order (for element-wise updates).
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut DyadState> {
+        self.entries.iter_mut()
+    }
+
+    /// The nations `nation` has a stored relation with, with their pair states, in insertion order.
+    pub fn neighbours(&self, nation: NationIx) -> impl Iterator<Item = (NationIx, &DyadState)> {
+        self.neighbours[nation.ix()]
+            .iter()
+            .map(|&(other, position)| (other, &self.entries[position]))
+    }
+
+    /// Number of stored pairs.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no pair is stored.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Lifecycle of a treaty, alliance or intervention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Scheduled for later.
+    Pending,
+    /// In force / active since the given tick.
+    Active {
+        /// Tick it came into force.
+        since: u32,
+    },
+    /// Ended (expired, abrogated, dissolved, withdrawn) at the given tick.
+    Ended {
+        /// Tick it ended.
+        at: u32,
+    },
+}
+
+impl Status {
+    /// Whether it is in force.
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Active { .. })
+    }
+}
+
+/// An alliance's variables.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AllianceState {
+    /// Lifecycle.
+    pub status: Status,
+    /// Members with their commitment ω, in joining order.
+    pub members: Vec<(NationIx, f64)>,
+    /// Age in ticks (alliances in force at load count as mature, MODEL.md 2.11).
+    pub age: u32,
+}
+
+/// A treaty's lifecycle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TreatyState {
+    /// Lifecycle.
+    pub status: Status,
+}
+
+/// An intervention's lifecycle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InterventionState {
+    /// Pending until t0, active from t0 (including drawdown) until its presence fades out.
+    pub status: Status,
+}
+
+/// The whole world at one tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The tick these values hold at.
+    pub tick: u32,
+    /// Nations by index.
+    pub nations: Vec<NationState>,
+    /// Pairs with a relation.
+    pub dyads: Dyads,
+    /// Alliances by index.
+    pub alliances: Vec<AllianceState>,
+    /// Treaties by index.
+    pub treaties: Vec<TreatyState>,
+    /// Interventions by index.
+    pub interventions: Vec<InterventionState>,
+    /// RSI per region (MODEL.md 2.5 N).
+    pub region_stability: Vec<f64>,
+}
+
+impl State {
+    /// The state at tick 0 of a validated scenario, resolved against its world, before calibration
+    /// (see [`super::run::start`], which completes it).
+    pub fn initial(scenario: &Scenario, world: &World) -> State {
+        let nations = scenario
+            .nations
+            .iter()
+            .map(|n| NationState {
+                economy: n.economy,
+                effort: n.defence_share * n.economy,
+                capability: n.capability,
+                stability: n.stability,
+                legitimacy: n.legitimacy,
+                capacity: n.capacity,
+                armed_groups: n.armed_groups,
+                grievance: n.grievance,
+                ideology: n.ideology,
+                democracy: n.democracy,
+                presence: 0.0,
+                baseline: NationBaselines {
+                    stability: n.baseline.stability.unwrap_or(n.stability),
+                    legitimacy: n.baseline.legitimacy.unwrap_or(n.legitimacy),
+                    capacity: n.baseline.capacity.unwrap_or(n.capacity),
+                    armed_groups: n.baseline.armed_groups.unwrap_or(n.armed_groups),
+                    grievance: n.baseline.grievance.unwrap_or(n.grievance),
+                },
+                leader: n.leader.clone(),
+                target_share: None,
+            })
+            .collect();
+        let mut dyads = Dyads::new(world.nation_count());
+        for relation in &scenario.relations {
+            if let (Some(a), Some(b)) = (
+                world.nation(relation.a.as_str()),
+                world.nation(relation.b.as_str()),
+            ) {
+                let dyad = dyads.entry(a, b);
+                dyad.relation = relation.relation;
+                dyad.relation0 = relation.relation;
+                dyad.trust = relation.trust;
+                dyad.trust0 = relation.trust;
+            }
+        }
+        let alliances = world
+            .alliances
+            .iter()
+            .map(|info| AllianceState {
+                status: if info.formed_by.is_none() {
+                    Status::Active { since: 0 }
+                } else {
+                    Status::Pending
+                },
+                members: if info.formed_by.is_none() {
+                    info.founders.iter().map(|&m| (m, 1.0)).collect()
+                } else {
+                    Vec::new()
+                },
+                age: if info.formed_by.is_none() { 40 } else { 0 },
+            })
+            .collect();
+        let treaties = world
+            .treaties
+            .iter()
+            .map(|info| TreatyState {
+                status: if info.signed_by.is_none() {
+                    Status::Active { since: 0 }
+                } else {
+                    Status::Pending
+                },
+            })
+            .collect();
+        let interventions = vec![
+            InterventionState {
+                status: Status::Pending
+            };
+            world.interventions.len()
+        ];
+        State {
+            tick: 0,
+            nations,
+            dyads,
+            alliances,
+            treaties,
+            interventions,
+            region_stability: vec![0.0; world.regions.len()],
+        }
+    }
+
+    /// The nation's state.
+    pub fn nation(&self, nation: NationIx) -> &NationState {
+        &self.nations[nation.ix()]
+    }
+
+    /// Indices of all nations.
+    pub fn nation_indices(&self) -> impl Iterator<Item = NationIx> + use<> {
+        (0..to_u32(self.nations.len())).map(NationIx)
+    }
+}

@@ -1,0 +1,77 @@
+//! One tick of the engine in the fixed order of MODEL.md 2.1.
+
+use super::derived::Derived;
+use super::events::apply_scheduled;
+use super::ids::NationIx;
+use super::index::{measure_regions, update_regions};
+use super::ledger::{LedgerBuilder, TickLedger};
+use super::rules::alliances::initial_commitment;
+use super::rules::{domestic, dyads};
+use super::state::{State, Status};
+use super::world::World;
+
+/// Completes the state at load: alliance commitments of alliances in force, presence and the
+/// regional indices. Called once, after calibration.
+pub fn prepare(world: &World, state: &mut State) {
+    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    for (a, info) in world.alliances.iter().enumerate() {
+        if info.formed_by.is_some() {
+            continue;
+        }
+        let commitments: Vec<(NationIx, f64)> = info
+            .founders
+            .iter()
+            .map(|&m| {
+                (
+                    m,
+                    initial_commitment(world, state, &derived, m, &info.founders),
+                )
+            })
+            .collect();
+        state.alliances[a].members = commitments;
+    }
+    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    for (i, nation) in state.nations.iter_mut().enumerate() {
+        nation.presence = derived.presence[i];
+    }
+    measure_regions(world, state, &derived);
+}
+
+/// Advances `state` by one tick and returns what changed (empty when `record` is false).
+pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
+    let mut ledger = LedgerBuilder::new(record);
+    let start = state.clone();
+    let start_sizes = Derived::compute(world, &start, world.calibration.size_normalisers()).size;
+
+    // 1. Discrete actions and their one-off shocks.
+    apply_scheduled(world, state, &mut ledger);
+
+    // 2. Derived quantities from the post-shock state.
+    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+
+    // 3–4. Every continuous update reads the same post-shock state (Jacobi) and is applied after.
+    let old = state.clone();
+    for i in old.nation_indices() {
+        state.nations[i.ix()] = domestic::update_nation(world, &old, &derived, i, &mut ledger);
+    }
+    for dyad in state.dyads.values_mut() {
+        *dyad = dyads::update_dyad(world, dyad, &mut ledger);
+    }
+    for alliance in &mut state.alliances {
+        if alliance.status.is_active() {
+            alliance.age = alliance.age.saturating_add(1);
+        }
+    }
+
+    // 5. Alliance checks and the regional indices.
+    for alliance in &mut state.alliances {
+        if alliance.status.is_active() && alliance.members.len() < 2 {
+            alliance.status = Status::Ended { at: old.tick + 1 };
+        }
+    }
+    state.tick += 1;
+    let end_sizes = Derived::compute(world, state, world.calibration.size_normalisers()).size;
+    update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);
+
+    ledger.finish(state.tick)
+}
