@@ -150,11 +150,7 @@ impl EntenteApp {
             return;
         }
         ui.horizontal(|ui| {
-            let label = if self.playing {
-                "⏸ Pause"
-            } else {
-                "▶ Play"
-            };
+            let label = if self.playing { "Pause" } else { "Play" };
             if ui
                 .button(label)
                 .on_hover_text("Play or pause the simulation (Space)")
@@ -163,7 +159,7 @@ impl EntenteApp {
                 self.playing = !self.playing;
             }
             if ui
-                .button("⏭ Step")
+                .button("Step")
                 .on_hover_text("Advance one tick (one quarter)")
                 .clicked()
             {
@@ -171,7 +167,7 @@ impl EntenteApp {
                 self.step_once();
             }
             if ui
-                .button("⏮ Restart")
+                .button("Restart")
                 .on_hover_text("Go back to tick 0")
                 .clicked()
             {

@@ -152,7 +152,7 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
     }
     let probe: VersionProbe = options()
         .from_str(text)
-        .map_err(|error| LoadError::Invalid(vec![syntax(&error)]))?;
+        .map_err(|error| LoadError::Invalid(vec![syntax(text, &error)]))?;
     let version = probe.format_version.ok_or_else(|| {
         LoadError::Invalid(vec![Diagnostic {
             position: Some(Position { line: 1, col: 1 }),
@@ -177,7 +177,7 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
     let migrated = migrate(text, version).map_err(located)?;
     let mut scenario: Scenario = options()
         .from_str(&migrated)
-        .map_err(|error| LoadError::Invalid(vec![syntax(&error)]))?;
+        .map_err(|error| LoadError::Invalid(vec![syntax(text, &error)]))?;
     // Validation runs on the scenario as written, so paths match the file's own list order;
     // canonical order is applied afterwards.
     let problems = validate(&scenario);
@@ -214,9 +214,23 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// Turns a RON error into a located diagnostic with a message a teacher can act on.
-fn syntax(error: &ron::error::SpannedError) -> Diagnostic {
+fn syntax(text: &str, error: &ron::error::SpannedError) -> Diagnostic {
     use ron::error::Error as E;
+    let at = Position {
+        line: error.span.start.line,
+        col: error.span.start.col,
+    };
+    // An error at the very end of a file means the file was cut short, whatever the parser expected.
+    let reached = Position {
+        line: error.span.end.line,
+        col: error.span.end.col,
+    };
+    let cut_short = reached >= end_position(text.trim_end()) && !matches!(error.code, E::Eof);
     let message = match &error.code {
+        code if cut_short => format!(
+            "the file ends too early: a closing bracket or a value is missing (the parser says: {})",
+            lowercase_first(&code.to_string())
+        ),
         E::Eof => "the file ends too early: a closing bracket or a value is missing".to_owned(),
         E::NoSuchStructField {
             expected,
@@ -252,22 +266,20 @@ fn syntax(error: &ron::error::SpannedError) -> Diagnostic {
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}` here, found `{found}`")
         }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => format!("{}{}", first.to_lowercase(), chars.as_str()),
-                None => text,
-            }
-        }
+        other => lowercase_first(&other.to_string()),
     };
     Diagnostic {
-        position: Some(Position {
-            line: error.span.start.line,
-            col: error.span.start.col,
-        }),
+        position: Some(at),
         path: None,
         message,
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}", first.to_lowercase(), chars.as_str()),
+        None => String::new(),
     }
 }
 

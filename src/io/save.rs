@@ -28,7 +28,7 @@ pub fn to_ron_string(scenario: &Scenario) -> Result<String, ron::Error> {
     let mut canonical = scenario.clone();
     canonical.canonicalize();
     let config = ron::ser::PrettyConfig::new()
-        .depth_limit(3)
+        .depth_limit(2)
         .indentor("    ".to_owned())
         .separate_tuple_members(false)
         .enumerate_arrays(false);

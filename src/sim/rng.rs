@@ -73,14 +73,12 @@ mod tests {
         assert!((below_tenth - 0.1).abs() < 0.01, "{below_tenth}");
     }
 
+    const PINNED_BITS: u64 = 0x3fa7_7ecd_917d_c090;
+
     #[test]
     fn a_known_draw_stays_the_same_on_every_platform() {
         // Pinned value: if this changes, every saved classroom run with random events changes too.
         let pinned = uniform(42, Stream::Escalation, 12, 5);
-        assert_eq!(
-            pinned.to_bits(),
-            uniform(42, Stream::Escalation, 12, 5).to_bits()
-        );
-        assert!((0.0..1.0).contains(&pinned));
+        assert_eq!(pinned.to_bits(), PINNED_BITS);
     }
 }

@@ -1,0 +1,272 @@
+//! The command line, as a user runs it: `run`, `check`, `new`, `examples`, exit codes.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const DEFAULT: &str = "assets/scenarios/mesa-crisis.ron";
+const BLANK: &str = include_str!("../assets/scenarios/blank.ron");
+
+fn entente() -> Command {
+    Command::cargo_bin("entente").unwrap()
+}
+
+fn write(folder: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = folder.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn run_writes_a_long_csv_with_a_region_row_for_every_tick() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("out.csv");
+    entente()
+        .args(["run", DEFAULT, "--ticks", "80", "--csv"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Mesa"));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("tick,kind,id,variable,value"));
+    for tick in 0..=80 {
+        for region in ["west", "mesa", "east"] {
+            let prefix = format!("{tick},region,{region},stability,");
+            let row = text
+                .lines()
+                .find(|l| l.starts_with(&prefix))
+                .unwrap_or_else(|| panic!("no row {prefix}"));
+            let value = &row[prefix.len()..];
+            assert_eq!(value.split('.').nth(1).map(str::len), Some(6), "{row}");
+        }
+    }
+    assert!(text.contains("\n0,nation,T,armed_groups,0.050000\n"));
+    assert!(text.contains("\n0,dyad,H|T,relation,-0.600000\n"));
+    assert!(text.contains(",alliance,mesa-pact,cohesion,"));
+    assert!(!text.contains("\n81,"), "exactly 80 ticks");
+}
+
+#[test]
+fn two_runs_write_byte_identical_files() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for name in ["a", "b"] {
+        let csv = folder.path().join(format!("{name}.csv"));
+        let ledger = folder.path().join(format!("{name}.ledger.csv"));
+        entente()
+            .args(["run", DEFAULT, "--quiet", "--csv"])
+            .arg(&csv)
+            .arg("--ledger")
+            .arg(&ledger)
+            .assert()
+            .success()
+            .stdout("");
+        outputs.push((std::fs::read(csv).unwrap(), std::fs::read(ledger).unwrap()));
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
+fn the_ledger_names_terms_and_their_causes() {
+    let output = entente()
+        .args(["run", DEFAULT, "--ticks", "14", "--quiet", "--ledger", "-"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("tick,kind,id,variable,term,cause,value\n"));
+    assert!(text.contains("9,nation,T,armed_groups,user_edit,event:1,0.150000000"));
+    assert!(text.contains(",nation,T,stability,u_pres,intervention:op-freedom,"));
+    assert!(text.contains(",region,mesa,stability,member_stability,nation:T,"));
+}
+
+#[test]
+fn csv_to_standard_output_keeps_the_summary_out_of_it() {
+    entente()
+        .args(["run", DEFAULT, "--ticks", "2", "--csv", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("tick,kind,id,variable,value\n"))
+        .stdout(predicate::str::contains("largest changes").not())
+        .stderr(predicate::str::contains("Mesa Crisis: 2 ticks"));
+}
+
+#[test]
+fn the_seed_option_is_accepted_and_reported() {
+    entente()
+        .args(["run", DEFAULT, "--ticks", "4", "--seed", "7"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("seed 7"));
+}
+
+#[test]
+fn an_invalid_scenario_exits_1_with_located_errors() {
+    let folder = tempfile::tempdir().unwrap();
+    let bad = write(
+        folder.path(),
+        "bad.ron",
+        BLANK
+            .replace("(a: \"A\", b: \"C\"", "(a: \"A\", b: \"Q\"")
+            .as_bytes(),
+    );
+    entente()
+        .args(["run", &bad])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.ron:"))
+        .stderr(predicate::str::contains(
+            "nation \"Q\", which does not exist",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    entente().args(["run"]).assert().code(2);
+    entente()
+        .args(["run", DEFAULT, "--ticks", "many"])
+        .assert()
+        .code(2);
+    entente().args(["frobnicate", "x", "y"]).assert().code(2);
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["check", "--help"],
+        vec!["new", "--help"],
+        vec!["examples", "--help"],
+    ] {
+        entente()
+            .args(&command)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+}
+
+#[test]
+fn check_reports_ok_files_and_every_broken_one_with_line_and_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    let files = [
+        write(dir, "empty.ron", b""),
+        write(dir, "binary.ron", &[0x7f, b'E', b'L', b'F', 0, 1, 2, 3]),
+        write(dir, "truncated.ron", &BLANK.as_bytes()[..BLANK.len() / 2]),
+        write(
+            dir,
+            "unknown_field.ron",
+            BLANK
+                .replace("seed: 1,", "seed: 1,\n    sead: 2,")
+                .as_bytes(),
+        ),
+        write(
+            dir,
+            "missing_nation.ron",
+            BLANK
+                .replace("(a: \"A\", b: \"C\"", "(a: \"A\", b: \"Nowhere\"")
+                .as_bytes(),
+        ),
+        write(
+            dir,
+            "stability.ron",
+            BLANK
+                .replace("region: \"south\")", "region: \"south\", stability: 7.0)")
+                .as_bytes(),
+        ),
+    ];
+    let output = entente()
+        .arg("check")
+        .arg(DEFAULT)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(&format!("{DEFAULT}: ok (7 nations, 5 events)")),
+        "{text}"
+    );
+    let expectations = [
+        ("empty.ron: error:", "empty"),
+        ("binary.ron: error:", "binary data"),
+        ("truncated.ron:", "ends too early"),
+        ("unknown_field.ron:13:5: error:", "unknown field `sead`"),
+        (
+            "missing_nation.ron:",
+            "nation \"Nowhere\", which does not exist",
+        ),
+        ("stability.ron:", "stability of \"C\" is 7"),
+    ];
+    for (place, message) in expectations {
+        let line = text
+            .lines()
+            .find(|l| l.contains(place))
+            .unwrap_or_else(|| panic!("no line for {place} in\n{text}"));
+        assert!(line.contains(message), "{line}");
+    }
+    for name in ["truncated.ron:", "missing_nation.ron:", "stability.ron:"] {
+        let line = text.lines().find(|l| l.contains(name)).unwrap();
+        let after = &line[line.find(name).unwrap() + name.len()..];
+        let mut parts = after.splitn(3, ':');
+        let (line_no, col) = (parts.next().unwrap(), parts.next().unwrap());
+        assert!(
+            line_no.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(),
+            "{line}"
+        );
+    }
+    assert!(
+        !String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("panicked")
+    );
+}
+
+#[test]
+fn check_of_a_good_file_exits_0() {
+    entente()
+        .args(["check", DEFAULT])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok (7 nations, 5 events)"));
+}
+
+#[test]
+fn new_writes_a_bundled_scenario_and_refuses_to_overwrite() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("lab.ron");
+    entente()
+        .args(["new", "--out"])
+        .arg(&out)
+        .args(["--example", "blank"])
+        .assert()
+        .success();
+    entente().args(["check"]).arg(&out).assert().success();
+    entente()
+        .args(["new", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    entente()
+        .args(["new", "--out"])
+        .arg(folder.path().join("x.ron"))
+        .args(["--example", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("mesa-crisis"));
+}
+
+#[test]
+fn examples_lists_the_bundled_scenarios() {
+    entente()
+        .arg("examples")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("mesa-crisis"))
+        .stdout(predicate::str::contains("blank"));
+}

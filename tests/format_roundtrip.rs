@@ -1,0 +1,102 @@
+//! Saving is canonical and lossless: load → save → load gives the same scenario, saving twice
+//! gives the same bytes, and every bundled scenario and format fixture keeps loading.
+
+use entente::io::library::EXAMPLES;
+use entente::io::{load_file, load_str, save_file, to_ron_string};
+
+#[test]
+fn every_bundled_scenario_loads() {
+    for example in EXAMPLES {
+        let scenario = load_str(example.text)
+            .unwrap_or_else(|e| panic!("{} does not load: {e}", example.name));
+        assert!(!scenario.meta.title.0.is_empty(), "{}", example.name);
+    }
+}
+
+#[test]
+fn every_format_version_fixture_keeps_loading() {
+    for entry in std::fs::read_dir("tests/data").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with("format_v") {
+            load_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn load_save_load_gives_an_equal_scenario() {
+    for example in EXAMPLES {
+        let first = load_str(example.text).unwrap();
+        let text = to_ron_string(&first).unwrap();
+        let second = load_str(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", example.name));
+        assert_eq!(first, second, "{}", example.name);
+    }
+}
+
+#[test]
+fn saving_twice_gives_identical_bytes() {
+    let scenario = load_str(EXAMPLES[0].text).unwrap();
+    let once = to_ron_string(&scenario).unwrap();
+    let twice = to_ron_string(&load_str(&once).unwrap()).unwrap();
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn canonical_order_does_not_depend_on_the_order_pairs_are_written_in() {
+    let scenario = load_str(EXAMPLES[0].text).unwrap();
+    let mut shuffled = scenario.clone();
+    shuffled.relations.reverse();
+    for relation in &mut shuffled.relations {
+        std::mem::swap(&mut relation.a, &mut relation.b);
+    }
+    shuffled.events.reverse();
+    shuffled.events.sort_by_key(|e| e.tick);
+    assert_eq!(
+        to_ron_string(&scenario).unwrap(),
+        to_ron_string(&shuffled).unwrap()
+    );
+}
+
+#[test]
+fn save_file_writes_atomically_and_replaces_the_old_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("lab.ron");
+    std::fs::write(&path, "old contents").unwrap();
+    let scenario = load_str(EXAMPLES[0].text).unwrap();
+    save_file(&scenario, &path).unwrap();
+    assert_eq!(load_file(&path).unwrap(), scenario);
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary file is left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_failed_save_reports_an_error_and_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("missing-folder").join("lab.ron");
+    let scenario = load_str(EXAMPLES[0].text).unwrap();
+    let error = save_file(&scenario, &path).unwrap_err();
+    assert!(error.to_string().contains("lab.ron"), "{error}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn optional_values_may_be_written_bare_or_with_some() {
+    let base = EXAMPLES[1].text;
+    let with_some = base.replace(
+        "alliances: [],\n    treaties: [],",
+        "alliances: [],\n    treaties: [(id: \"t\", kind: NonAggression, parties: [\"A\", \"B\"], duration: Some(12))],",
+    );
+    let bare = with_some.replace("Some(12)", "12");
+    let a = load_str(&with_some).unwrap();
+    let b = load_str(&bare).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.treaties[0].duration, Some(12));
+}
