@@ -1,6 +1,7 @@
 //! Baseline calibration at load (MODEL.md 2.11): the reference values that make a world without
 //! actions a fixed point. They are computed once and never change during a run.
 
+use super::rules::domestic::neighbour_mean;
 use super::state::State;
 use super::world::World;
 
@@ -38,15 +39,16 @@ impl Calibration {
             neighbour_stability: Vec::new(),
             spillover_gap: Vec::new(),
         };
-        let sizes = calibration.sizes(state);
+        let sizes =
+            super::derived::Derived::compute(world, state, calibration.size_normalisers()).size;
         calibration.neighbour_stability = world
             .nation_indices()
-            .map(|i| super::rules::domestic::neighbour_stability(world, state, &sizes, i))
+            .map(|i| neighbour_mean(world, state, &sizes, i, |x| x.stability))
             .collect();
         calibration.spillover_gap = world
             .nation_indices()
             .map(|i| {
-                let nbr = super::rules::domestic::neighbour_armed_groups(world, state, &sizes, i);
+                let nbr = neighbour_mean(world, state, &sizes, i, |x| x.armed_groups);
                 f64::max(0.0, nbr - state.nation(i).armed_groups)
             })
             .collect();
@@ -56,15 +58,5 @@ impl Calibration {
     /// The normalisers of the size measure, (M̄₀, Ē₀).
     pub fn size_normalisers(&self) -> (f64, f64) {
         (self.mean_capability, self.mean_economy)
-    }
-
-    fn sizes(&self, state: &State) -> Vec<f64> {
-        state
-            .nations
-            .iter()
-            .map(|x| {
-                0.5 * x.capability / self.mean_capability + 0.5 * x.economy / self.mean_economy
-            })
-            .collect()
     }
 }

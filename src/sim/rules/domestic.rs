@@ -10,8 +10,15 @@ use super::super::world::World;
 
 const UNIT: (f64, f64) = (0.0, 1.0);
 
-/// S̄_nbr: size-weighted mean stability of the other nations in i's region (0 when alone).
-pub fn neighbour_stability(world: &World, state: &State, sizes: &[f64], i: NationIx) -> f64 {
+/// Size-weighted mean of `value` over the other nations of i's region (0 when i is alone):
+/// S̄_nbr for stability, N̄_nbr for armed groups.
+pub fn neighbour_mean(
+    world: &World,
+    state: &State,
+    sizes: &[f64],
+    i: NationIx,
+    value: impl Fn(&NationState) -> f64,
+) -> f64 {
     let region = &world.regions[world.nations[i.ix()].region.ix()];
     let (num, den) =
         region
@@ -20,22 +27,7 @@ pub fn neighbour_stability(world: &World, state: &State, sizes: &[f64], i: Natio
             .filter(|&&m| m != i)
             .fold((0.0, 0.0), |(num, den), &m| {
                 let s = sizes[m.ix()];
-                (num + s * state.nation(m).stability, den + s)
-            });
-    if den > 0.0 { num / den } else { 0.0 }
-}
-
-/// N̄_nbr: size-weighted mean armed-group strength of the other nations in i's region.
-pub fn neighbour_armed_groups(world: &World, state: &State, sizes: &[f64], i: NationIx) -> f64 {
-    let region = &world.regions[world.nations[i.ix()].region.ix()];
-    let (num, den) =
-        region
-            .members
-            .iter()
-            .filter(|&&m| m != i)
-            .fold((0.0, 0.0), |(num, den), &m| {
-                let s = sizes[m.ix()];
-                (num + s * state.nation(m).armed_groups, den + s)
+                (num + s * value(state.nation(m)), den + s)
             });
     if den > 0.0 { num / den } else { 0.0 }
 }
@@ -105,7 +97,7 @@ pub fn update_nation(
     );
 
     // H. Non-state armed groups.
-    let spill = neighbour_armed_groups(world, old, &derived.size, i);
+    let spill = neighbour_mean(world, old, &derived.size, i, |x| x.armed_groups);
     let armed = bounded_update(
         x.armed_groups,
         UNIT,
@@ -164,7 +156,7 @@ pub fn update_nation(
     );
 
     // J. Domestic stability (the plotted variable).
-    let nbr = neighbour_stability(world, old, &derived.size, i)
+    let nbr = neighbour_mean(world, old, &derived.size, i, |x| x.stability)
         - world.calibration.neighbour_stability[i.ix()];
     let nbr = if nbr < 0.0 { nbr } else { 0.5 * nbr };
     let stability = bounded_update(
