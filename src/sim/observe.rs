@@ -86,8 +86,9 @@ pub fn observe(world: &World, state: &State) -> Vec<Observation> {
             state.region_stability[r],
         );
     }
-    let sizes =
-        super::derived::Derived::compute(world, state, world.calibration.size_normalisers()).size;
+    let derived =
+        super::derived::Derived::compute(world, state, world.calibration.size_normalisers());
+    let sizes = &derived.size;
     for (i, info) in world.nations.iter().enumerate() {
         let x = &state.nations[i];
         let values = [
@@ -121,8 +122,6 @@ pub fn observe(world: &World, state: &State) -> Vec<Observation> {
         push(Kind::Dyad, id.clone(), "fighting", dyad.fighting);
         push(Kind::Dyad, id, "proximity", world.proximity(dyad.a, dyad.b));
     }
-    let derived =
-        super::derived::Derived::compute(world, state, world.calibration.size_normalisers());
     for (a, info) in world.alliances.iter().enumerate() {
         let alliance = &state.alliances[a];
         if matches!(alliance.status, super::state::Status::Pending) {
