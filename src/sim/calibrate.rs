@@ -1,62 +1,109 @@
 //! Baseline calibration at load (MODEL.md 2.11): the reference values that make a world without
 //! actions a fixed point. They are computed once and never change during a run.
 
+use super::derived::Derived;
 use super::rules::domestic::neighbour_mean;
+use super::rules::economy::EconomyTerms;
 use super::state::State;
+use super::threat::cbm_strength_of;
 use super::world::World;
+
+/// Means at load that make sizes and threat levels dimensionless.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Normalisers {
+    /// M̄₀: mean capability.
+    pub capability: f64,
+    /// Ē₀: mean economy.
+    pub economy: f64,
+    /// x̄₀: mean defence effort.
+    pub effort: f64,
+}
+
+impl Default for Normalisers {
+    fn default() -> Self {
+        Self {
+            capability: 1.0,
+            economy: 1.0,
+            effort: 1.0,
+        }
+    }
+}
 
 /// Load-time reference values the deviation-form drivers are measured against.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Calibration {
-    /// M̄₀: mean capability at load (size normalisation).
-    pub mean_capability: f64,
-    /// Ē₀: mean economy at load (size normalisation).
-    pub mean_economy: f64,
-    /// S̄0_nbr per nation: size-weighted mean stability of the other nations of its region at load.
+    /// M̄₀, Ē₀, x̄₀.
+    pub norms: Normalisers,
+    /// g_i solving Δx_i = 0 at load (0 for every nation when calibration is off).
+    pub ambition: Vec<f64>,
+    /// μ_i = δ_M·M_i/x_i at load: capability bought per unit of defence effort.
+    pub capability_per_effort: Vec<f64>,
+    /// Load-time economy terms (burden, trade, cost) removed by the deviation rule.
+    pub economy: Vec<EconomyTerms>,
+    /// Arms inflow per nation at load (removed by the deviation rule).
+    pub arms_inflow: Vec<f64>,
+    /// Θ_i at load.
+    pub threat_level: Vec<f64>,
+    /// Strength of the strongest CBM each nation holds at load (its ambition already reflects it).
+    pub cbm: Vec<f64>,
+    /// S̄0_nbr per nation: size-weighted mean stability of the other nations of its region.
     pub neighbour_stability: Vec<f64>,
     /// max(0, N̄_nbr − N) per nation at load: the spillover that is already priced in.
     pub spillover_gap: Vec<f64>,
 }
 
+fn positive_mean(values: impl Iterator<Item = f64>, count: usize) -> f64 {
+    let mean = values.sum::<f64>() / count.max(1) as f64;
+    // A world with no military at all still needs finite normalisers.
+    if mean > 0.0 { mean } else { 1.0 }
+}
+
 impl Calibration {
     /// Measures the reference values on the state at load.
     pub fn measure(world: &World, state: &State) -> Calibration {
-        let n = state.nations.len().max(1) as f64;
-        let mean_capability = state.nations.iter().map(|x| x.capability).sum::<f64>() / n;
-        let mean_economy = state.nations.iter().map(|x| x.economy).sum::<f64>() / n;
-        let mut calibration = Calibration {
-            // A world with no military at all still needs a finite size measure.
-            mean_capability: if mean_capability > 0.0 {
-                mean_capability
-            } else {
-                1.0
-            },
-            mean_economy: if mean_economy > 0.0 {
-                mean_economy
-            } else {
-                1.0
-            },
-            neighbour_stability: Vec::new(),
-            spillover_gap: Vec::new(),
+        let n = state.nations.len();
+        let norms = Normalisers {
+            capability: positive_mean(state.nations.iter().map(|x| x.capability), n),
+            economy: positive_mean(state.nations.iter().map(|x| x.economy), n),
+            effort: positive_mean(state.nations.iter().map(|x| x.effort), n),
         };
-        let sizes =
-            super::derived::Derived::compute(world, state, calibration.size_normalisers()).size;
-        calibration.neighbour_stability = world
-            .nation_indices()
-            .map(|i| neighbour_mean(world, state, &sizes, i, |x| x.stability))
-            .collect();
-        calibration.spillover_gap = world
-            .nation_indices()
-            .map(|i| {
-                let nbr = neighbour_mean(world, state, &sizes, i, |x| x.armed_groups);
-                f64::max(0.0, nbr - state.nation(i).armed_groups)
-            })
-            .collect();
+        let derived = Derived::compute_with(world, state, &norms);
+        let p = &world.params;
+        let calibrate = world.settings.calibrate_baseline;
+        let sizes = &derived.size;
+        let mut calibration = Calibration {
+            norms,
+            ..Calibration::default()
+        };
+        for i in world.nation_indices() {
+            let x = state.nation(i);
+            let fear = super::rules::arms::fear(state, &derived, i);
+            calibration.ambition.push(if calibrate {
+                p.fatigue_a * x.effort - p.reaction_k * fear
+            } else {
+                0.0
+            });
+            calibration.capability_per_effort.push(if x.effort > 0.0 {
+                p.capability_depreciation * x.capability / x.effort
+            } else {
+                0.0
+            });
+            calibration
+                .economy
+                .push(EconomyTerms::measure(world, state, &derived, i));
+            calibration
+                .arms_inflow
+                .push(super::rules::arms::arms_inflow(world, state, &norms, i));
+            calibration.threat_level.push(derived.threat_level[i.ix()]);
+            calibration.cbm.push(cbm_strength_of(world, state, i));
+            calibration
+                .neighbour_stability
+                .push(neighbour_mean(world, state, sizes, i, |x| x.stability));
+            let nbr = neighbour_mean(world, state, sizes, i, |x| x.armed_groups);
+            calibration
+                .spillover_gap
+                .push(f64::max(0.0, nbr - x.armed_groups));
+        }
         calibration
-    }
-
-    /// The normalisers of the size measure, (M̄₀, Ē₀).
-    pub fn size_normalisers(&self) -> (f64, f64) {
-        (self.mean_capability, self.mean_economy)
     }
 }

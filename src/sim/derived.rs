@@ -2,6 +2,7 @@
 
 use crate::model::InterventionKind;
 
+use super::calibrate::Normalisers;
 use super::ids::{AllianceIx, NationIx};
 use super::state::State;
 use super::world::World;
@@ -21,6 +22,10 @@ pub struct Derived {
     pub fighting: Vec<f64>,
     /// C_a: cohesion of each alliance (0 when not in force).
     pub cohesion: Vec<f64>,
+    /// h̃ and w (MODEL.md 2.4).
+    pub threat: super::threat::Threat,
+    /// Θ_i = Σ_j w_ij·x_j / x̄₀.
+    pub threat_level: Vec<f64>,
 }
 
 /// Presence effectiveness e of an intervention kind (MODEL.md 2.7).
@@ -55,10 +60,15 @@ pub fn presence_profile(world: &World, intervention: usize, tick: u32) -> f64 {
 pub const PRESENCE_GONE: f64 = 1e-4;
 
 impl Derived {
-    /// Computes everything from `state` at its tick.
-    pub fn compute(world: &World, state: &State, sizes0: (f64, f64)) -> Derived {
+    /// Computes everything from `state` at its tick, with the world's load-time normalisers.
+    pub fn compute(world: &World, state: &State) -> Derived {
+        Self::compute_with(world, state, &world.calibration.norms)
+    }
+
+    /// Computes everything from `state` with the given normalisers (used while calibrating).
+    pub fn compute_with(world: &World, state: &State, norms: &Normalisers) -> Derived {
         let n = world.nation_count();
-        let (capability0, economy0) = sizes0;
+        let (capability0, economy0) = (norms.capability, norms.economy);
         let size = state
             .nations
             .iter()
@@ -111,9 +121,25 @@ impl Derived {
             peacekeeping_effectiveness,
             fighting,
             cohesion: Vec::new(),
+            threat: super::threat::Threat::default(),
+            threat_level: Vec::new(),
         };
         derived.cohesion = (0..state.alliances.len())
             .map(|a| derived.alliance_cohesion(state, AllianceIx(a as u32)))
+            .collect();
+        derived.threat = super::threat::compute(world, state, &derived.cohesion);
+        let mean_effort = norms.effort;
+        derived.threat_level = derived
+            .threat
+            .weights
+            .iter()
+            .map(|row| {
+                let total: f64 = row
+                    .iter()
+                    .map(|&(j, w)| w * state.nations[j.ix()].effort)
+                    .sum();
+                total / mean_effort
+            })
             .collect();
         derived
     }

@@ -57,7 +57,7 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
         }
         Act::FormAlliance(alliance) => {
             let founders = world.alliances[alliance.ix()].founders.clone();
-            let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+            let derived = Derived::compute(world, state);
             let members = founders
                 .iter()
                 .map(|&m| (m, initial_commitment(world, state, &derived, m, &founders)))
@@ -75,8 +75,10 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
         Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation),
         Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, ledger),
         Act::StartIntervention(intervention) => {
-            state.interventions[intervention.ix()].status = Status::Active { since: tick };
             let info = &world.interventions[intervention.ix()];
+            let record = &mut state.interventions[intervention.ix()];
+            record.status = Status::Active { since: tick };
+            record.target_effort_before = state.nations[info.target.ix()].effort;
             for &j in &info.interveners {
                 state.dyads.entry(j, info.target);
             }
@@ -124,7 +126,28 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
         Act::ChangeDefenceAmbition {
             nation,
             target_share,
-        } => state.nations[nation.ix()].target_share = Some(*target_share),
+        } => {
+            let derived = Derived::compute(world, state);
+            let ambition = super::rules::arms::ambition_for_share(
+                world,
+                state,
+                &derived,
+                *nation,
+                *target_share,
+            );
+            let x = &mut state.nations[nation.ix()];
+            x.target_share = Some(*target_share);
+            let before = x.ambition;
+            x.ambition = ambition;
+            ledger.shock(
+                Entity::Nation(*nation),
+                "ambition",
+                before,
+                ambition,
+                ("defence_policy", "new defence policy"),
+                cause,
+            );
+        }
     }
 }
 
@@ -188,7 +211,7 @@ fn join(world: &World, state: &mut State, alliance: AllianceIx, nation: NationIx
     }
     let mut members: Vec<NationIx> = a.members.iter().map(|&(m, _)| m).collect();
     members.push(nation);
-    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    let derived = Derived::compute(world, state);
     let omega = initial_commitment(world, state, &derived, nation, &members);
     for &m in &members[..members.len() - 1] {
         state.dyads.entry(m, nation);

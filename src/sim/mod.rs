@@ -14,6 +14,7 @@ pub mod rules;
 pub mod run;
 pub mod state;
 pub mod step;
+pub mod threat;
 pub mod world;
 
 pub use ids::{AllianceIx, EventIx, InterventionIx, NationIx, RegionIx, TreatyIx};

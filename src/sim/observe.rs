@@ -86,8 +86,7 @@ pub fn observe(world: &World, state: &State) -> Vec<Observation> {
             state.region_stability[r],
         );
     }
-    let derived =
-        super::derived::Derived::compute(world, state, world.calibration.size_normalisers());
+    let derived = super::derived::Derived::compute(world, state);
     let sizes = &derived.size;
     for (i, info) in world.nations.iter().enumerate() {
         let x = &state.nations[i];

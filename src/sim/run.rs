@@ -97,6 +97,9 @@ pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidSc
     world.seed = seed;
     let mut state = State::initial(scenario, &world);
     world.calibration = Calibration::measure(&world, &state);
+    for (nation, &ambition) in state.nations.iter_mut().zip(&world.calibration.ambition) {
+        nation.ambition = ambition;
+    }
     super::step::prepare(&world, &mut state);
     Ok((world, state))
 }

@@ -56,6 +56,12 @@ pub struct NationState {
     pub leader: Text,
     /// Target defence share set by a defence-policy event, if any.
     pub target_share: Option<f64>,
+    /// g: the Richardson ambition constant (calibrated at load, reset by defence-policy events).
+    pub ambition: f64,
+    /// Δx of the last tick (for the arms-race indicator and hostile build-up evidence).
+    pub effort_change: f64,
+    /// gE: economic growth of the last tick.
+    pub growth: f64,
 }
 
 impl NationState {
@@ -228,6 +234,8 @@ pub struct TreatyState {
 pub struct InterventionState {
     /// Pending until t0, active from t0 (including drawdown) until its presence fades out.
     pub status: Status,
+    /// x_k(t0 − 1): the target's defence effort just before the intervention started.
+    pub target_effort_before: f64,
 }
 
 /// The whole world at one tick.
@@ -277,6 +285,9 @@ impl State {
                 },
                 leader: n.leader.clone(),
                 target_share: None,
+                ambition: 0.0,
+                effort_change: 0.0,
+                growth: 0.0,
             })
             .collect();
         let mut dyads = Dyads::new(world.nation_count());
@@ -322,7 +333,8 @@ impl State {
             .collect();
         let interventions = vec![
             InterventionState {
-                status: Status::Pending
+                status: Status::Pending,
+                target_effort_before: 0.0,
             };
             world.interventions.len()
         ];

@@ -6,14 +6,14 @@ use super::ids::NationIx;
 use super::index::{measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
 use super::rules::alliances::initial_commitment;
-use super::rules::{domestic, dyads};
+use super::rules::{arms, domestic, dyads, economy};
 use super::state::{State, Status};
 use super::world::World;
 
 /// Completes the state at load: alliance commitments of alliances in force, presence and the
 /// regional indices. Called once, after calibration.
 pub fn prepare(world: &World, state: &mut State) {
-    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    let derived = Derived::compute(world, state);
     for (a, info) in world.alliances.iter().enumerate() {
         if info.formed_by.is_some() {
             continue;
@@ -30,7 +30,7 @@ pub fn prepare(world: &World, state: &mut State) {
             .collect();
         state.alliances[a].members = commitments;
     }
-    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    let derived = Derived::compute(world, state);
     for (i, nation) in state.nations.iter_mut().enumerate() {
         nation.presence = derived.presence[i];
     }
@@ -41,18 +41,21 @@ pub fn prepare(world: &World, state: &mut State) {
 pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     let mut ledger = LedgerBuilder::new(record);
     let start = state.clone();
-    let start_sizes = Derived::compute(world, &start, world.calibration.size_normalisers()).size;
+    let start_sizes = Derived::compute(world, &start).size;
 
     // 1. Discrete actions and their one-off shocks.
     apply_scheduled(world, state, &mut ledger);
 
     // 2. Derived quantities from the post-shock state.
-    let derived = Derived::compute(world, state, world.calibration.size_normalisers());
+    let derived = Derived::compute(world, state);
 
     // 3–4. Every continuous update reads the same post-shock state (Jacobi) and is applied after.
     let old = state.clone();
     for i in old.nation_indices() {
-        state.nations[i.ix()] = domestic::update_nation(world, &old, &derived, i, &mut ledger);
+        let mut next = domestic::update_nation(world, &old, &derived, i, &mut ledger);
+        arms::update(world, &old, &derived, i, &mut next, &mut ledger);
+        economy::update(world, &old, &derived, i, &mut next, &mut ledger);
+        state.nations[i.ix()] = next;
     }
     for dyad in state.dyads.values_mut() {
         *dyad = dyads::update_dyad(world, dyad, &mut ledger);
@@ -70,7 +73,7 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
         }
     }
     state.tick += 1;
-    let end_sizes = Derived::compute(world, state, world.calibration.size_normalisers()).size;
+    let end_sizes = Derived::compute(world, state).size;
     update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);
 
     ledger.finish(state.tick)

@@ -166,6 +166,25 @@ pub fn update_nation(
         base.stability,
         &[
             Driver::new(
+                "u_econ",
+                "economy",
+                p.stability_economy * (x.growth / 0.01).clamp(-1.0, 1.0),
+            ),
+            Driver::new(
+                "u_burden",
+                "defence burden",
+                -p.stability_burden
+                    * (burden_pressure(p, x.burden())
+                        - burden_pressure(p, world.calibration.economy[i.ix()].burden_share)),
+            ),
+            Driver::new(
+                "u_threat",
+                "external threat",
+                -p.stability_threat
+                    * (derived.threat_level[i.ix()] - world.calibration.threat_level[i.ix()])
+                        .clamp(0.0, 1.0),
+            ),
+            Driver::new(
                 "u_cap",
                 "state capacity",
                 p.stability_capacity * (x.capacity - base.capacity) / base.capacity.max(1e-6),
@@ -231,4 +250,9 @@ pub fn presence_cause(world: &World, state: &State, target: NationIx) -> Cause {
         .map_or(Cause::Dynamics, |(i, _)| {
             Cause::Intervention(super::super::ids::InterventionIx(i as u32))
         })
+}
+
+/// clamp((b − b̄)/0.05, 0, 1): how far the defence burden is above the threshold.
+fn burden_pressure(p: &crate::model::Params, burden: f64) -> f64 {
+    ((burden - p.burden_threshold) / 0.05).clamp(0.0, 1.0)
 }

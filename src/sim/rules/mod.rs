@@ -1,5 +1,7 @@
 //! The continuous update rules of MODEL.md 2.5, one file per group of blocks.
 
 pub mod alliances;
+pub mod arms;
 pub mod domestic;
 pub mod dyads;
+pub mod economy;

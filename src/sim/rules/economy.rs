@@ -1,0 +1,155 @@
+//! Block C (economy): growth is the sum of named drags and gains, in deviation form for the terms
+//! that objects present at load already produce; the index is detrended so the baseline is flat.
+
+use crate::model::TreatyKind;
+
+use super::super::derived::Derived;
+use super::super::ids::NationIx;
+use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
+use super::super::state::{NationState, State};
+use super::super::world::World;
+
+/// The growth-rate terms that objects can produce, measured at load and subtracted after.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EconomyTerms {
+    /// −η_B·max(0, b − b̄).
+    pub burden: f64,
+    /// η_T·Trade (arms trade, intelligence sharing and defence treaties).
+    pub trade: f64,
+    /// +0.001σ per arms-sale treaty where the nation sells.
+    pub arms_sales: f64,
+    /// −η_I·Cost of interventions it takes part in.
+    pub cost: f64,
+    /// E at load (the floor is 5% of it).
+    pub economy: f64,
+    /// b = x/E at load.
+    pub burden_share: f64,
+}
+
+impl EconomyTerms {
+    /// The terms for nation `i` in `state`.
+    pub fn measure(world: &World, state: &State, derived: &Derived, i: NationIx) -> Self {
+        let p = &world.params;
+        let x = state.nation(i);
+        let mut trade = 0.0;
+        let mut arms_sales = 0.0;
+        for (t, info) in world.treaties.iter().enumerate() {
+            if !state.treaties[t].status.is_active() || !info.parties.contains(&i) {
+                continue;
+            }
+            match info.kind {
+                TreatyKind::ArmsTrade => {
+                    trade += info.strength;
+                    if info.parties.first() == Some(&i) {
+                        arms_sales += 0.001 * info.strength;
+                    }
+                }
+                TreatyKind::IntelligenceSharing | TreatyKind::MutualDefence => {
+                    trade += info.strength;
+                }
+                _ => {}
+            }
+        }
+        Self {
+            burden: -p.burden_drag * f64::max(0.0, x.burden() - p.burden_threshold),
+            trade: p.trade_gain * trade,
+            arms_sales,
+            cost: -p.intervention_cost * intervention_cost(world, state, derived, i),
+            economy: x.economy,
+            burden_share: x.burden(),
+        }
+    }
+}
+
+/// Cost_i = Σ over active interventions i takes part in of f·(s_k/s_i)/|J|.
+pub fn intervention_cost(world: &World, state: &State, derived: &Derived, i: NationIx) -> f64 {
+    let s_i = derived.size_of(i);
+    if s_i <= 0.0 {
+        return 0.0;
+    }
+    world
+        .interventions
+        .iter()
+        .enumerate()
+        .filter(|(v, info)| {
+            info.interveners.contains(&i)
+                && state.interventions[*v].status.is_active()
+                && state.tick < info.start + info.duration
+        })
+        .map(|(_, info)| {
+            info.force_ratio * (derived.size_of(info.target) / s_i) / info.interveners.len() as f64
+        })
+        .sum()
+}
+
+/// Updates E and gE of nation `i` into `next` from the old state.
+pub fn update(
+    world: &World,
+    old: &State,
+    derived: &Derived,
+    i: NationIx,
+    next: &mut NationState,
+    ledger: &mut LedgerBuilder,
+) {
+    let p = &world.params;
+    let x = old.nation(i);
+    let now = EconomyTerms::measure(world, old, derived, i);
+    let load = world.calibration.economy[i.ix()];
+    let rates = [
+        ("burden", "defence burden", now.burden - load.burden),
+        (
+            "war",
+            "interstate fighting",
+            -p.war_drag * derived.fighting[i.ix()],
+        ),
+        (
+            "insurgency",
+            "armed groups",
+            -p.insurgency_drag * f64::max(0.0, x.armed_groups - x.baseline.armed_groups),
+        ),
+        (
+            "instability",
+            "domestic instability",
+            -p.instability_drag * f64::max(0.0, x.baseline.stability - x.stability),
+        ),
+        ("trade", "treaty trade", now.trade - load.trade),
+        ("arms_sales", "arms sales", now.arms_sales - load.arms_sales),
+        (
+            "intervention_cost",
+            "cost of interventions",
+            now.cost - load.cost,
+        ),
+    ];
+    let mut terms: Vec<Term> = rates
+        .iter()
+        .map(|&(id, label, rate)| Term {
+            id,
+            label,
+            value: x.economy * rate,
+            cause: Cause::Dynamics,
+        })
+        .collect();
+    let raw = x.economy + terms.iter().map(|t| t.value).sum::<f64>();
+    let floor = 0.05 * load.economy;
+    let economy = f64::max(raw, floor);
+    terms.push(Term {
+        id: "floor",
+        label: "economy cannot fall below 5% of its start",
+        value: economy - raw,
+        cause: Cause::Dynamics,
+    });
+    next.economy = economy;
+    next.growth = if x.economy > 0.0 {
+        economy / x.economy - 1.0
+    } else {
+        0.0
+    };
+    ledger.record(
+        Entity::Nation(i),
+        "economy",
+        x.economy,
+        economy,
+        terms,
+        false,
+    );
+}
