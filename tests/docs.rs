@@ -81,3 +81,38 @@ fn the_parameter_table_matches_the_engine() {
         "docs/PARAMETERS.md is out of date: run ENTENTE_BLESS=1 cargo test --test docs"
     );
 }
+
+#[test]
+fn alliances_and_treaties_in_force_at_load_do_not_move_a_world_without_actions() {
+    // The deviation rule (MODEL.md 2.11): objects present at load are priced in.
+    let mut scenario = entente::io::load_str(&complete_example()).unwrap();
+    scenario.events.clear();
+    for nation in &mut scenario.nations {
+        nation.baseline = Default::default();
+    }
+    // A treaty running out is a scheduled change too; keep them all in force.
+    for treaty in &mut scenario.treaties {
+        treaty.duration = None;
+    }
+    scenario.horizon = 200;
+    let (world, start) = entente::sim::start(&scenario, scenario.seed).unwrap();
+    let mut state = start.clone();
+    for _ in 0..200 {
+        entente::sim::step::step(&world, &mut state, false);
+    }
+    let before = entente::sim::observe::observe(&world, &start);
+    let after = entente::sim::observe::observe(&world, &state);
+    assert_eq!(before.len(), after.len());
+    for (a, b) in before.iter().zip(&after) {
+        assert_eq!((a.kind, &a.id, a.variable), (b.kind, &b.id, b.variable));
+        assert!(
+            (a.value - b.value).abs() < 1e-12,
+            "{:?} {} {}: {} drifted to {}",
+            a.kind,
+            a.id,
+            a.variable,
+            a.value,
+            b.value
+        );
+    }
+}

@@ -4,7 +4,8 @@
 use super::derived::Derived;
 use super::rules::domestic::neighbour_mean;
 use super::rules::economy::EconomyTerms;
-use super::state::State;
+use super::rules::relations;
+use super::state::{DyadReference, State};
 use super::threat::cbm_strength_of;
 use super::world::World;
 
@@ -46,6 +47,8 @@ pub struct Calibration {
     pub threat_level: Vec<f64>,
     /// Strength of the strongest CBM each nation holds at load (its ambition already reflects it).
     pub cbm: Vec<f64>,
+    /// I_i at load (ideological drift is measured from it).
+    pub ideology: Vec<f64>,
     /// S̄0_nbr per nation: size-weighted mean stability of the other nations of its region.
     pub neighbour_stability: Vec<f64>,
     /// max(0, N̄_nbr − N) per nation at load: the spillover that is already priced in.
@@ -58,15 +61,22 @@ fn positive_mean(values: impl Iterator<Item = f64>, count: usize) -> f64 {
     if mean > 0.0 { mean } else { 1.0 }
 }
 
-impl Calibration {
-    /// Measures the reference values on the state at load.
-    pub fn measure(world: &World, state: &State) -> Calibration {
+impl Normalisers {
+    /// The means of the state at load.
+    pub fn measure(state: &State) -> Normalisers {
         let n = state.nations.len();
-        let norms = Normalisers {
+        Normalisers {
             capability: positive_mean(state.nations.iter().map(|x| x.capability), n),
             economy: positive_mean(state.nations.iter().map(|x| x.economy), n),
             effort: positive_mean(state.nations.iter().map(|x| x.effort), n),
-        };
+        }
+    }
+}
+
+impl Calibration {
+    /// Measures the reference values on the state at load.
+    pub fn measure(world: &World, state: &State) -> Calibration {
+        let norms = Normalisers::measure(state);
         let derived = Derived::compute_with(world, state, &norms);
         let p = &world.params;
         let calibrate = world.settings.calibrate_baseline;
@@ -77,6 +87,7 @@ impl Calibration {
         };
         for i in world.nation_indices() {
             let x = state.nation(i);
+            calibration.ideology.push(x.ideology);
             let fear = super::rules::arms::fear(state, &derived, i);
             calibration.ambition.push(if calibrate {
                 p.fatigue_a * x.effort - p.reaction_k * fear
@@ -105,5 +116,33 @@ impl Calibration {
                 .push(f64::max(0.0, nbr - x.armed_groups));
         }
         calibration
+    }
+
+    /// Stores in every pair the load values of the drivers the deviation rule subtracts.
+    pub fn set_references(&self, world: &World, state: &mut State) {
+        let derived = Derived::compute(world, state);
+        let calibrate = world.settings.calibrate_baseline;
+        let references: Vec<DyadReference> = state
+            .dyads
+            .iter_storage()
+            .map(|dyad| {
+                let (i, j) = (dyad.a, dyad.b);
+                let link = derived.link(i, j);
+                DyadReference {
+                    balance: if calibrate {
+                        relations::balance_sum(state, &derived, i, j)
+                    } else {
+                        0.0
+                    },
+                    allies: link.allies,
+                    bloc: relations::bloc_provocation(state, &derived, i, j),
+                    treaty_relation: link.treaty_relation,
+                    evidence: relations::positive_evidence(state, &derived, i, j),
+                }
+            })
+            .collect();
+        for (dyad, reference) in state.dyads.values_mut().zip(references) {
+            dyad.reference = reference;
+        }
     }
 }

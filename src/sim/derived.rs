@@ -26,6 +26,10 @@ pub struct Derived {
     pub threat: super::threat::Threat,
     /// Θ_i = Σ_j w_ij·x_j / x̄₀.
     pub threat_level: Vec<f64>,
+    /// Links between pairs: alliances, treaties, joint peacekeeping.
+    pub links: std::collections::BTreeMap<(NationIx, NationIx), super::links::PairLinks>,
+    /// Σ s over all nations (denominator of the balance sums).
+    pub total_size: f64,
 }
 
 /// Presence effectiveness e of an intervention kind (MODEL.md 2.7).
@@ -123,11 +127,15 @@ impl Derived {
             cohesion: Vec::new(),
             threat: super::threat::Threat::default(),
             threat_level: Vec::new(),
+            links: std::collections::BTreeMap::new(),
+            total_size: 0.0,
         };
+        derived.total_size = derived.size.iter().sum();
         derived.cohesion = (0..state.alliances.len())
             .map(|a| derived.alliance_cohesion(state, AllianceIx(a as u32)))
             .collect();
         derived.threat = super::threat::compute(world, state, &derived.cohesion);
+        derived.links = super::links::pair_links(world, state, &derived.cohesion);
         let mean_effort = norms.effort;
         derived.threat_level = derived
             .threat
@@ -158,6 +166,14 @@ impl Derived {
                 (num + s * omega, den + s)
             });
         if den > 0.0 { num / den } else { 0.0 }
+    }
+
+    /// The links of a pair (all zero when unlinked).
+    pub fn link(&self, a: NationIx, b: NationIx) -> super::links::PairLinks {
+        self.links
+            .get(&(a.min(b), a.max(b)))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// s of a nation.

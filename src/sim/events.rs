@@ -252,7 +252,9 @@ fn abrogation_shocks(
         let after = dyad.trust;
         ledger.shock(Entity::Dyad(a, b), "trust", before, after, TERM, cause);
     }
+    let tick = state.tick;
     let x = &mut state.nations[by.ix()];
+    x.abrogated_at = Some(tick);
     let before = x.legitimacy;
     x.legitimacy += push(x.legitimacy, 0.0, 1.0, -0.10);
     ledger.shock(

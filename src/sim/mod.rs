@@ -8,6 +8,7 @@ pub mod events;
 pub mod ids;
 pub mod index;
 pub mod ledger;
+pub mod links;
 pub mod observe;
 pub mod rng;
 pub mod rules;

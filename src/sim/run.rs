@@ -2,7 +2,7 @@
 
 use crate::model::Scenario;
 
-use super::calibrate::Calibration;
+use super::calibrate::{Calibration, Normalisers};
 use super::ledger::TickLedger;
 use super::state::State;
 use super::world::{InvalidScenario, World};
@@ -96,10 +96,17 @@ pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidSc
     let mut world = World::build(scenario)?;
     world.seed = seed;
     let mut state = State::initial(scenario, &world);
+    // Order matters: sizes first, then the commitments of load alliances (they shape threat),
+    // then every pair the rules can move, then the reference values measured on all of it.
+    world.calibration.norms = Normalisers::measure(&state);
+    super::step::commit_load_alliances(&world, &mut state);
+    let derived = super::derived::Derived::compute(&world, &state);
+    super::rules::relations::close_pairs(&world, &mut state, &derived);
     world.calibration = Calibration::measure(&world, &state);
+    world.calibration.set_references(&world, &mut state);
     for (nation, &ambition) in state.nations.iter_mut().zip(&world.calibration.ambition) {
         nation.ambition = ambition;
     }
-    super::step::prepare(&world, &mut state);
+    super::step::finish_load(&world, &mut state);
     Ok((world, state))
 }

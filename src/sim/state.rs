@@ -60,6 +60,8 @@ pub struct NationState {
     pub ambition: f64,
     /// Δx of the last tick (for the arms-race indicator and hostile build-up evidence).
     pub effort_change: f64,
+    /// Tick of this nation's last abrogation or alliance exit (its promises count less for 40 ticks).
+    pub abrogated_at: Option<u32>,
     /// gE: economic growth of the last tick.
     pub growth: f64,
 }
@@ -92,6 +94,23 @@ pub struct DyadState {
     pub relation0: f64,
     /// T0: structural trust.
     pub trust0: f64,
+    /// Load-time values of the drivers the deviation rule subtracts (MODEL.md 2.11).
+    pub reference: DyadReference,
+}
+
+/// Driver values of a pair at load; zero for pairs that had no such link at load.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DyadReference {
+    /// c^bal: the balance sum at load (0 when calibration is off).
+    pub balance: f64,
+    /// Σ C_a over shared alliances at load.
+    pub allies: f64,
+    /// Bloc provocation at load: ½[(h̃_ij − h_ij) + (h̃_ji − h_ji)].
+    pub bloc: f64,
+    /// Treaty pushes on R at load.
+    pub treaty_relation: f64,
+    /// Positive trust evidence at load (treaties, co-membership, peacekeeping, soft power).
+    pub evidence: f64,
 }
 
 impl DyadState {
@@ -105,6 +124,7 @@ impl DyadState {
             fighting: 0.0,
             relation0: 0.0,
             trust0: DEFAULT_TRUST,
+            reference: DyadReference::default(),
         }
     }
 }
@@ -164,6 +184,11 @@ impl Dyads {
         self.index.values().map(|&i| &self.entries[i])
     }
 
+    /// Every stored pair in storage order (the order of [`Dyads::values_mut`]).
+    pub fn iter_storage(&self) -> impl Iterator<Item = &DyadState> {
+        self.entries.iter()
+    }
+
     /// Mutable access to every stored pair, in storage order (for element-wise updates).
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut DyadState> {
         self.entries.iter_mut()
@@ -174,6 +199,11 @@ impl Dyads {
         self.neighbours[nation.ix()]
             .iter()
             .map(|&(other, position)| (other, &self.entries[position]))
+    }
+
+    /// How many stored pairs a nation belongs to.
+    pub fn degree(&self, nation: NationIx) -> usize {
+        self.neighbours[nation.ix()].len()
     }
 
     /// Number of stored pairs.
@@ -287,6 +317,7 @@ impl State {
                 target_share: None,
                 ambition: 0.0,
                 effort_change: 0.0,
+                abrogated_at: None,
                 growth: 0.0,
             })
             .collect();

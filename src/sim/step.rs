@@ -6,13 +6,13 @@ use super::ids::NationIx;
 use super::index::{measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
 use super::rules::alliances::initial_commitment;
-use super::rules::{arms, domestic, dyads, economy};
+use super::rules::{arms, domestic, economy, relations};
 use super::state::{State, Status};
 use super::world::World;
 
-/// Completes the state at load: alliance commitments of alliances in force, presence and the
-/// regional indices. Called once, after calibration.
-pub fn prepare(world: &World, state: &mut State) {
+/// Sets the commitments of alliances in force at load with the creation formula (MODEL.md 2.5 K).
+/// Runs before calibration, which measures the world with these commitments in place.
+pub fn commit_load_alliances(world: &World, state: &mut State) {
     let derived = Derived::compute(world, state);
     for (a, info) in world.alliances.iter().enumerate() {
         if info.formed_by.is_some() {
@@ -30,6 +30,10 @@ pub fn prepare(world: &World, state: &mut State) {
             .collect();
         state.alliances[a].members = commitments;
     }
+}
+
+/// Fills the derived outputs of the state at load: presence and the regional indices.
+pub fn finish_load(world: &World, state: &mut State) {
     let derived = Derived::compute(world, state);
     for (i, nation) in state.nations.iter_mut().enumerate() {
         nation.presence = derived.presence[i];
@@ -49,6 +53,9 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     // 2. Derived quantities from the post-shock state.
     let derived = Derived::compute(world, state);
 
+    // Pairs the rules can now move are stored (neutral, so no value changes).
+    relations::close_pairs(world, state, &derived);
+
     // 3–4. Every continuous update reads the same post-shock state (Jacobi) and is applied after.
     let old = state.clone();
     for i in old.nation_indices() {
@@ -58,7 +65,7 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
         state.nations[i.ix()] = next;
     }
     for dyad in state.dyads.values_mut() {
-        *dyad = dyads::update_dyad(world, dyad, &mut ledger);
+        *dyad = relations::update_dyad(world, &old, &derived, dyad, &mut ledger);
     }
     for alliance in &mut state.alliances {
         if alliance.status.is_active() {

@@ -3,5 +3,5 @@
 pub mod alliances;
 pub mod arms;
 pub mod domestic;
-pub mod dyads;
 pub mod economy;
+pub mod relations;
