@@ -47,6 +47,8 @@ pub struct Calibration {
     pub threat_level: Vec<f64>,
     /// Strength of the strongest CBM each nation holds at load (its ambition already reflects it).
     pub cbm: Vec<f64>,
+    /// Inputs of blocks F–I at load (the deviation rule subtracts them).
+    pub domestic: Vec<super::rules::domestic::DomesticInputs>,
     /// I_i at load (ideological drift is measured from it).
     pub ideology: Vec<f64>,
     /// S̄0_nbr per nation: size-weighted mean stability of the other nations of its region.
@@ -88,6 +90,11 @@ impl Calibration {
         for i in world.nation_indices() {
             let x = state.nation(i);
             calibration.ideology.push(x.ideology);
+            calibration
+                .domestic
+                .push(super::rules::domestic::DomesticInputs::measure(
+                    world, state, &derived, i,
+                ));
             let fear = super::rules::arms::fear(state, &derived, i);
             calibration.ambition.push(if calibrate {
                 p.fatigue_a * x.effort - p.reaction_k * fear

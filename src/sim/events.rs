@@ -18,6 +18,7 @@ pub fn apply_scheduled(world: &World, state: &mut State, ledger: &mut LedgerBuil
         let cause = Cause::Event(EventIx(to_u32(first + offset)));
         apply(world, state, &event.act, cause, ledger);
     }
+    super::intervention::phase_shocks(world, state, ledger);
     expire(world, state);
 }
 
@@ -75,13 +76,7 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
         Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation),
         Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, ledger),
         Act::StartIntervention(intervention) => {
-            let info = &world.interventions[intervention.ix()];
-            let record = &mut state.interventions[intervention.ix()];
-            record.status = Status::Active { since: tick };
-            record.target_effort_before = state.nations[info.target.ix()].effort;
-            for &j in &info.interveners {
-                state.dyads.entry(j, info.target);
-            }
+            super::intervention::start(world, state, *intervention, cause, ledger)
         }
         Act::SetAttribute {
             nation,
@@ -177,8 +172,21 @@ fn leadership_change(
     let before = x.democracy;
     x.democracy = (x.democracy + democracy_shift).clamp(0.0, 1.0);
     ledger.shock(entity, "democracy", before, x.democracy, TERM, cause);
-    // Commitment shock (MODEL.md 2.5 K; Leeds, Mattes & Vogel 2009): strong in autocracies.
-    let democracy = x.democracy;
+    commitment_shock(world, state, nation, ideology_shift, cause, ledger);
+}
+
+/// The alliance-commitment shock of a change of leadership with ideology shift ΔI
+/// (MODEL.md 2.5 K; Leeds, Mattes & Vogel 2009): strong in autocracies, weak in democracies.
+pub fn commitment_shock(
+    world: &World,
+    state: &mut State,
+    nation: NationIx,
+    ideology_shift: f64,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    const TERM: (&str, &str) = ("leadership", "leadership change");
+    let democracy = state.nations[nation.ix()].democracy;
     let factor = 1.0
         - world.params.leadership_shock
             * (1.0 - 0.8 * democracy)
@@ -309,9 +317,15 @@ fn set_attribute(
         match attribute {
             Attribute::Stability => base.stability = value,
             Attribute::Legitimacy => base.legitimacy = value,
-            Attribute::Capacity => base.capacity = value,
+            Attribute::Capacity => {
+                base.capacity = value;
+                x.capacity_target = value;
+            }
             Attribute::ArmedGroups => base.armed_groups = value,
-            Attribute::Grievance => base.grievance = value,
+            Attribute::Grievance => {
+                base.grievance = value;
+                x.grievance_target = value;
+            }
             _ => {}
         }
     }

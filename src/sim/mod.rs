@@ -7,6 +7,7 @@ pub mod derived;
 pub mod events;
 pub mod ids;
 pub mod index;
+pub mod intervention;
 pub mod ledger;
 pub mod links;
 pub mod observe;

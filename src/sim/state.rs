@@ -60,6 +60,12 @@ pub struct NationState {
     pub ambition: f64,
     /// Δx of the last tick (for the arms-race indicator and hostile build-up evidence).
     pub effort_change: f64,
+    /// G0eff: the capacity institutions return to (lowered when a regime change dismantles them).
+    pub capacity_target: f64,
+    /// Γ0eff: the grievance level it returns to (halved when a regime change removes a hated regime).
+    pub grievance_target: f64,
+    /// m_k: the slowed rebuilding rate after a regime change, until capacity is back to 95%.
+    pub rebuilding: Option<f64>,
     /// Tick of this nation's last abrogation or alliance exit (its promises count less for 40 ticks).
     pub abrogated_at: Option<u32>,
     /// gE: economic growth of the last tick.
@@ -90,6 +96,8 @@ pub struct DyadState {
     pub trust: f64,
     /// W: intensity of fighting.
     pub fighting: f64,
+    /// Last tick the pair fought (W > 0.01), for self-defence claims.
+    pub fought_at: Option<u32>,
     /// R0: structural relation.
     pub relation0: f64,
     /// T0: structural trust.
@@ -122,6 +130,7 @@ impl DyadState {
             relation: 0.0,
             trust: DEFAULT_TRUST,
             fighting: 0.0,
+            fought_at: None,
             relation0: 0.0,
             trust0: DEFAULT_TRUST,
             reference: DyadReference::default(),
@@ -260,12 +269,16 @@ pub struct TreatyState {
 }
 
 /// An intervention's lifecycle.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct InterventionState {
     /// Pending until t0, active from t0 (including drawdown) until its presence fades out.
     pub status: Status,
     /// x_k(t0 − 1): the target's defence effort just before the intervention started.
     pub target_effort_before: f64,
+    /// ℓ: legality, fixed when the intervention starts.
+    pub legality: f64,
+    /// Outside states backing the side the interveners oppose (counter-intervention), fixed at t0.
+    pub counter_interveners: Vec<NationIx>,
 }
 
 /// The whole world at one tick.
@@ -318,6 +331,9 @@ impl State {
                 ambition: 0.0,
                 effort_change: 0.0,
                 abrogated_at: None,
+                capacity_target: n.baseline.capacity.unwrap_or(n.capacity),
+                grievance_target: n.baseline.grievance.unwrap_or(n.grievance),
+                rebuilding: None,
                 growth: 0.0,
             })
             .collect();
@@ -366,6 +382,8 @@ impl State {
             InterventionState {
                 status: Status::Pending,
                 target_effort_before: 0.0,
+                legality: 0.0,
+                counter_interveners: Vec::new(),
             };
             world.interventions.len()
         ];

@@ -49,13 +49,38 @@ pub fn update_nation(
     let effect = derived.effectiveness[i.ix()];
     let mut next = x.clone();
 
+    let now = DomesticInputs::measure(world, old, derived, i);
+    let load = &world.calibration.domestic[i.ix()];
+    let engagement = now.engagement;
+
     // F. Legitimacy.
     let legitimacy = bounded_update(
         x.legitimacy,
         UNIT,
         p.legitimacy_reversion,
         base.legitimacy,
-        &[],
+        &[
+            Driver::new(
+                "u_quag",
+                "quagmire",
+                -p.quagmire * (now.quagmire - load.quagmire),
+            ),
+            Driver::new(
+                "u_pk",
+                "peacekeeping contribution",
+                0.005 * (now.peacekeeping - load.peacekeeping),
+            ),
+            Driver::new(
+                "u_tr",
+                "treaty compliance",
+                0.002 * (now.treaties.min(5.0) - load.treaties.min(5.0)),
+            ),
+            Driver::new(
+                "u_dom",
+                "domestic turmoil",
+                -0.02 * (now.turmoil - load.turmoil),
+            ),
+        ],
     );
     next.legitimacy = legitimacy.value;
     ledger.record(
@@ -67,12 +92,12 @@ pub fn update_nation(
         legitimacy.saturated,
     );
 
-    // G. State capacity.
+    // G. State capacity: rebuilding is slow after institutions were dismantled.
     let capacity = bounded_update(
         x.capacity,
         UNIT,
-        p.capacity_reversion,
-        base.capacity,
+        p.capacity_reversion * x.rebuilding.unwrap_or(1.0),
+        x.capacity_target,
         &[
             Driver::new(
                 "u_cap_nsa",
@@ -84,6 +109,16 @@ pub fn update_nation(
                 "fighting erodes capacity",
                 -p.capacity_war * fighting,
             ),
+            Driver::new(
+                "u_cap_pk",
+                "peacekeepers build capacity",
+                p.capacity_peacekeeping
+                    * presence
+                    * derived.peacekeeping_effectiveness[i.ix()]
+                    * engagement
+                    * now.consent,
+            )
+            .because(presence_cause(world, old, i)),
         ],
     );
     next.capacity = capacity.value;
@@ -95,6 +130,9 @@ pub fn update_nation(
         capacity.terms,
         capacity.saturated,
     );
+    if x.rebuilding.is_some() && capacity.value >= 0.95 * x.capacity_target {
+        next.rebuilding = None;
+    }
 
     // H. Non-state armed groups.
     let spill = neighbour_mean(world, old, &derived.size, i, |x| x.armed_groups);
@@ -104,6 +142,11 @@ pub fn update_nation(
         p.armed_groups_reversion,
         base.armed_groups,
         &[
+            Driver::new(
+                "u_vac",
+                "power vacuum",
+                p.vacuum_recruitment * (now.vacuum - load.vacuum),
+            ),
             Driver::new(
                 "u_grv",
                 "grievance recruitment",
@@ -116,9 +159,14 @@ pub fn update_nation(
                     - p.spillover * f64::max(0.0, world_calibrated_spill(world, i)),
             ),
             Driver::new(
+                "u_px",
+                "foreign backing of insurgents",
+                p.proxy_backing * (now.proxy - load.proxy),
+            ),
+            Driver::new(
                 "u_sup",
                 "counter-insurgency / peacekeeping",
-                -p.suppression * presence * effect,
+                -p.suppression * presence * effect - 0.02 * (now.intelligence - load.intelligence),
             )
             .because(presence_cause(world, old, i)),
         ],
@@ -133,17 +181,30 @@ pub fn update_nation(
         armed.saturated,
     );
 
-    // I. Grievance.
+    // I. Grievance: heals faster when locals own the process.
     let grievance = bounded_update(
         x.grievance,
         UNIT,
-        p.grievance_reversion,
-        base.grievance,
-        &[Driver::new(
-            "u_griev_war",
-            "grievance from fighting",
-            p.war_grievance * fighting,
-        )],
+        p.grievance_reversion * (0.5 + 0.5 * engagement),
+        x.grievance_target,
+        &[
+            Driver::new(
+                "u_occ",
+                "foreign presence seen as illegitimate",
+                p.occupation_grievance * (now.occupation - load.occupation),
+            )
+            .because(presence_cause(world, old, i)),
+            Driver::new(
+                "u_ex",
+                "dismantled institutions, excluded elites",
+                p.exclusion_grievance * (now.exclusion - load.exclusion),
+            ),
+            Driver::new(
+                "u_griev_war",
+                "grievance from fighting",
+                p.war_grievance * fighting,
+            ),
+        ],
     );
     next.grievance = grievance.value;
     ledger.record(
@@ -255,4 +316,90 @@ pub fn presence_cause(world: &World, state: &State, target: NationIx) -> Cause {
 /// clamp((b − b̄)/0.05, 0, 1): how far the defence burden is above the threshold.
 fn burden_pressure(p: &crate::model::Params, burden: f64) -> f64 {
     ((burden - p.burden_threshold) / 0.05).clamp(0.0, 1.0)
+}
+
+/// The inputs of blocks F–I that depend on interventions and treaties, measured each tick and at
+/// load (the deviation rule subtracts the load values).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DomesticInputs {
+    /// V = max(0, G0 − G − φ_P·P·e): excess power vacuum.
+    pub vacuum: f64,
+    /// Proxy: weight of outside backers of the insurgents.
+    pub proxy: f64,
+    /// Σσ of intelligence-sharing treaties in force.
+    pub intelligence: f64,
+    /// Number of treaties in force.
+    pub treaties: f64,
+    /// max(0, 0.4 − S)/0.4.
+    pub turmoil: f64,
+    /// Σ over own interventions (active or ended < 20 ticks ago) of max(0, S0_k − S_k).
+    pub quagmire: f64,
+    /// Σ f over own peacekeeping missions.
+    pub peacekeeping: f64,
+    /// P·(1 − ℓloc): presence seen as illegitimate.
+    pub occupation: f64,
+    /// max(0, G0 − G)·(1 − λ̄): dismantled institutions and excluded elites.
+    pub exclusion: f64,
+    /// λ̄: f-weighted local engagement of the interventions in the nation (1 without any).
+    pub engagement: f64,
+    /// f-weighted share of interventions with the host's consent (0 without any).
+    pub consent: f64,
+}
+
+impl DomesticInputs {
+    /// The inputs of nation `i` in `state`.
+    pub fn measure(world: &World, state: &State, derived: &Derived, i: NationIx) -> Self {
+        use crate::model::{InterventionKind, TreatyKind};
+        let p = &world.params;
+        let x = state.nation(i);
+        let presence = derived.presence[i.ix()];
+        let effect = derived.effectiveness[i.ix()];
+        let (engagement, local, consent) =
+            super::super::intervention::local_measures(world, state, i).unwrap_or((1.0, 1.0, 0.0));
+        let mut treaties = 0.0;
+        let mut intelligence = 0.0;
+        for (t, info) in world.treaties.iter().enumerate() {
+            if state.treaties[t].status.is_active() && info.parties.contains(&i) {
+                treaties += 1.0;
+                if info.kind == TreatyKind::IntelligenceSharing {
+                    intelligence += info.strength;
+                }
+            }
+        }
+        let mut quagmire = 0.0;
+        let mut peacekeeping = 0.0;
+        for (v, info) in world.interventions.iter().enumerate() {
+            if !info.interveners.contains(&i) {
+                continue;
+            }
+            let recent = match state.interventions[v].status {
+                super::super::state::Status::Active { .. } => true,
+                super::super::state::Status::Ended { at } => state.tick < at + 20,
+                super::super::state::Status::Pending => false,
+            };
+            if recent {
+                let k = state.nation(info.target);
+                quagmire += f64::max(0.0, k.baseline.stability - k.stability);
+            }
+            if info.kind == InterventionKind::Peacekeeping
+                && state.interventions[v].status.is_active()
+            {
+                peacekeeping += info.force_ratio;
+            }
+        }
+        let gap = f64::max(0.0, x.baseline.capacity - x.capacity);
+        Self {
+            vacuum: f64::max(0.0, gap - p.presence_substitution * presence * effect),
+            proxy: super::super::intervention::proxy(world, state, &derived.size, i),
+            intelligence,
+            treaties,
+            turmoil: f64::max(0.0, 0.4 - x.stability) / 0.4,
+            quagmire,
+            peacekeeping,
+            occupation: presence * (1.0 - local),
+            exclusion: gap * (1.0 - engagement),
+            engagement,
+            consent,
+        }
+    }
 }

@@ -1,0 +1,449 @@
+//! Interventions (MODEL.md 2.7): legality, the shocks at the start and during the combat phase,
+//! and the f-weighted local measures (engagement, local legitimacy, counter-intervention).
+
+use crate::model::{InterventionKind, LegalBasis, Side};
+
+use super::bounded::push;
+use super::ids::{InterventionIx, NationIx};
+use super::ledger::{Cause, Entity, LedgerBuilder};
+use super::state::{State, Status};
+use super::world::{InterventionInfo, World};
+
+/// Ticks a fight may lie back for a self-defence claim to count as valid.
+const SELF_DEFENCE_MEMORY: u32 = 8;
+
+/// ℓ = min(1, base(basis) + bonus·m) (MODEL.md 2.4).
+pub fn legality(world: &World, state: &State, info: &InterventionInfo) -> f64 {
+    let p = &world.params;
+    let base = match info.legal_basis {
+        LegalBasis::Unsc => p.legality_unsc,
+        LegalBasis::Regional => p.legality_regional,
+        LegalBasis::NoMandate => p.legality_none,
+        LegalBasis::SelfDefence => {
+            let fought = |j: NationIx| {
+                state
+                    .dyads
+                    .get(j, info.target)
+                    .and_then(|d| d.fought_at)
+                    .is_some_and(|at| at + SELF_DEFENCE_MEMORY >= state.tick)
+            };
+            let allies_fought = info
+                .interveners
+                .iter()
+                .any(|&j| fought(j) || collective_defence_allies(world, state, j).any(fought));
+            if allies_fought {
+                p.legality_self_defence
+            } else {
+                p.legality_claimed_self_defence
+            }
+        }
+    };
+    let bonus = if info.multilateral {
+        p.multilateral_bonus
+    } else {
+        0.0
+    };
+    f64::min(1.0, base + bonus)
+}
+
+/// CD(i): partners in collective-defence alliances and mutual-defence treaties in force.
+pub fn collective_defence_allies<'a>(
+    world: &'a World,
+    state: &'a State,
+    i: NationIx,
+) -> impl Iterator<Item = NationIx> + 'a {
+    let from_alliances = state
+        .alliances
+        .iter()
+        .enumerate()
+        .filter(move |(a, alliance)| {
+            alliance.status.is_active()
+                && world.alliances[*a].collective_defence
+                && alliance.members.iter().any(|&(m, _)| m == i)
+        })
+        .flat_map(|(_, alliance)| alliance.members.iter().map(|&(m, _)| m));
+    let from_treaties = world
+        .treaties
+        .iter()
+        .enumerate()
+        .filter(move |(t, info)| {
+            info.kind == crate::model::TreatyKind::MutualDefence
+                && state.treaties[*t].status.is_active()
+                && info.parties.contains(&i)
+        })
+        .flat_map(|(_, info)| info.parties.iter().copied());
+    from_alliances.chain(from_treaties).filter(move |&m| m != i)
+}
+
+/// (good, coercive) legitimacy weights of a kind (MODEL.md 2.7).
+pub fn legitimacy_weights(kind: InterventionKind, consent: bool) -> (f64, f64) {
+    match kind {
+        InterventionKind::Humanitarian => (1.0, 0.4),
+        InterventionKind::RegimeChange => (0.3, 1.0),
+        InterventionKind::PreventiveStrike => (0.2, 1.0),
+        InterventionKind::Peacekeeping if consent => (1.0, 0.0),
+        // Peacekeeping without the host's consent is treated as coercive.
+        InterventionKind::Peacekeeping => (1.0, 1.0),
+        InterventionKind::CoalitionOperation => (0.6, 0.6),
+    }
+}
+
+/// Whether the interveners act against the target's government.
+pub fn against_government(info: &InterventionInfo) -> bool {
+    match info.kind {
+        InterventionKind::RegimeChange | InterventionKind::PreventiveStrike => true,
+        InterventionKind::CoalitionOperation => true,
+        InterventionKind::Humanitarian => info.side == Side::Opposition,
+        InterventionKind::Peacekeeping => false,
+    }
+}
+
+fn mean_ideology(state: &State, nations: &[NationIx]) -> f64 {
+    nations
+        .iter()
+        .map(|&j| state.nation(j).ideology)
+        .sum::<f64>()
+        / nations.len().max(1) as f64
+}
+
+/// The shocks at t0 (MODEL.md 2.5 E, F and 2.7).
+pub fn start(
+    world: &World,
+    state: &mut State,
+    v: InterventionIx,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let info = &world.interventions[v.ix()];
+    let k = info.target;
+    let ell = legality(world, state, info);
+    {
+        let record = &mut state.interventions[v.ix()];
+        record.status = Status::Active { since: state.tick };
+        record.target_effort_before = state.nations[k.ix()].effort;
+        record.legality = ell;
+    }
+    // Outside states that back the other side (Regan 2002), fixed now: q hostile to the
+    // interveners and a friend (or enemy) of the target's government.
+    if info.legal_basis != LegalBasis::Unsc {
+        let against = against_government(info);
+        let counter: Vec<NationIx> = world
+            .nation_indices()
+            .filter(|&q| q != k && !info.interveners.contains(&q))
+            .filter(|&q| {
+                let toward_interveners = info
+                    .interveners
+                    .iter()
+                    .map(|&j| state.dyads.relation(q, j))
+                    .sum::<f64>()
+                    / info.interveners.len() as f64;
+                let toward_target = state.dyads.relation(q, k);
+                toward_interveners < -0.3
+                    && if against {
+                        toward_target > 0.3
+                    } else {
+                        toward_target < -0.3
+                    }
+            })
+            .collect();
+        state.interventions[v.ix()].counter_interveners = counter;
+    }
+    for &j in &info.interveners {
+        state.dyads.entry(j, k);
+    }
+    let multilateral = if info.multilateral { 1.0 } else { 0.0 };
+    let (good, coercive) = legitimacy_weights(info.kind, info.consent);
+    const LAUNCH: (&str, &str) = ("launch", "launching an intervention");
+    for &j in &info.interveners {
+        let x = &mut state.nations[j.ix()];
+        let before = x.legitimacy;
+        let u = 0.10 * ell * good - 0.15 * (1.0 - ell) * coercive + 0.03 * multilateral;
+        x.legitimacy += push(before, 0.0, 1.0, u);
+        ledger.shock(
+            Entity::Nation(j),
+            "legitimacy",
+            before,
+            x.legitimacy,
+            LAUNCH,
+            cause,
+        );
+    }
+    // Third parties cool toward the interveners, the more the less legal the operation.
+    let ideology_j = mean_ideology(state, &info.interveners);
+    const THIRD: (&str, &str) = ("third_party", "reaction of third parties");
+    if ell < 1.0 {
+        for q in world.nation_indices() {
+            if q == k || info.interveners.contains(&q) {
+                continue;
+            }
+            let u = -0.15
+                * (1.0 - ell)
+                * (0.5 + 0.5 * (state.nation(q).ideology - ideology_j).abs())
+                * world.proximity(q, k);
+            for &j in &info.interveners {
+                let dyad = state.dyads.entry(q, j);
+                let before = dyad.relation;
+                dyad.relation += push(before, -1.0, 1.0, u);
+                let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
+                ledger.shock(Entity::Dyad(a, b), "relation", before, after, THIRD, cause);
+            }
+        }
+    }
+    // Unilateral action makes the target's region distrust the intervener.
+    if !info.multilateral {
+        let region = world.nations[k.ix()].region;
+        for &j in &info.interveners {
+            for &i in &world.regions[region.ix()].members {
+                if i == j {
+                    continue;
+                }
+                let dyad = state.dyads.entry(i, j);
+                let before = dyad.trust;
+                dyad.trust -= 0.15 * (1.0 - ell) * before;
+                let (a, b, after) = (dyad.a, dyad.b, dyad.trust);
+                ledger.shock(
+                    Entity::Dyad(a, b),
+                    "trust",
+                    before,
+                    after,
+                    ("unilateral", "unilateral intervention nearby"),
+                    cause,
+                );
+            }
+        }
+    }
+    match info.kind {
+        InterventionKind::Humanitarian => {
+            let x = &mut state.nations[k.ix()];
+            let before = x.grievance;
+            x.grievance += push(before, 0.0, 1.0, -0.05);
+            ledger.shock(
+                Entity::Nation(k),
+                "grievance",
+                before,
+                x.grievance,
+                ("protection", "protection of civilians"),
+                cause,
+            );
+        }
+        InterventionKind::RegimeChange => regime_change(world, state, v, cause, ledger),
+        InterventionKind::PreventiveStrike => {
+            let x = &mut state.nations[k.ix()];
+            let before = x.capability;
+            x.capability *= 1.0 - 0.3 * info.strike_intensity;
+            ledger.shock(
+                Entity::Nation(k),
+                "capability",
+                before,
+                x.capability,
+                ("strike", "preventive strike"),
+                cause,
+            );
+            let before = x.grievance;
+            x.grievance += push(before, 0.0, 1.0, 0.05);
+            ledger.shock(
+                Entity::Nation(k),
+                "grievance",
+                before,
+                x.grievance,
+                ("strike", "preventive strike"),
+                cause,
+            );
+            for &j in &info.interveners {
+                let dyad = state.dyads.entry(k, j);
+                let before = dyad.relation;
+                dyad.relation += push(before, -1.0, 1.0, -0.4);
+                let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
+                ledger.shock(
+                    Entity::Dyad(a, b),
+                    "relation",
+                    before,
+                    after,
+                    ("strike", "preventive strike"),
+                    cause,
+                );
+            }
+        }
+        InterventionKind::Peacekeeping | InterventionKind::CoalitionOperation => {}
+    }
+}
+
+/// Foreign-imposed regime change on the target (MODEL.md 2.5 G, I and 2.7).
+pub fn regime_change(
+    world: &World,
+    state: &mut State,
+    v: InterventionIx,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let info = &world.interventions[v.ix()];
+    let k = info.target;
+    let (planning, engagement) = (info.planning, info.engagement);
+    let ell = state.interventions[v.ix()].legality;
+    const TERM: (&str, &str) = ("regime_change", "regime change");
+    let entity = Entity::Nation(k);
+    // Former friends of the old regime turn against the new one.
+    let friends: Vec<NationIx> = state
+        .dyads
+        .neighbours(k)
+        .filter(|(q, d)| d.relation > 0.3 && !info.interveners.contains(q))
+        .map(|(q, _)| q)
+        .collect();
+    let ideology_j = mean_ideology(state, &info.interveners);
+    let x = &mut state.nations[k.ix()];
+    let before = x.ideology;
+    let shift = 0.6 * (ideology_j - x.ideology);
+    x.ideology = (x.ideology + shift).clamp(-1.0, 1.0);
+    ledger.shock(entity, "ideology", before, x.ideology, TERM, cause);
+    x.leader = format!(
+        "installed by {}",
+        world.nations[info.interveners[0].ix()].id
+    )
+    .as_str()
+    .into();
+    let before = x.capacity;
+    x.capacity *= 1.0 - 0.5 * (1.0 - 0.5 * planning);
+    ledger.shock(entity, "capacity", before, x.capacity, TERM, cause);
+    x.capacity_target = x.baseline.capacity * (1.0 - 0.4 * (1.0 - engagement));
+    x.rebuilding = Some(0.2 + 0.8 * planning * (0.5 + 0.5 * engagement));
+    let before = x.grievance;
+    x.grievance = 0.3 * x.grievance + 0.15 * (1.0 - engagement) * (1.0 - ell);
+    ledger.shock(entity, "grievance", before, x.grievance, TERM, cause);
+    x.grievance_target = 0.5 * x.baseline.grievance;
+    for &j in &info.interveners {
+        let dyad = state.dyads.entry(j, k);
+        let before = dyad.relation;
+        dyad.relation = f64::max(dyad.relation, 0.3);
+        let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
+        ledger.shock(Entity::Dyad(a, b), "relation", before, after, TERM, cause);
+    }
+    for q in friends {
+        let dyad = state.dyads.entry(q, k);
+        let before = dyad.relation;
+        dyad.relation = (dyad.relation - 0.6).max(-1.0);
+        let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
+        ledger.shock(Entity::Dyad(a, b), "relation", before, after, TERM, cause);
+    }
+    super::events::commitment_shock(world, state, k, shift, cause, ledger);
+}
+
+/// Combat intensity an intervention imposes at `tick`, if in its combat window (MODEL.md 2.7).
+pub fn combat_level(info: &InterventionInfo, tick: u32) -> Option<f64> {
+    let since = tick.checked_sub(info.start)?;
+    let (level, ticks) = match info.kind {
+        InterventionKind::Humanitarian if info.side == Side::Opposition => (0.2, 2),
+        InterventionKind::RegimeChange => (0.3, 1),
+        InterventionKind::PreventiveStrike => (0.2, 1),
+        InterventionKind::CoalitionOperation => (0.4, info.duration.min(4)),
+        _ => return None,
+    };
+    (since < ticks).then_some(level)
+}
+
+/// The per-tick phase changes of running interventions: combat, the war with the old regime
+/// ending the tick after a regime change, a coalition's regime change after its combat phase.
+pub fn phase_shocks(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
+    let tick = state.tick;
+    for (v, info) in world.interventions.iter().enumerate() {
+        if !state.interventions[v].status.is_active() {
+            continue;
+        }
+        let cause = Cause::Intervention(InterventionIx(v as u32));
+        if let Some(level) = combat_level(info, tick) {
+            for &j in &info.interveners {
+                let dyad = state.dyads.entry(j, info.target);
+                let before = dyad.fighting;
+                dyad.fighting = f64::max(dyad.fighting, level);
+                dyad.fought_at = Some(tick);
+                let (a, b, after) = (dyad.a, dyad.b, dyad.fighting);
+                ledger.shock(
+                    Entity::Dyad(a, b),
+                    "fighting",
+                    before,
+                    after,
+                    ("combat", "combat operations"),
+                    cause,
+                );
+            }
+        }
+        let regime_falls = match info.kind {
+            InterventionKind::RegimeChange => Some(info.start + 1),
+            InterventionKind::CoalitionOperation if info.regime_change_goal => {
+                Some(info.start + info.duration.min(4))
+            }
+            _ => None,
+        };
+        if info.kind == InterventionKind::CoalitionOperation && regime_falls == Some(tick) {
+            regime_change(world, state, InterventionIx(v as u32), cause, ledger);
+        }
+        if regime_falls == Some(tick) {
+            // The war was with the old regime.
+            for &j in &info.interveners {
+                let dyad = state.dyads.entry(j, info.target);
+                let before = dyad.fighting;
+                dyad.fighting = 0.0;
+                let (a, b) = (dyad.a, dyad.b);
+                ledger.shock(
+                    Entity::Dyad(a, b),
+                    "fighting",
+                    before,
+                    0.0,
+                    ("regime_gone", "the old regime is gone"),
+                    cause,
+                );
+            }
+        }
+    }
+}
+
+/// f-weighted mean over the interventions active in k of (λ, ½ℓ + ½λ, consent), or `None`.
+pub fn local_measures(world: &World, state: &State, k: NationIx) -> Option<(f64, f64, f64)> {
+    let mut weight = 0.0;
+    let (mut engagement, mut local, mut consent) = (0.0, 0.0, 0.0);
+    for (v, info) in world.interventions.iter().enumerate() {
+        if info.target != k || !state.interventions[v].status.is_active() {
+            continue;
+        }
+        let f = info.force_ratio * super::derived::presence_profile(world, v, state.tick);
+        if f <= 0.0 {
+            continue;
+        }
+        weight += f;
+        engagement += f * info.engagement;
+        local += f * (0.5 * state.interventions[v].legality + 0.5 * info.engagement);
+        consent += f * if info.consent { 1.0 } else { 0.0 };
+    }
+    (weight > 0.0).then(|| (engagement / weight, local / weight, consent / weight))
+}
+
+/// Proxy_k: the weight of outside backers of the side the interveners oppose, while a non-UNSC
+/// intervention is active or ended less than 8 ticks ago.
+pub fn proxy(world: &World, state: &State, sizes: &[f64], k: NationIx) -> f64 {
+    let mut backers: Vec<NationIx> = Vec::new();
+    let mut interveners: Vec<NationIx> = Vec::new();
+    for (v, info) in world.interventions.iter().enumerate() {
+        if info.target != k || info.legal_basis == LegalBasis::Unsc {
+            continue;
+        }
+        let running = match state.interventions[v].status {
+            Status::Active { .. } => true,
+            Status::Ended { at } => state.tick < at + 8,
+            Status::Pending => false,
+        };
+        if running {
+            backers.extend(&state.interventions[v].counter_interveners);
+            interveners.extend(&info.interveners);
+        }
+    }
+    backers.sort();
+    backers.dedup();
+    interveners.sort();
+    interveners.dedup();
+    let backing: f64 = backers.iter().map(|q| sizes[q.ix()]).sum();
+    let opposing: f64 = interveners.iter().map(|j| sizes[j.ix()]).sum();
+    if backing + opposing > 0.0 {
+        f64::min(1.0, backing / (backing + opposing))
+    } else {
+        0.0
+    }
+}
