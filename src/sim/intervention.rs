@@ -366,32 +366,49 @@ pub fn phase_shocks(world: &World, state: &mut State, ledger: &mut LedgerBuilder
                 );
             }
         }
-        let regime_falls = match info.kind {
-            InterventionKind::RegimeChange => Some(info.start + 1),
-            InterventionKind::CoalitionOperation if info.regime_change_goal => {
-                Some(info.start + info.duration.min(4))
-            }
-            _ => None,
-        };
-        if info.kind == InterventionKind::CoalitionOperation && regime_falls == Some(tick) {
+        let coalition_regime_change = info.kind == InterventionKind::CoalitionOperation
+            && info.regime_change_goal
+            && tick == info.start + info.duration.min(4);
+        if coalition_regime_change {
             regime_change(world, state, InterventionIx(v as u32), cause, ledger);
         }
-        if regime_falls == Some(tick) {
-            // The war was with the old regime.
-            for &j in &info.interveners {
-                let dyad = state.dyads.entry(j, info.target);
-                let before = dyad.fighting;
-                dyad.fighting = 0.0;
-                let (a, b) = (dyad.a, dyad.b);
-                ledger.shock(
-                    Entity::Dyad(a, b),
-                    "fighting",
-                    before,
-                    0.0,
-                    ("regime_gone", "the old regime is gone"),
-                    cause,
-                );
-            }
+    }
+}
+
+/// The tick at which an intervention's war with the target's old regime ends (regime change:
+/// the tick after t0; a coalition aiming at regime change: after its combat phase).
+fn regime_falls(info: &InterventionInfo) -> Option<u32> {
+    match info.kind {
+        InterventionKind::RegimeChange => Some(info.start + 1),
+        InterventionKind::CoalitionOperation if info.regime_change_goal => {
+            Some(info.start + info.duration.min(4))
+        }
+        _ => None,
+    }
+}
+
+/// End of a step (MODEL.md 2.1 step 5): when the old regime has fallen, the fighting with it
+/// stops (W_Jk ← 0), so the new tick shows none.
+pub fn after_step(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
+    let tick = state.tick;
+    for (v, info) in world.interventions.iter().enumerate() {
+        if !state.interventions[v].status.is_active() || regime_falls(info) != Some(tick) {
+            continue;
+        }
+        let cause = Cause::Intervention(InterventionIx(v as u32));
+        for &j in &info.interveners {
+            let dyad = state.dyads.entry(j, info.target);
+            let before = dyad.fighting;
+            dyad.fighting = 0.0;
+            let (a, b) = (dyad.a, dyad.b);
+            ledger.shock(
+                Entity::Dyad(a, b),
+                "fighting",
+                before,
+                0.0,
+                ("regime_gone", "the old regime is gone"),
+                cause,
+            );
         }
     }
 }

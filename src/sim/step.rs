@@ -80,6 +80,7 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
         }
     }
     state.tick += 1;
+    super::intervention::after_step(world, state, &mut ledger);
     let end_sizes = Derived::compute(world, state).size;
     update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);
 

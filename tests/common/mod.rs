@@ -1,0 +1,80 @@
+//! Shared helpers for the model tests: the canonical world W0 of MODEL.md Appendix A and runs.
+
+#![allow(dead_code)]
+
+use entente::io::load_str;
+use entente::model::Scenario;
+use entente::sim::{self, State, World};
+
+/// The bundled default scenario is W0 plus a few events; this is W0 itself, with `events`
+/// (RON event entries) on its timeline and `params` (RON fields) as overrides.
+pub fn w0_with(events: &str, params: &str) -> Scenario {
+    let text = include_str!("../../assets/scenarios/mesa-crisis.ron");
+    let start = text.find("    events: [").expect("events");
+    let end = text.find("    layout:").expect("layout");
+    let text = format!(
+        "{}    events: [{events}],\n{}",
+        &text[..start],
+        &text[end..]
+    )
+    .replace("params: (),", &format!("params: ({params}),"));
+    load_str(&text).unwrap_or_else(|e| panic!("W0 fixture: {e}"))
+}
+
+/// W0 with events and default parameters.
+pub fn w0(events: &str) -> Scenario {
+    w0_with(events, "")
+}
+
+/// A finished run: the world and every state from tick 0 to `ticks`.
+pub struct Run {
+    /// The resolved world.
+    pub world: World,
+    /// States by tick.
+    pub states: Vec<State>,
+}
+
+impl Run {
+    /// Runs `scenario` for `ticks` ticks.
+    pub fn new(scenario: &Scenario, ticks: u32) -> Run {
+        let mut simulation = sim::Simulation::new(scenario).unwrap();
+        simulation.run_to(ticks);
+        Run {
+            world: simulation.world().clone(),
+            states: simulation.states().to_vec(),
+        }
+    }
+
+    /// A nation's state at a tick.
+    pub fn nation(&self, id: &str, tick: usize) -> &sim::state::NationState {
+        let i = self.world.nation(id).unwrap_or_else(|| panic!("nation {id}"));
+        &self.states[tick].nations[i.ix()]
+    }
+
+    /// S of a nation at a tick.
+    pub fn stability(&self, id: &str, tick: usize) -> f64 {
+        self.nation(id, tick).stability
+    }
+
+    /// RSI of a region at a tick.
+    pub fn region(&self, id: &str, tick: usize) -> f64 {
+        let r = self.world.region(id).unwrap();
+        self.states[tick].region_stability[r.ix()]
+    }
+
+    /// R between two nations at a tick.
+    pub fn relation(&self, a: &str, b: &str, tick: usize) -> f64 {
+        let (a, b) = (self.world.nation(a).unwrap(), self.world.nation(b).unwrap());
+        self.states[tick].dyads.relation(a, b)
+    }
+
+    /// W between two nations at a tick.
+    pub fn fighting(&self, a: &str, b: &str, tick: usize) -> f64 {
+        let (a, b) = (self.world.nation(a).unwrap(), self.world.nation(b).unwrap());
+        self.states[tick].dyads.get(a, b).map_or(0.0, |d| d.fighting)
+    }
+}
+
+/// MODEL.md stylized fact 1's intervention: H alone, regime change on T, no mandate, π = λ = 0,
+/// 7 troops per 1,000, t0 = 4, D = 8, rapid drawdown.
+pub const MISCALIBRATED_REGIME_CHANGE: &str = r#"(tick: 4, action: Intervention((id: "op", kind: RegimeChange, interveners: ["H"], target: "T", legal_basis: NoMandate, post_conflict_planning: 0.0, local_engagement: 0.0, troops_per_1000: 7.0, duration: 8, drawdown: Rapid)))"#;
