@@ -68,7 +68,7 @@ fn assert_close(engine: &[(f64, f64)], hand: &[(f64, f64)]) {
 }
 
 #[test]
-fn stable_armed_equilibrium_when_fatigue_beats_fear() {
+fn sf12_stable_armed_equilibrium_when_fatigue_beats_fear() {
     let (k, a) = (0.1, 0.2);
     // Calibration makes (0.2, 0.2) the fixed point: g = a·x − k·y = 0.02 for both.
     let (world, mut state) = duel(
@@ -89,7 +89,7 @@ fn stable_armed_equilibrium_when_fatigue_beats_fear() {
 }
 
 #[test]
-fn runaway_to_the_cap_when_fear_beats_fatigue() {
+fn sf12_runaway_to_the_cap_when_fear_beats_fatigue() {
     let (k, a) = (0.3, 0.2);
     // Both aim for 5% of GDP (x = 0.5) while the rival is at 0.2: g = a·0.5 − k·0.2 = 0.04 > 0.
     let (world, mut state) = duel(
@@ -113,7 +113,7 @@ fn runaway_to_the_cap_when_fear_beats_fatigue() {
 }
 
 #[test]
-fn disarmament_when_grievances_are_negative() {
+fn sf12_disarmament_when_grievances_are_negative() {
     let (k, a) = (0.1, 0.2);
     // Aiming for zero: g = −k·0.2 = −0.02 < 0, so x* < 0 and both disarm to the floor.
     let (world, mut state) = duel(
@@ -128,7 +128,7 @@ fn disarmament_when_grievances_are_negative() {
 }
 
 #[test]
-fn saddle_races_or_disarms_depending_on_the_side_of_the_separatrix() {
+fn sf12_saddle_races_or_disarms_depending_on_the_side_of_the_separatrix() {
     let (k, a) = (0.3, 0.2);
     // Calibrated g = a·0.2 − k·0.2 = −0.02 < 0 with a·a < k·k: the load point is a saddle.
     for (share, races) in [(0.021, true), (0.019, false)] {

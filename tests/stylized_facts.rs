@@ -10,12 +10,28 @@ fn sf01_miscalibrated_regime_change_rises_then_falls() {
     let run = Run::new(&w0(MISCALIBRATED_REGIME_CHANGE), 40);
     let before = run.stability("T", 3);
     for t in 6..=12 {
-        assert!(run.stability("T", t) > before, "S_T({t}) = {} vs {before}", run.stability("T", t));
+        assert!(
+            run.stability("T", t) > before,
+            "S_T({t}) = {} vs {before}",
+            run.stability("T", t)
+        );
     }
-    assert!(run.stability("T", 18) < before, "S_T(18) = {}", run.stability("T", 18));
-    assert!(run.stability("T", 40) < before - 0.15, "S_T(40) = {}", run.stability("T", 40));
+    assert!(
+        run.stability("T", 18) < before,
+        "S_T(18) = {}",
+        run.stability("T", 18)
+    );
+    assert!(
+        run.stability("T", 40) < before - 0.15,
+        "S_T(40) = {}",
+        run.stability("T", 40)
+    );
     let n3 = run.nation("T", 3).armed_groups;
-    assert!(run.nation("T", 20).armed_groups >= 4.0 * n3, "N_T(20) = {}", run.nation("T", 20).armed_groups);
+    assert!(
+        run.nation("T", 20).armed_groups >= 4.0 * n3,
+        "N_T(20) = {}",
+        run.nation("T", 20).armed_groups
+    );
     assert!(run.region("mesa", 40) < run.region("mesa", 3));
 }
 
@@ -32,15 +48,27 @@ fn sf02_calibrated_regime_change_keeps_the_target_stable() {
     let run = Run::new(&w0(&event), 40);
     let before = run.stability("T", 3);
     for t in 4..=40 {
-        assert!(run.stability("T", t) >= before - 0.03, "S_T({t}) = {}", run.stability("T", t));
+        assert!(
+            run.stability("T", t) >= before - 0.03,
+            "S_T({t}) = {}",
+            run.stability("T", t)
+        );
     }
-    assert!(run.stability("T", 40) >= before, "S_T(40) = {}", run.stability("T", 40));
+    assert!(
+        run.stability("T", 40) >= before,
+        "S_T(40) = {}",
+        run.stability("T", 40)
+    );
 }
 
 #[test]
 fn sf04_catastrophic_success_pacifies_the_interstate_relation() {
     let run = Run::new(&w0(MISCALIBRATED_REGIME_CHANGE), 40);
-    assert!(run.relation("H", "T", 8) > 0.0, "R_HT(8) = {}", run.relation("H", "T", 8));
+    assert!(
+        run.relation("H", "T", 8) > 0.0,
+        "R_HT(8) = {}",
+        run.relation("H", "T", 8)
+    );
     for t in 5..=40 {
         assert_eq!(run.fighting("H", "T", t), 0.0, "W_HT({t})");
     }
@@ -62,7 +90,245 @@ fn sf20_enemy_of_my_enemy_becomes_a_friend() {
     )
     .unwrap();
     let run = Run::new(&scenario, 20);
-    assert!(run.relation("A", "C", 20) > 0.0, "R_AC(20) = {}", run.relation("A", "C", 20));
-    let product = run.relation("A", "B", 20) * run.relation("B", "C", 20) * run.relation("A", "C", 20);
+    assert!(
+        run.relation("A", "C", 20) > 0.0,
+        "R_AC(20) = {}",
+        run.relation("A", "C", 20)
+    );
+    let product =
+        run.relation("A", "B", 20) * run.relation("B", "C", 20) * run.relation("A", "C", 20);
     assert!(product > 0.0, "the triangle is balanced");
+}
+
+fn humanitarian(basis: &str, interveners: &str) -> String {
+    format!(
+        r#"(tick: 4, action: Intervention((id: "hum", kind: Humanitarian, interveners: [{interveners}], target: "T", legal_basis: {basis}, troops_per_1000: 5.0, duration: 8, side: Neutral)))"#
+    )
+}
+
+#[test]
+fn sf05_legal_basis_orders_legitimacy_and_third_party_reactions() {
+    let outcome = |basis: &str| {
+        let run = Run::new(&w0(&humanitarian(basis, r#""H""#)), 6);
+        let gain = run.nation("H", 5).legitimacy - run.nation("H", 4).legitimacy;
+        let fall = run.relation("Q", "H", 4) - run.relation("Q", "H", 5);
+        (gain, fall)
+    };
+    // Article 51 counts as valid only after a recent fight: H and T fought at tick 2.
+    let valid_self_defence = {
+        let events = format!(
+            r#"(tick: 1, action: Intervention((id: "raid", kind: PreventiveStrike, interveners: ["H"], target: "T", legal_basis: NoMandate, strike_intensity: 0.0, duration: 1))), {}"#,
+            humanitarian("SelfDefence", r#""H""#)
+        );
+        let run = Run::new(&w0(&events), 6);
+        run.nation("H", 5).legitimacy - run.nation("H", 4).legitimacy
+    };
+    let (unsc, unsc_fall) = outcome("Unsc");
+    let (regional, regional_fall) = outcome("Regional");
+    let (none, none_fall) = outcome("NoMandate");
+    assert!(
+        unsc > regional && unsc > valid_self_defence,
+        "{unsc} {regional} {valid_self_defence}"
+    );
+    assert!(
+        regional > none && valid_self_defence > none,
+        "{regional} {valid_self_defence} {none}"
+    );
+    assert!(unsc - none >= 0.06, "UNSC − none = {}", unsc - none);
+    assert!(unsc_fall < regional_fall && regional_fall < none_fall);
+    assert!(
+        unsc_fall.abs() < 0.01,
+        "|ΔR_QH| with a UNSC mandate = {unsc_fall}"
+    );
+}
+
+#[test]
+fn sf10_preventive_strike_delays_and_hardens() {
+    let strike = r#"(tick: 4, action: Intervention((id: "strike", kind: PreventiveStrike, interveners: ["H"], target: "T", legal_basis: NoMandate, strike_intensity: 1.0, duration: 1)))"#;
+    let run = Run::new(&w0(strike), 30);
+    let before = run.nation("T", 4).capability;
+    assert!(run.nation("T", 5).capability <= 0.75 * before);
+    assert!(
+        run.nation("T", 12).effort > run.nation("T", 4).effort,
+        "T rearms"
+    );
+    assert!(
+        (5..=28).any(|t| run.nation("T", t).capability >= before),
+        "M_T recovers by t0 + 24"
+    );
+    assert!(run.relation("T", "H", 4) - run.relation("T", "H", 5) >= 0.3);
+    let legitimacy_loss = run.nation("H", 4).legitimacy - run.nation("H", 5).legitimacy;
+    assert!(legitimacy_loss > 0.0);
+    let valid = strike.replace("legal_basis: NoMandate", "legal_basis: SelfDefence");
+    let valid = format!(
+        r#"(tick: 1, action: Intervention((id: "raid", kind: PreventiveStrike, interveners: ["H"], target: "T", legal_basis: NoMandate, strike_intensity: 0.0, duration: 1))), {valid}"#
+    );
+    let with_basis = Run::new(&w0(&valid), 6);
+    let loss_with_basis =
+        with_basis.nation("H", 4).legitimacy - with_basis.nation("H", 5).legitimacy;
+    assert!(
+        loss_with_basis < legitimacy_loss,
+        "{loss_with_basis} vs {legitimacy_loss}"
+    );
+}
+
+#[test]
+fn sf16_defence_burden_causes_unrest_above_the_threshold() {
+    let raise = |share: f64| {
+        Run::new(
+            &w0(&format!(
+                r#"(tick: 3, action: ChangeDefenceAmbition(nation: "N2", target_share: {share}))"#
+            )),
+            16,
+        )
+    };
+    let high = raise(0.08);
+    assert!(
+        high.nation("N2", 16).growth < 0.0,
+        "gE = {}",
+        high.nation("N2", 16).growth
+    );
+    assert!(high.stability("N2", 16) <= high.stability("N2", 3) - 0.03);
+    // No effect of the burden while b ≤ b̄ = 3%: the burden terms of stability and economy stay 0.
+    let scenario =
+        w0(r#"(tick: 3, action: ChangeDefenceAmbition(nation: "N2", target_share: 0.03))"#);
+    let (world, mut state) = entente::sim::start(&scenario, 0).unwrap();
+    let n2 = entente::sim::Entity::Nation(world.nation("N2").unwrap());
+    for _ in 0..16 {
+        let ledger = entente::sim::step::step(&world, &mut state, true);
+        for var in ["stability", "economy"] {
+            if let Some(change) = ledger.change(n2, var) {
+                for term in change
+                    .terms
+                    .iter()
+                    .filter(|t| t.id == "u_burden" || t.id == "burden")
+                {
+                    assert_eq!(term.value, 0.0, "{var} {}", term.id);
+                }
+            }
+        }
+    }
+    assert!(state.nations[world.nation("N2").unwrap().ix()].burden() <= 0.03 + 1e-12);
+}
+
+#[test]
+fn sf18_leadership_change_hurts_commitments_more_in_autocracies() {
+    let loss = |democracy: f64| {
+        let events = format!(
+            r#"(tick: 1, action: SetAttribute(nation: "N1", attribute: Democracy, value: {democracy})),
+               (tick: 2, action: FormAlliance((id: "pact", members: ["H", "N1"]))),
+               (tick: 4, action: LeadershipChange(nation: "N1", ideology_shift: 0.8))"#
+        );
+        let scenario = w0(&events);
+        let (world, mut state) = entente::sim::start(&scenario, 0).unwrap();
+        for _ in 0..4 {
+            entente::sim::step::step(&world, &mut state, false);
+        }
+        let before = state.alliances[0].members[1].1;
+        entente::sim::step::step(&world, &mut state, false);
+        before - state.alliances[0].members[1].1
+    };
+    let (autocracy, democracy) = (loss(0.1), loss(0.9));
+    assert!(autocracy >= 2.0 * democracy, "{autocracy} vs {democracy}");
+}
+
+const CBM: &str = r#"(tick: 4, action: SignTreaty((id: "cbm", kind: ConfidenceBuilding, parties: ["N1", "T"], strength: 1.0))),
+    (tick: 4, action: SignTreaty((id: "intel", kind: IntelligenceSharing, parties: ["N1", "T"], strength: 1.0)))"#;
+
+fn hostile_n1_t(events: &str) -> entente::model::Scenario {
+    let mut scenario = w0(events);
+    for relation in &mut scenario.relations {
+        if (relation.a.as_str(), relation.b.as_str()) == ("N1", "T") {
+            relation.relation = -0.5;
+            relation.trust = 0.2;
+        }
+    }
+    scenario
+}
+
+fn trust(run: &Run, a: &str, b: &str, t: usize) -> f64 {
+    let (a, b) = (run.world.nation(a).unwrap(), run.world.nation(b).unwrap());
+    run.states[t].dyads.get(a, b).unwrap().trust
+}
+
+#[test]
+fn sf22_confidence_building_builds_trust_and_damps_arming() {
+    let run = Run::new(&hostile_n1_t(CBM), 40);
+    let control = Run::new(&hostile_n1_t(""), 40);
+    for t in 5..=24 {
+        assert!(
+            trust(&run, "N1", "T", t) >= trust(&run, "N1", "T", t - 1),
+            "monotone at {t}"
+        );
+    }
+    assert!(
+        trust(&run, "N1", "T", 24) >= 0.5,
+        "T(24) = {}",
+        trust(&run, "N1", "T", 24)
+    );
+    for n in ["N1", "T"] {
+        assert!(
+            run.nation(n, 40).effort <= 0.8 * control.nation(n, 40).effort,
+            "{n}: {} vs {}",
+            run.nation(n, 40).effort,
+            control.nation(n, 40).effort
+        );
+    }
+    let soft = Run::new(
+        &hostile_n1_t(
+            r#"(tick: 4, action: SetAttribute(nation: "H", attribute: Legitimacy, value: 0.95))"#,
+        ),
+        24,
+    );
+    assert!(trust(&soft, "H", "N1", 24) > trust(&control, "H", "N1", 24));
+}
+
+#[test]
+fn sf23_trust_is_lost_fast_and_rebuilt_slowly() {
+    let events = format!(
+        r#"{CBM}, (tick: 24, action: AbrogateTreaty(treaty: "cbm", by: "T")),
+        (tick: 25, action: SignTreaty((id: "cbm2", kind: ConfidenceBuilding, parties: ["N1", "T"], strength: 1.0)))"#
+    );
+    let run = Run::new(&hostile_n1_t(&events), 80);
+    let largest_gain = (5..=24)
+        .map(|t| trust(&run, "N1", "T", t) - trust(&run, "N1", "T", t - 1))
+        .fold(0.0, f64::max);
+    let fall = trust(&run, "N1", "T", 24) - trust(&run, "N1", "T", 25);
+    assert!(
+        fall >= 3.0 * largest_gain,
+        "fall {fall} vs gain {largest_gain}"
+    );
+    let level = trust(&run, "N1", "T", 23);
+    let regained = (25..=80).find(|&t| trust(&run, "N1", "T", t) >= level);
+    assert!(
+        regained.is_none_or(|t| t >= 25 + 20),
+        "regained at {regained:?}"
+    );
+}
+
+#[test]
+fn sf24_stationarity_and_determinism() {
+    let scenario = w0("");
+    let run = Run::new(&scenario, 200);
+    let again = Run::new(&scenario, 200);
+    let observe = |run: &Run, t: usize| entente::sim::observe::observe(&run.world, &run.states[t]);
+    let start = observe(&run, 0);
+    for t in [1, 50, 200] {
+        for (a, b) in start.iter().zip(observe(&run, t)) {
+            assert!(
+                (a.value - b.value).abs() < 1e-12,
+                "{} {} at {t}",
+                a.id,
+                a.variable
+            );
+        }
+    }
+    for t in 0..=200 {
+        let (a, b) = (observe(&run, t), observe(&again, t));
+        assert!(
+            a.iter()
+                .zip(&b)
+                .all(|(x, y)| x.value.to_bits() == y.value.to_bits())
+        );
+    }
 }

@@ -252,7 +252,7 @@ pub fn start(
             for &j in &info.interveners {
                 let dyad = state.dyads.entry(k, j);
                 let before = dyad.relation;
-                dyad.relation += push(before, -1.0, 1.0, -0.4);
+                dyad.relation = (before - 0.4).max(-1.0);
                 let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
                 ledger.shock(
                     Entity::Dyad(a, b),

@@ -47,7 +47,10 @@ impl Run {
 
     /// A nation's state at a tick.
     pub fn nation(&self, id: &str, tick: usize) -> &sim::state::NationState {
-        let i = self.world.nation(id).unwrap_or_else(|| panic!("nation {id}"));
+        let i = self
+            .world
+            .nation(id)
+            .unwrap_or_else(|| panic!("nation {id}"));
         &self.states[tick].nations[i.ix()]
     }
 
@@ -71,7 +74,10 @@ impl Run {
     /// W between two nations at a tick.
     pub fn fighting(&self, a: &str, b: &str, tick: usize) -> f64 {
         let (a, b) = (self.world.nation(a).unwrap(), self.world.nation(b).unwrap());
-        self.states[tick].dyads.get(a, b).map_or(0.0, |d| d.fighting)
+        self.states[tick]
+            .dyads
+            .get(a, b)
+            .map_or(0.0, |d| d.fighting)
     }
 }
 
