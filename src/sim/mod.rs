@@ -5,6 +5,7 @@ pub mod bounded;
 pub mod calibrate;
 pub mod derived;
 pub mod events;
+pub mod hazards;
 pub mod ids;
 pub mod index;
 pub mod intervention;

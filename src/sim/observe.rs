@@ -33,7 +33,7 @@ impl Kind {
 }
 
 /// Nation variables exported, in CSV order.
-pub const NATION_VARIABLES: [&str; 18] = [
+pub const NATION_VARIABLES: [&str; 19] = [
     "stability",
     "economy",
     "defence_effort",
@@ -52,6 +52,7 @@ pub const NATION_VARIABLES: [&str; 18] = [
     "capacity_baseline",
     "armed_groups_baseline",
     "grievance_baseline",
+    "relapse_hazard",
 ];
 
 /// One observed value.
@@ -109,6 +110,7 @@ pub fn observe(world: &World, state: &State) -> Vec<Observation> {
             x.baseline.capacity,
             x.baseline.armed_groups,
             x.baseline.grievance,
+            super::hazards::relapse(world, state, &derived, NationIx(to_u32(i))),
         ];
         for (variable, value) in NATION_VARIABLES.iter().zip(values) {
             push(Kind::Nation, info.id.to_string(), variable, value);
@@ -119,7 +121,22 @@ pub fn observe(world: &World, state: &State) -> Vec<Observation> {
         push(Kind::Dyad, id.clone(), "relation", dyad.relation);
         push(Kind::Dyad, id.clone(), "trust", dyad.trust);
         push(Kind::Dyad, id.clone(), "fighting", dyad.fighting);
-        push(Kind::Dyad, id, "proximity", world.proximity(dyad.a, dyad.b));
+        push(
+            Kind::Dyad,
+            id.clone(),
+            "proximity",
+            world.proximity(dyad.a, dyad.b),
+        );
+        // Directed risks, named after the order of the id `A|B` (A is the smaller id).
+        let (first, second) = if world.nations[dyad.a.ix()].id <= world.nations[dyad.b.ix()].id {
+            (dyad.a, dyad.b)
+        } else {
+            (dyad.b, dyad.a)
+        };
+        let forward = super::hazards::attack(world, state, &derived, first, second);
+        let backward = super::hazards::attack(world, state, &derived, second, first);
+        push(Kind::Dyad, id.clone(), "attack_hazard_ab", forward);
+        push(Kind::Dyad, id, "attack_hazard_ba", backward);
     }
     for (a, info) in world.alliances.iter().enumerate() {
         let alliance = &state.alliances[a];

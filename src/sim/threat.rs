@@ -120,6 +120,12 @@ pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
         for (&j, extra) in &partnered[i.ix()] {
             *candidates.entry(j).or_insert(0.0) += extra;
         }
+        if p.free_riding > 0.0 {
+            // Protected allies free-ride: allied deterrence lowers the threat they perceive.
+            for (&j, w) in candidates.iter_mut() {
+                *w *= 1.0 - p.free_riding * super::hazards::deterrence(world, state, i, j);
+            }
+        }
         threat.weights[i.ix()] = candidates.into_iter().filter(|&(_, w)| w > 0.0).collect();
     }
     threat

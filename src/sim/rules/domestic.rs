@@ -227,6 +227,11 @@ pub fn update_nation(
         base.stability,
         &[
             Driver::new(
+                "u_ally",
+                "alliance reassurance",
+                p.stability_alliance * (now.reassurance - load.reassurance),
+            ),
+            Driver::new(
                 "u_econ",
                 "economy",
                 p.stability_economy * (x.growth / 0.01).clamp(-1.0, 1.0),
@@ -344,6 +349,8 @@ pub struct DomesticInputs {
     pub engagement: f64,
     /// f-weighted share of interventions with the host's consent (0 without any).
     pub consent: f64,
+    /// Def_i: allied deterrence against a rival of average capability (alliance reassurance).
+    pub reassurance: f64,
 }
 
 impl DomesticInputs {
@@ -400,6 +407,7 @@ impl DomesticInputs {
             exclusion: gap * (1.0 - engagement),
             engagement,
             consent,
+            reassurance: super::super::hazards::reassurance(world, state, i),
         }
     }
 }
