@@ -475,3 +475,51 @@ fn sf08_dose_response() {
         "hazard ratios {ratios:?}"
     );
 }
+
+#[test]
+fn sf03_planning_without_local_engagement_only_delays_decline() {
+    let event = MISCALIBRATED_REGIME_CHANGE
+        .replace("legal_basis: NoMandate", "legal_basis: Unsc")
+        .replace("post_conflict_planning: 0.0", "post_conflict_planning: 1.0")
+        .replace("troops_per_1000: 7.0", "troops_per_1000: 12.0")
+        .replace("duration: 8", "duration: 12")
+        .replace("drawdown: Rapid", "drawdown: Rate(0.2)");
+    let run = Run::new(&w0(&event), 40);
+    let before = run.stability("T", 3);
+    for t in 4..=20 {
+        assert!(
+            run.stability("T", t) >= before,
+            "S_T({t}) = {}",
+            run.stability("T", t)
+        );
+    }
+    assert!(
+        run.stability("T", 40) < before,
+        "S_T(40) = {}",
+        run.stability("T", 40)
+    );
+}
+
+#[test]
+fn sf06_multilateral_beats_unilateral_at_equal_force() {
+    let operation = |interveners: &str| Run::new(&w0(&humanitarian("NoMandate", interveners)), 12);
+    let alone = operation(r#""H""#);
+    let together = operation(r#""H", "N1", "N2""#);
+    assert!(together.nation("T", 12).grievance < alone.nation("T", 12).grievance);
+    let fall = |run: &Run| (run.relation("Q", "H", 4) - run.relation("Q", "H", 5)).abs();
+    assert!(
+        fall(&together) < fall(&alone),
+        "{} vs {}",
+        fall(&together),
+        fall(&alone)
+    );
+    // Each intervener's cost term is f·(s_k/s_i)/|J|: a third of the cost for H when shared.
+    let cost = |run: &Run| {
+        let state = &run.states[6];
+        let derived = entente::sim::derived::Derived::compute(&run.world, state);
+        let h = run.world.nation("H").unwrap();
+        entente::sim::rules::economy::intervention_cost(&run.world, state, &derived, h)
+    };
+    let ratio = cost(&together) / cost(&alone);
+    assert!((ratio - 1.0 / 3.0).abs() < 0.02, "cost ratio {ratio}");
+}
