@@ -523,3 +523,62 @@ fn sf06_multilateral_beats_unilateral_at_equal_force() {
     let ratio = cost(&together) / cost(&alone);
     assert!((ratio - 1.0 / 3.0).abs() < 0.02, "cost ratio {ratio}");
 }
+
+/// SF17's world: the alliance {Q, T, N3, X} at t = 0 with H hostile (−0.6) to every member.
+fn eastern_bloc(events: &str) -> entente::model::Scenario {
+    let mut scenario = w0(&format!(
+        r#"(tick: 0, action: FormAlliance((id: "bloc", members: ["Q", "T", "N3", "X"]))){events}"#
+    ));
+    let members = ["Q", "T", "N3", "X"];
+    scenario.relations.retain(|r| {
+        !(r.a.as_str() == "H" && members.contains(&r.b.as_str())
+            || r.b.as_str() == "H" && members.contains(&r.a.as_str()))
+    });
+    for m in members {
+        scenario.relations.push(entente::model::Relation {
+            a: "H".into(),
+            b: m.into(),
+            relation: -0.6,
+            trust: 0.2,
+        });
+    }
+    scenario
+}
+
+const DETENTE: &str = r#", (tick: 4, action: SetRelation(a: "H", b: "Q", relation: 0.0, structural: true)),
+    (tick: 4, action: SetRelation(a: "H", b: "T", relation: 0.0, structural: true)),
+    (tick: 4, action: SetRelation(a: "H", b: "N3", relation: 0.0, structural: true)),
+    (tick: 4, action: SetRelation(a: "H", b: "X", relation: 0.0, structural: true))"#;
+
+fn dissolved_at(run: &Run) -> Option<u32> {
+    run.states.iter().find_map(|s| match s.alliances[0].status {
+        entente::sim::state::Status::Ended { at } => Some(at),
+        _ => None,
+    })
+}
+
+fn cohesion(run: &Run, t: usize) -> f64 {
+    let state = &run.states[t];
+    entente::sim::derived::Derived::compute(&run.world, state).cohesion[0]
+}
+
+#[test]
+fn sf17_alliances_collapse_when_the_threat_fades() {
+    let detente = Run::new(&eastern_bloc(DETENTE), 40);
+    let ended = dissolved_at(&detente).expect("the bloc dissolves after détente");
+    assert!(ended <= 30, "dissolved at {ended}");
+    let hostile = Run::new(&eastern_bloc(""), 40);
+    assert!(dissolved_at(&hostile).is_none());
+    assert!(
+        cohesion(&hostile, 40) > 0.5,
+        "C(40) = {}",
+        cohesion(&hostile, 40)
+    );
+    let reformers = format!(
+        r#"{DETENTE}, (tick: 6, action: LeadershipChange(nation: "T", ideology_shift: 0.8)),
+        (tick: 6, action: LeadershipChange(nation: "X", ideology_shift: 0.8))"#
+    );
+    let faster = Run::new(&eastern_bloc(&reformers), 40);
+    let earlier = dissolved_at(&faster).expect("dissolves");
+    assert!(earlier + 4 <= ended, "{earlier} vs {ended}");
+}

@@ -151,5 +151,24 @@ impl Calibration {
         for (dyad, reference) in state.dyads.values_mut().zip(references) {
             dyad.reference = reference;
         }
+        // Members of alliances in force at load: their commitment drivers are priced in.
+        for (a, info) in world.alliances.iter().enumerate() {
+            if info.formed_by.is_some() {
+                continue;
+            }
+            let ax = super::ids::AllianceIx(a as u32);
+            let references: Vec<[f64; 4]> = state.alliances[a]
+                .members
+                .iter()
+                .zip(&state.alliances[a].records)
+                .map(|(&(m, _), record)| {
+                    super::rules::alliances::drivers(world, state, &derived, ax, m, record)
+                        .map(|d| d.u)
+                })
+                .collect();
+            for (record, reference) in state.alliances[a].records.iter_mut().zip(references) {
+                record.reference = reference;
+            }
+        }
     }
 }

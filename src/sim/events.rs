@@ -63,9 +63,14 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
                 .iter()
                 .map(|&m| (m, initial_commitment(world, state, &derived, m, &founders)))
                 .collect();
+            let records = founders
+                .iter()
+                .map(|&m| super::rules::alliances::join_record(state, m, &founders))
+                .collect();
             let a = &mut state.alliances[alliance.ix()];
             a.status = Status::Active { since: tick };
             a.members = members;
+            a.records = records;
             a.age = 0;
             for (k, &m) in founders.iter().enumerate() {
                 for &n in &founders[k + 1..] {
@@ -224,15 +229,25 @@ fn join(world: &World, state: &mut State, alliance: AllianceIx, nation: NationIx
     for &m in &members[..members.len() - 1] {
         state.dyads.entry(m, nation);
     }
+    let record = super::rules::alliances::join_record(state, nation, &members);
     state.alliances[alliance.ix()].members.push((nation, omega));
+    state.alliances[alliance.ix()].records.push(record);
 }
 
-fn leave(state: &mut State, alliance: AllianceIx, nation: NationIx, ledger: &mut LedgerBuilder) {
+/// Member `nation` leaves `alliance`: an abrogation (trust and legitimacy shocks); an alliance
+/// left with fewer than two members ends.
+pub fn leave(
+    state: &mut State,
+    alliance: AllianceIx,
+    nation: NationIx,
+    ledger: &mut LedgerBuilder,
+) {
     let a = &mut state.alliances[alliance.ix()];
     let Some(position) = a.members.iter().position(|&(m, _)| m == nation) else {
         return;
     };
     a.members.remove(position);
+    a.records.remove(position);
     let partners: Vec<NationIx> = a.members.iter().map(|&(m, _)| m).collect();
     if a.members.len() < 2 {
         a.status = Status::Ended { at: state.tick };

@@ -259,6 +259,20 @@ pub struct AllianceState {
     pub members: Vec<(NationIx, f64)>,
     /// Age in ticks (alliances in force at load count as mature, MODEL.md 2.11).
     pub age: u32,
+    /// Per member: what its commitment dynamics remember, in the order of `members`.
+    pub records: Vec<MemberRecord>,
+}
+
+/// What the commitment rule remembers about one member (MODEL.md 2.5 K).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MemberRecord {
+    /// Div_ia when the member joined.
+    pub divergence_at_join: f64,
+    /// Σ of the commitment drivers at load, for members of alliances in force at load
+    /// (the deviation rule); 0 for alliances formed later.
+    pub reference: [f64; 4],
+    /// Consecutive ticks with ω below ω_exit.
+    pub ticks_below_exit: u32,
 }
 
 /// A treaty's lifecycle.
@@ -365,6 +379,7 @@ impl State {
                     Vec::new()
                 },
                 age: if info.formed_by.is_none() { 40 } else { 0 },
+                records: Vec::new(),
             })
             .collect();
         let treaties = world

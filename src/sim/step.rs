@@ -5,9 +5,9 @@ use super::events::apply_scheduled;
 use super::ids::NationIx;
 use super::index::{measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
-use super::rules::alliances::initial_commitment;
+use super::rules::alliances::{self, initial_commitment};
 use super::rules::{arms, domestic, economy, relations};
-use super::state::{State, Status};
+use super::state::State;
 use super::world::World;
 
 /// Sets the commitments of alliances in force at load with the creation formula (MODEL.md 2.5 K).
@@ -29,6 +29,11 @@ pub fn commit_load_alliances(world: &World, state: &mut State) {
             })
             .collect();
         state.alliances[a].members = commitments;
+        state.alliances[a].records = info
+            .founders
+            .iter()
+            .map(|&m| super::rules::alliances::join_record(state, m, &info.founders))
+            .collect();
     }
 }
 
@@ -74,12 +79,9 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     }
 
     // 5. Alliance checks and the regional indices.
-    for alliance in &mut state.alliances {
-        if alliance.status.is_active() && alliance.members.len() < 2 {
-            alliance.status = Status::Ended { at: old.tick + 1 };
-        }
-    }
+    alliances::update_commitments(world, &old, &derived, state, &mut ledger);
     state.tick += 1;
+    alliances::membership_checks(world, state, &mut ledger);
     super::intervention::after_step(world, state, &mut ledger);
     let end_sizes = Derived::compute(world, state).size;
     update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);

@@ -1,72 +1,33 @@
-//! Block K (alliances): threat, divergence and the commitment of a new member.
+//! Block K (alliances): threat, divergence, the commitment of members and its dynamics, exits
+//! and dissolution.
 
+use super::super::bounded::{Driver, bounded_update};
 use super::super::derived::Derived;
-use super::super::ids::NationIx;
-use super::super::state::State;
+use super::super::ids::{AllianceIx, NationIx};
+use super::super::ledger::{Cause, Entity, LedgerBuilder};
+use super::super::state::{MemberRecord, State, Status};
 use super::super::world::World;
 
-/// h_ij = max(0, −R_ij).
-pub fn hostility(state: &State, i: NationIx, j: NationIx) -> f64 {
-    f64::max(0.0, -state.dyads.relation(i, j))
-}
-
-/// h̃_ij: hostility of i toward j, raised by the alliances j belongs to and i does not
-/// (the provocation side of the alliance security dilemma).
-pub fn bloc_hostility(
-    world: &World,
-    state: &State,
-    derived: &Derived,
-    i: NationIx,
-    j: NationIx,
-) -> f64 {
-    let mut bloc = 0.0;
-    for (a, alliance) in state.alliances.iter().enumerate() {
-        if !alliance.status.is_active() {
-            continue;
-        }
-        let has = |n: NationIx| alliance.members.iter().any(|&(m, _)| m == n);
-        if has(j) && !has(i) {
-            let worst = alliance
-                .members
-                .iter()
-                .map(|&(m, _)| hostility(state, i, m))
-                .fold(0.0, f64::max);
-            bloc += derived.cohesion[a] * worst;
-        }
-    }
-    f64::min(
-        1.0,
-        hostility(state, i, j) + world.params.bloc_provocation * bloc,
-    )
-}
-
-/// Θ_ia: the largest threat to member i from a nation outside alliance a.
-pub fn shared_threat(
-    world: &World,
-    state: &State,
-    derived: &Derived,
-    i: NationIx,
-    members: &[NationIx],
-) -> f64 {
+/// Θ_ia: the largest threat to member i from a nation outside the alliance,
+/// max_j h̃_ij·(s_j/(s_i + s_j))·(0.5 + 0.5·prox_ij). Only nations i is hostile to can count.
+pub fn shared_threat(world: &World, derived: &Derived, i: NationIx, members: &[NationIx]) -> f64 {
     let s_i = derived.size_of(i);
-    world
-        .nation_indices()
-        .filter(|j| *j != i && !members.contains(j))
-        .map(|j| {
+    derived.threat.bloc_hostility[i.ix()]
+        .iter()
+        .filter(|(j, _)| *j != i && !members.contains(j))
+        .map(|&(j, h)| {
             let s_j = derived.size_of(j);
             let share = if s_i + s_j > 0.0 {
                 s_j / (s_i + s_j)
             } else {
                 0.0
             };
-            bloc_hostility(world, state, derived, i, j)
-                * share
-                * (0.5 + 0.5 * world.proximity(i, j))
+            h * share * (0.5 + 0.5 * world.proximity(i, j))
         })
         .fold(0.0, f64::max)
 }
 
-/// Div_ia: mean over members of ¼(1 − R_im) + ¼|I_i − I_m|.
+/// Div_ia: mean over the other members of ¼(1 − R_im) + ¼|I_i − I_m|.
 pub fn divergence(state: &State, i: NationIx, members: &[NationIx]) -> f64 {
     let others: Vec<NationIx> = members.iter().copied().filter(|&m| m != i).collect();
     if others.is_empty() {
@@ -90,7 +51,131 @@ pub fn initial_commitment(
     i: NationIx,
     members: &[NationIx],
 ) -> f64 {
-    let threat = shared_threat(world, state, derived, i, members);
-    let divergence = divergence(state, i, members);
-    (0.4 + 0.6 * threat - 0.4 * divergence).clamp(0.2, 0.95)
+    let threat = shared_threat(world, derived, i, members);
+    (0.4 + 0.6 * threat - 0.4 * divergence(state, i, members)).clamp(0.2, 0.95)
+}
+
+/// The record of a member joining now.
+pub fn join_record(state: &State, i: NationIx, members: &[NationIx]) -> MemberRecord {
+    MemberRecord {
+        divergence_at_join: divergence(state, i, members),
+        ..MemberRecord::default()
+    }
+}
+
+/// The commitment drivers of member i of alliance `a`, before the deviation rule.
+pub fn drivers(
+    world: &World,
+    state: &State,
+    derived: &Derived,
+    a: AllianceIx,
+    i: NationIx,
+    record: &MemberRecord,
+) -> [Driver; 4] {
+    let p = &world.params;
+    let alliance = &state.alliances[a.ix()];
+    let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
+    let sizes: Vec<f64> = members.iter().map(|&m| derived.size_of(m)).collect();
+    let total: f64 = sizes.iter().sum();
+    let leader_share = if total > 0.0 {
+        sizes.iter().copied().fold(0.0, f64::max) / total
+    } else {
+        0.0
+    };
+    let cause = Cause::Alliance(a);
+    [
+        Driver::new(
+            "u_th",
+            "shared threat",
+            p.shared_threat * (shared_threat(world, derived, i, &members) - p.required_threat),
+        ),
+        Driver::new(
+            "u_div",
+            "diverging interests",
+            -p.diverging_interests * (divergence(state, i, &members) - record.divergence_at_join),
+        ),
+        Driver::new(
+            "u_inst",
+            "institutionalisation",
+            p.institutionalisation * f64::min(1.0, f64::from(alliance.age) / 40.0),
+        ),
+        Driver::new(
+            "u_heg",
+            "hegemonic leadership",
+            p.hegemonic_leadership * f64::max(0.0, leader_share - 0.5),
+        ),
+    ]
+    .map(|d| d.because(cause))
+}
+
+/// Updates every member's commitment ω from the old state (Jacobi), into `next`.
+pub fn update_commitments(
+    world: &World,
+    old: &State,
+    derived: &Derived,
+    next: &mut State,
+    ledger: &mut LedgerBuilder,
+) {
+    for (a, alliance) in old.alliances.iter().enumerate() {
+        if !alliance.status.is_active() {
+            continue;
+        }
+        let ax = AllianceIx(a as u32);
+        for (position, &(member, omega)) in alliance.members.iter().enumerate() {
+            let record = alliance.records[position];
+            let mut drivers = drivers(world, old, derived, ax, member, &record);
+            for (driver, reference) in drivers.iter_mut().zip(record.reference) {
+                driver.u -= reference;
+            }
+            let update = bounded_update(omega, (0.0, 1.0), 0.0, omega, &drivers);
+            next.alliances[a].members[position].1 = update.value;
+            ledger.record(
+                Entity::Member(ax, member),
+                "commitment",
+                omega,
+                update.value,
+                update.terms,
+                update.saturated,
+            );
+        }
+    }
+}
+
+/// MODEL.md 2.1 step 5: a member whose commitment stayed below ω_exit for 2 ticks leaves (an
+/// abrogation); an alliance of fewer than 2 members or cohesion below C_break dissolves.
+pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
+    let p = &world.params;
+    let tick = state.tick;
+    // Exits do not change sizes, so one measure of sizes serves every cohesion below.
+    let derived = Derived::compute(world, state);
+    for a in 0..state.alliances.len() {
+        if !state.alliances[a].status.is_active() {
+            continue;
+        }
+        let mut leaving = Vec::new();
+        {
+            let alliance = &mut state.alliances[a];
+            for (position, &(member, omega)) in alliance.members.iter().enumerate() {
+                let record = &mut alliance.records[position];
+                if omega < p.exit_commitment {
+                    record.ticks_below_exit += 1;
+                } else {
+                    record.ticks_below_exit = 0;
+                }
+                if record.ticks_below_exit >= 2 {
+                    leaving.push(member);
+                }
+            }
+        }
+        for member in leaving {
+            super::super::events::leave(state, AllianceIx(a as u32), member, ledger);
+        }
+        let cohesion = derived.alliance_cohesion(state, AllianceIx(a as u32));
+        let alliance = &mut state.alliances[a];
+        if alliance.status.is_active()
+            && (alliance.members.len() < 2 || cohesion < p.break_cohesion)
+        {
+            alliance.status = Status::Ended { at: tick };
+        }
+    }
 }
