@@ -26,6 +26,13 @@ fn main() -> ExitCode {
             }
             Err(message) => fail(&message),
         },
+        Some(Command::Blocs { file, tick }) => match cli::blocs(&file, tick) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{error:#}")),
+        },
         Some(Command::Examples) => {
             print!("{}", cli::examples());
             ExitCode::SUCCESS

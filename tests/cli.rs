@@ -270,3 +270,35 @@ fn examples_lists_the_bundled_scenarios() {
         .stdout(predicate::str::contains("mesa-crisis"))
         .stdout(predicate::str::contains("blank"));
 }
+
+#[test]
+fn blocs_prints_both_camps_and_their_basin_shares() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(
+        folder.path(),
+        "camps.ron",
+        br#"(
+    format_version: 1,
+    meta: (title: "Two camps"),
+    regions: [(id: "r")],
+    nations: [(id: "A", region: "r"), (id: "B", region: "r"), (id: "C", region: "r"), (id: "D", region: "r")],
+    relations: [
+        (a: "A", b: "B", relation: 0.8), (a: "C", b: "D", relation: 0.8),
+        (a: "A", b: "C", relation: -0.7), (a: "A", b: "D", relation: -0.7),
+        (a: "B", b: "C", relation: -0.7), (a: "B", b: "D", relation: -0.7),
+    ],
+)"#,
+    );
+    entente()
+        .args(["blocs", &file])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "predicted blocs:    A = {A, B}  B = {C, D}",
+        ))
+        .stdout(predicate::str::contains("1. 100.0%"))
+        .stdout(predicate::str::contains("A = {A, B}  B = {C, D}"))
+        .stdout(predicate::str::contains(
+            "triangle index 1.000, frustration index 0",
+        ));
+}

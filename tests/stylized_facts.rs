@@ -581,4 +581,41 @@ fn sf17_alliances_collapse_when_the_threat_fades() {
     let faster = Run::new(&eastern_bloc(&reformers), 40);
     let earlier = dissolved_at(&faster).expect("dissolves");
     assert!(earlier + 4 <= ended, "{earlier} vs {ended}");
+    // After the dissolution, the landscape (on the alignment the bloc held until then) shows at
+    // least one wavering former member.
+    let state = &detente.states[ended as usize];
+    let camps =
+        entente::sim::landscape::current_camps(&detente.world, &detente.states[ended as usize - 1]);
+    let landscape = entente::sim::landscape::Landscape::of_state(&detente.world, state);
+    let incentives = landscape.incentives(&camps);
+    let wavering: Vec<&str> = ["Q", "T", "N3", "X"]
+        .into_iter()
+        .filter(|n| incentives[detente.world.nation(n).unwrap().ix()] > 0.0)
+        .collect();
+    assert!(
+        !wavering.is_empty(),
+        "no former member wavers: {incentives:?}"
+    );
+}
+
+#[test]
+fn sf19_balance_of_threat() {
+    let events = r#"(tick: 4, action: SetAttribute(nation: "Q", attribute: Capability, value: 4.0)),
+        (tick: 4, action: SetRelation(a: "Q", b: "N1", relation: -0.5)),
+        (tick: 4, action: SetRelation(a: "Q", b: "N2", relation: -0.5)),
+        (tick: 4, action: SetRelation(a: "Q", b: "N3", relation: -0.5))"#;
+    let run = Run::new(&w0(events), 20);
+    for n in ["N1", "N2", "N3"] {
+        assert!(
+            run.relation("H", n, 20) > run.relation("H", n, 4),
+            "R(H, {n})"
+        );
+    }
+    let landscape = entente::sim::landscape::Landscape::of_state(&run.world, &run.states[20]);
+    let best = &landscape.minima().unwrap()[0];
+    let h = run.world.nation("H").unwrap().ix();
+    for n in ["N1", "N2", "N3"] {
+        let i = run.world.nation(n).unwrap().ix();
+        assert_eq!(best.camps[i], best.camps[h], "{n} balances with H");
+    }
 }

@@ -1,6 +1,7 @@
 //! Headless commands (`run`, `check`, `new`, `examples`), built on model + sim + io.
 //! Never imports egui.
 
+mod blocs;
 mod check;
 mod new;
 mod run;
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use blocs::blocs;
 pub use check::check;
 pub use new::{examples, new};
 pub use run::run;
@@ -47,6 +49,14 @@ pub enum Command {
     },
     /// List the bundled scenarios.
     Examples,
+    /// Predict blocs with the landscape model: minima, basin shares and wavering states.
+    Blocs {
+        /// The scenario file.
+        file: PathBuf,
+        /// Tick at which to look (the scenario is simulated up to it); default 0.
+        #[arg(long)]
+        tick: Option<u32>,
+    },
 }
 
 /// Arguments of `entente run`.

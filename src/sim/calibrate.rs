@@ -157,13 +157,22 @@ impl Calibration {
                 continue;
             }
             let ax = super::ids::AllianceIx(a as u32);
-            let references: Vec<[f64; 4]> = state.alliances[a]
+            let incentives = super::rules::alliances::switching_incentives(world, state);
+            let references: Vec<[f64; 5]> = state.alliances[a]
                 .members
                 .iter()
                 .zip(&state.alliances[a].records)
                 .map(|(&(m, _), record)| {
-                    super::rules::alliances::drivers(world, state, &derived, ax, m, record)
-                        .map(|d| d.u)
+                    super::rules::alliances::drivers(
+                        world,
+                        state,
+                        &derived,
+                        ax,
+                        m,
+                        record,
+                        incentives[m.ix()],
+                    )
+                    .map(|d| d.u)
                 })
                 .collect();
             for (record, reference) in state.alliances[a].records.iter_mut().zip(references) {

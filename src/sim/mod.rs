@@ -1,6 +1,7 @@
 //! The deterministic engine: world state at a tick, the step, rules, the ledger of named terms,
 //! the regional stability index and the seeded random numbers. No egui, no files, no clock.
 
+pub mod balance;
 pub mod bounded;
 pub mod calibrate;
 pub mod derived;
@@ -9,6 +10,7 @@ pub mod hazards;
 pub mod ids;
 pub mod index;
 pub mod intervention;
+pub mod landscape;
 pub mod ledger;
 pub mod links;
 pub mod observe;

@@ -270,9 +270,11 @@ pub struct MemberRecord {
     pub divergence_at_join: f64,
     /// Σ of the commitment drivers at load, for members of alliances in force at load
     /// (the deviation rule); 0 for alliances formed later.
-    pub reference: [f64; 4],
+    pub reference: [f64; 5],
     /// Consecutive ticks with ω below ω_exit.
     pub ticks_below_exit: u32,
+    /// Consecutive ticks with a switching incentive above z_exit (autonomous states).
+    pub ticks_wavering: u32,
 }
 
 /// A treaty's lifecycle.

@@ -71,7 +71,8 @@ pub fn drivers(
     a: AllianceIx,
     i: NationIx,
     record: &MemberRecord,
-) -> [Driver; 4] {
+    incentive: f64,
+) -> [Driver; 5] {
     let p = &world.params;
     let alliance = &state.alliances[a.ix()];
     let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
@@ -104,8 +105,26 @@ pub fn drivers(
             "hegemonic leadership",
             p.hegemonic_leadership * f64::max(0.0, leader_share - 0.5),
         ),
+        Driver::new(
+            "u_fr",
+            "pulled toward the other camp",
+            if incentive > 0.0 {
+                -p.other_camp_pull
+            } else {
+                0.0
+            },
+        ),
     ]
     .map(|d| d.because(cause))
+}
+
+/// z_i for every nation on the current alignment (block L), when any alliance is in force.
+pub fn switching_incentives(world: &World, state: &State) -> Vec<f64> {
+    if !state.alliances.iter().any(|a| a.status.is_active()) {
+        return vec![0.0; world.nation_count()];
+    }
+    let camps = super::super::landscape::current_camps(world, state);
+    super::super::landscape::Landscape::of_state(world, state).incentives(&camps)
 }
 
 /// Updates every member's commitment ω from the old state (Jacobi), into `next`.
@@ -116,6 +135,7 @@ pub fn update_commitments(
     next: &mut State,
     ledger: &mut LedgerBuilder,
 ) {
+    let incentives = switching_incentives(world, old);
     for (a, alliance) in old.alliances.iter().enumerate() {
         if !alliance.status.is_active() {
             continue;
@@ -123,7 +143,15 @@ pub fn update_commitments(
         let ax = AllianceIx(a as u32);
         for (position, &(member, omega)) in alliance.members.iter().enumerate() {
             let record = alliance.records[position];
-            let mut drivers = drivers(world, old, derived, ax, member, &record);
+            let mut drivers = drivers(
+                world,
+                old,
+                derived,
+                ax,
+                member,
+                &record,
+                incentives[member.ix()],
+            );
             for (driver, reference) in drivers.iter_mut().zip(record.reference) {
                 driver.u -= reference;
             }
@@ -148,6 +176,11 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
     let tick = state.tick;
     // Exits do not change sizes, so one measure of sizes serves every cohesion below.
     let derived = Derived::compute(world, state);
+    let incentives = if world.settings.autonomous_states {
+        switching_incentives(world, state)
+    } else {
+        Vec::new()
+    };
     for a in 0..state.alliances.len() {
         if !state.alliances[a].status.is_active() {
             continue;
@@ -162,7 +195,16 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
                 } else {
                     record.ticks_below_exit = 0;
                 }
-                if record.ticks_below_exit >= 2 {
+                // Autonomous states leave an alliance after 4 ticks of wanting the other camp.
+                let wavering = incentives
+                    .get(member.ix())
+                    .is_some_and(|&z| z > p.exit_incentive);
+                record.ticks_wavering = if wavering {
+                    record.ticks_wavering + 1
+                } else {
+                    0
+                };
+                if record.ticks_below_exit >= 2 || record.ticks_wavering >= 4 {
                     leaving.push(member);
                 }
             }

@@ -1,0 +1,294 @@
+//! Block L: Axelrod & Bennett's landscape theory of aggregation (MODEL.md 1.2, 2.5 L).
+//!
+//! Nations with sizes s_i and symmetric propensities p_ij (= relations R_ij) split into two camps.
+//! Frustration F_i = Σ_j s_j·p_ij·d_ij, energy E = Σ_i s_i·F_i; a nation whose switch lowers its
+//! frustration is "wavering". Steepest descent predicts blocs; for n ≤ 20 every local minimum and
+//! its basin of attraction is enumerated (camps are interchangeable: nation 0 stays in camp A).
+
+use super::ids::NationIx;
+use super::state::State;
+use super::world::World;
+
+/// Largest number of nations for the full enumeration of minima (2^(n−1) configurations).
+pub const MAX_ENUMERATED: usize = 20;
+
+/// Sizes and sparse symmetric propensities of a landscape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Landscape {
+    /// s_i.
+    pub sizes: Vec<f64>,
+    /// For each i, (j, p_ij) with p_ij ≠ 0, ascending j.
+    pub propensities: Vec<Vec<(usize, f64)>>,
+}
+
+/// A configuration: `true` puts a nation in camp B.
+pub type Camps = Vec<bool>;
+
+/// A local minimum with the share of configurations whose steepest descent ends in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Minimum {
+    /// The configuration (nation 0 in camp A).
+    pub camps: Camps,
+    /// E at the minimum.
+    pub energy: f64,
+    /// Share of the 2^(n−1) starting configurations that descend into it.
+    pub basin: f64,
+}
+
+impl Landscape {
+    /// A landscape from explicit sizes and symmetric propensities (i, j, p) with i ≠ j.
+    pub fn new(sizes: Vec<f64>, pairs: &[(usize, usize, f64)]) -> Landscape {
+        let mut propensities = vec![Vec::new(); sizes.len()];
+        for &(i, j, p) in pairs {
+            if i != j && p != 0.0 {
+                propensities[i].push((j, p));
+                propensities[j].push((i, p));
+            }
+        }
+        for row in &mut propensities {
+            row.sort_by_key(|&(j, _)| j);
+        }
+        Landscape {
+            sizes,
+            propensities,
+        }
+    }
+
+    /// The landscape of a state: sizes s_i and p_ij = R_ij over the stored relations.
+    pub fn of_state(world: &World, state: &State) -> Landscape {
+        let derived = super::derived::Derived::compute(world, state);
+        let pairs: Vec<(usize, usize, f64)> = state
+            .dyads
+            .iter()
+            .map(|d| (d.a.ix(), d.b.ix(), d.relation))
+            .collect();
+        Landscape::new(derived.size, &pairs)
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// Whether there are no actors.
+    pub fn is_empty(&self) -> bool {
+        self.sizes.is_empty()
+    }
+
+    /// F_i(X) for every i.
+    pub fn frustrations(&self, camps: &[bool]) -> Vec<f64> {
+        (0..self.len())
+            .map(|i| {
+                self.propensities[i]
+                    .iter()
+                    .filter(|&&(j, _)| camps[i] != camps[j])
+                    .map(|&(j, p)| self.sizes[j] * p)
+                    .sum()
+            })
+            .collect()
+    }
+
+    /// E(X) = Σ_i s_i·F_i(X).
+    pub fn energy(&self, camps: &[bool]) -> f64 {
+        self.frustrations(camps)
+            .iter()
+            .zip(&self.sizes)
+            .map(|(f, s)| s * f)
+            .sum()
+    }
+
+    /// z_i = F_i(X) − F_i(X with i switched) = Σ_j s_j·p_ij·(2·d_ij − 1).
+    pub fn incentives(&self, camps: &[bool]) -> Vec<f64> {
+        (0..self.len()).map(|i| self.incentive(camps, i)).collect()
+    }
+
+    fn incentive(&self, camps: &[bool], i: usize) -> f64 {
+        self.propensities[i]
+            .iter()
+            .map(|&(j, p)| {
+                let across = if camps[i] != camps[j] { 1.0 } else { -1.0 };
+                self.sizes[j] * p * across
+            })
+            .sum()
+    }
+
+    /// Switches i and updates the incentives incrementally (ΔE = −2·s_i·z_i for the switch).
+    fn switch(&self, camps: &mut [bool], incentives: &mut [f64], i: usize) {
+        camps[i] = !camps[i];
+        incentives[i] = -incentives[i];
+        for &(j, p) in &self.propensities[i] {
+            // d_ij flipped: j's term s_i·p·(2d − 1) changes sign.
+            let now_across = camps[i] != camps[j];
+            let term = self.sizes[i] * p;
+            incentives[j] += if now_across { 2.0 * term } else { -2.0 * term };
+        }
+    }
+
+    /// Steepest descent: the nation whose switch lowers its frustration most switches first (ties:
+    /// lowest index) until nobody gains. Returns the local minimum reached.
+    pub fn descend(&self, start: &[bool]) -> Camps {
+        self.descend_from(start, &self.incentives(start), |_| {})
+    }
+
+    /// Every configuration steepest descent passes through from `start`, start and end included.
+    pub fn descent_path(&self, start: &[bool]) -> Vec<Camps> {
+        let mut path = vec![start.to_vec()];
+        self.descend_from(start, &self.incentives(start), |camps| {
+            path.push(camps.to_vec())
+        });
+        path
+    }
+
+    /// Every local minimum with its basin share, by enumerating all 2^(n−1) configurations in
+    /// Gray-code order (one switch between neighbours, so incentives update incrementally).
+    /// `None` when there are more than [`MAX_ENUMERATED`] actors.
+    pub fn minima(&self) -> Option<Vec<Minimum>> {
+        let n = self.len();
+        if n == 0 || n > MAX_ENUMERATED {
+            return None;
+        }
+        let total = 1usize << (n - 1);
+        let mut camps = vec![false; n];
+        let mut incentives = self.incentives(&camps);
+        let mut found: Vec<(Camps, usize)> = Vec::new();
+        for step in 0..total {
+            if step > 0 {
+                // Gray code: flip the bit of the lowest set bit of `step`, among nations 1..n.
+                let bit = step.trailing_zeros() as usize + 1;
+                self.switch(&mut camps, &mut incentives, bit);
+            }
+            let end = normalise(self.descend_from(&camps, &incentives, |_| {}));
+            match found.iter_mut().find(|(c, _)| *c == end) {
+                Some((_, count)) => *count += 1,
+                None => found.push((end, 1)),
+            }
+        }
+        let mut minima: Vec<Minimum> = found
+            .into_iter()
+            .map(|(camps, count)| Minimum {
+                energy: self.energy(&camps),
+                basin: count as f64 / total as f64,
+                camps,
+            })
+            .collect();
+        minima.sort_by(|a, b| {
+            b.basin
+                .total_cmp(&a.basin)
+                .then(a.energy.total_cmp(&b.energy))
+        });
+        Some(minima)
+    }
+
+    fn descend_from(
+        &self,
+        camps: &[bool],
+        incentives: &[f64],
+        mut visit: impl FnMut(&[bool]),
+    ) -> Camps {
+        let mut camps = camps.to_vec();
+        let mut incentives = incentives.to_vec();
+        loop {
+            let mut best: Option<(usize, f64)> = None;
+            for (i, &z) in incentives.iter().enumerate() {
+                if z > 1e-12 && best.is_none_or(|(_, b)| z > b) {
+                    best = Some((i, z));
+                }
+            }
+            match best {
+                Some((i, _)) => {
+                    self.switch(&mut camps, &mut incentives, i);
+                    visit(&camps);
+                }
+                None => return camps,
+            }
+        }
+    }
+}
+
+/// The same partition with nation 0 in camp A.
+pub fn normalise(mut camps: Camps) -> Camps {
+    if camps.first() == Some(&true) {
+        for c in &mut camps {
+            *c = !*c;
+        }
+    }
+    camps
+}
+
+/// The current alignment X (MODEL.md 2.5 L): camp A is the largest alliance in force (by size),
+/// camp B the largest alliance disjoint from it (or nobody); every other nation joins the camp
+/// it is on better terms with on average. Without alliances, the split follows the first
+/// hostile pair's sides.
+pub fn current_camps(world: &World, state: &State) -> Camps {
+    let derived = super::derived::Derived::compute(world, state);
+    let n = world.nation_count();
+    let weight = |members: &[NationIx]| members.iter().map(|m| derived.size_of(*m)).sum::<f64>();
+    let mut alliances: Vec<Vec<NationIx>> = state
+        .alliances
+        .iter()
+        .filter(|a| a.status.is_active())
+        .map(|a| a.members.iter().map(|&(m, _)| m).collect())
+        .collect();
+    alliances.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+    let (camp_a, camp_b): (Vec<NationIx>, Vec<NationIx>) = match alliances.first() {
+        Some(first) => {
+            let rival = alliances[1..]
+                .iter()
+                .find(|other| other.iter().all(|m| !first.contains(m)))
+                .cloned()
+                .unwrap_or_default();
+            (first.clone(), rival)
+        }
+        None => match state.dyads.iter().find(|d| d.relation < 0.0) {
+            Some(d) => (vec![d.a], vec![d.b]),
+            None => (Vec::new(), Vec::new()),
+        },
+    };
+    let mean = |i: NationIx, camp: &[NationIx]| {
+        if camp.is_empty() {
+            return 0.0;
+        }
+        camp.iter()
+            .map(|&m| state.dyads.relation(i, m))
+            .sum::<f64>()
+            / camp.len() as f64
+    };
+    let camps: Camps = world
+        .nation_indices()
+        .map(|i| {
+            if camp_a.contains(&i) {
+                false
+            } else if camp_b.contains(&i) {
+                true
+            } else {
+                mean(i, &camp_a) <= mean(i, &camp_b)
+            }
+        })
+        .collect();
+    debug_assert_eq!(camps.len(), n);
+    normalise(camps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_hostile_camps_have_two_symmetric_choices() {
+        // A–B friends, C–D friends, hostile across.
+        let pairs = [
+            (0, 1, 1.0),
+            (2, 3, 1.0),
+            (0, 2, -1.0),
+            (0, 3, -1.0),
+            (1, 2, -1.0),
+            (1, 3, -1.0),
+        ];
+        let landscape = Landscape::new(vec![1.0; 4], &pairs);
+        let minima = landscape.minima().unwrap();
+        assert_eq!(minima[0].camps, vec![false, false, true, true]);
+        assert_eq!(minima[0].energy, -8.0);
+        let total: f64 = minima.iter().map(|m| m.basin).sum();
+        assert!((total - 1.0).abs() < 1e-12);
+    }
+}
