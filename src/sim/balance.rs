@@ -44,9 +44,9 @@ impl SignedGraph {
             neighbours[i].push((j, s));
         }
         let (mut balanced, mut total) = (0, 0);
-        for i in 0..self.n {
-            for (x, &(j, sij)) in neighbours[i].iter().enumerate() {
-                for &(k, sik) in &neighbours[i][x + 1..] {
+        for row in &neighbours {
+            for (x, &(j, sij)) in row.iter().enumerate() {
+                for &(k, sik) in &row[x + 1..] {
                     if let Some(sjk) = self.sign(j, k) {
                         total += 1;
                         if sij * sik * sjk > 0 {
