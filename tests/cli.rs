@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -301,4 +303,49 @@ fn blocs_prints_both_camps_and_their_basin_shares() {
         .stdout(predicate::str::contains(
             "triangle index 1.000, frustration index 0",
         ));
+}
+
+#[test]
+fn a_miscalibrated_regime_change_rises_then_falls_and_the_ledger_names_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let scenario = common::w0(common::MISCALIBRATED_REGIME_CHANGE);
+    let file = folder.path().join("sf1.ron");
+    entente::io::save_file(&scenario, &file).unwrap();
+    let (csv, ledger) = (
+        folder.path().join("out.csv"),
+        folder.path().join("ledger.csv"),
+    );
+    entente()
+        .arg("run")
+        .arg(&file)
+        .args(["--ticks", "40", "--quiet", "--csv"])
+        .arg(&csv)
+        .arg("--ledger")
+        .arg(&ledger)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(csv).unwrap();
+    let stability = |tick: u32| -> f64 {
+        let prefix = format!("{tick},nation,T,stability,");
+        let line = csv.lines().find(|l| l.starts_with(&prefix)).unwrap();
+        line[prefix.len()..].parse().unwrap()
+    };
+    assert!(stability(10) > stability(3) && stability(40) < stability(3) - 0.15);
+    // The largest terms of T's stability over the run name the intervention as their cause.
+    let mut totals: std::collections::BTreeMap<(String, String), f64> = Default::default();
+    for line in std::fs::read_to_string(ledger).unwrap().lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        if cells[1..4] == ["nation", "T", "stability"] {
+            *totals
+                .entry((cells[4].to_owned(), cells[5].to_owned()))
+                .or_default() += cells[6].parse::<f64>().unwrap().abs();
+        }
+    }
+    let mut ranked: Vec<_> = totals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let top: Vec<&(String, String)> = ranked.iter().take(2).map(|(key, _)| key).collect();
+    assert!(
+        top.iter().all(|(_, cause)| cause == "intervention:op"),
+        "{ranked:?}"
+    );
 }

@@ -50,6 +50,7 @@ pub fn update_nation(
     let mut next = x.clone();
 
     let now = DomesticInputs::measure(world, old, derived, i);
+    let aftermath = aftermath_cause(world, old, i);
     let load = &world.calibration.domestic[i.ix()];
     let engagement = now.engagement;
 
@@ -103,7 +104,8 @@ pub fn update_nation(
                 "u_cap_nsa",
                 "armed groups erode capacity",
                 -p.capacity_insurgency * (x.armed_groups - base.armed_groups),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_cap_war",
                 "fighting erodes capacity",
@@ -146,12 +148,14 @@ pub fn update_nation(
                 "u_vac",
                 "power vacuum",
                 p.vacuum_recruitment * (now.vacuum - load.vacuum),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_grv",
                 "grievance recruitment",
                 p.grievance_recruitment * (x.grievance - base.grievance),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_sp",
                 "cross-border spillover",
@@ -162,7 +166,8 @@ pub fn update_nation(
                 "u_px",
                 "foreign backing of insurgents",
                 p.proxy_backing * (now.proxy - load.proxy),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_sup",
                 "counter-insurgency / peacekeeping",
@@ -198,7 +203,8 @@ pub fn update_nation(
                 "u_ex",
                 "dismantled institutions, excluded elites",
                 p.exclusion_grievance * (now.exclusion - load.exclusion),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_griev_war",
                 "grievance from fighting",
@@ -254,17 +260,20 @@ pub fn update_nation(
                 "u_cap",
                 "state capacity",
                 p.stability_capacity * (x.capacity - base.capacity) / base.capacity.max(1e-6),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_nsa",
                 "insurgency / non-state actors",
                 -p.stability_armed_groups * (x.armed_groups - base.armed_groups),
-            ),
+            )
+            .because(aftermath),
             Driver::new(
                 "u_griev",
                 "grievances",
                 -p.stability_grievance * (x.grievance - base.grievance),
-            ),
+            )
+            .because(aftermath),
             Driver::new("u_war", "interstate fighting", -p.stability_war * fighting),
             Driver::new(
                 "u_pres",
@@ -313,6 +322,32 @@ pub fn presence_cause(world: &World, state: &State, target: NationIx) -> Cause {
         .enumerate()
         .filter(|(i, info)| info.target == target && state.interventions[*i].status.is_active())
         .max_by(|a, b| a.1.force_ratio.total_cmp(&b.1.force_ratio))
+        .map_or(Cause::Dynamics, |(i, _)| {
+            Cause::Intervention(super::super::ids::InterventionIx(i as u32))
+        })
+}
+
+/// Ticks after an intervention ends during which the target's domestic deviations are still
+/// attributed to it in the ledger.
+const AFTERMATH: u32 = 40;
+
+/// The attribution cause of a nation's domestic deviations (armed groups, grievance, capacity):
+/// the most recent intervention in it, while it runs and for 40 ticks after; otherwise none.
+pub fn aftermath_cause(world: &World, state: &State, target: NationIx) -> Cause {
+    use super::super::state::Status;
+    world
+        .interventions
+        .iter()
+        .enumerate()
+        .filter(|(i, info)| {
+            info.target == target
+                && match state.interventions[*i].status {
+                    Status::Active { .. } => true,
+                    Status::Ended { at } => state.tick < at + AFTERMATH,
+                    Status::Pending => false,
+                }
+        })
+        .max_by_key(|(i, info)| (info.start, *i))
         .map_or(Cause::Dynamics, |(i, _)| {
             Cause::Intervention(super::super::ids::InterventionIx(i as u32))
         })
