@@ -117,7 +117,7 @@ pub fn entity_key(world: &World, entity: Entity) -> (Kind, String) {
 }
 
 /// The cause column: `intervention:op1`, `treaty:cbm1`, `alliance:pact`, `nation:H`,
-/// `event:N` (N = position in the scenario's event list), or empty for the model's own dynamics.
+/// `event:N` (N = position in the scenario's event list), `random:KIND`, or empty for the model's own dynamics.
 pub fn cause_key(world: &World, cause: Cause) -> String {
     match cause {
         Cause::Dynamics => String::new(),
@@ -126,6 +126,7 @@ pub fn cause_key(world: &World, cause: Cause) -> String {
         Cause::Treaty(t) => format!("treaty:{}", world.treaties[t.ix()].id),
         Cause::Alliance(a) => format!("alliance:{}", world.alliances[a.ix()].id),
         Cause::Nation(n) => format!("nation:{}", world.nations[n.ix()].id),
+        Cause::Random(kind) => format!("random:{kind}"),
     }
 }
 

@@ -19,6 +19,7 @@ pub fn apply_scheduled(world: &World, state: &mut State, ledger: &mut LedgerBuil
         apply(world, state, &event.act, cause, ledger);
     }
     super::intervention::phase_shocks(world, state, ledger);
+    super::random_events::apply(world, state, ledger);
     expire(world, state);
 }
 

@@ -32,6 +32,8 @@ pub enum Cause {
     Alliance(AllianceIx),
     /// Another nation (a neighbour, a rival).
     Nation(NationIx),
+    /// A seeded random event of the given kind (MODEL.md 2.10).
+    Random(&'static str),
 }
 
 /// One named contribution to a change.

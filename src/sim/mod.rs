@@ -14,6 +14,7 @@ pub mod landscape;
 pub mod ledger;
 pub mod links;
 pub mod observe;
+pub mod random_events;
 pub mod rng;
 pub mod rules;
 pub mod run;

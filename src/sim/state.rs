@@ -314,6 +314,8 @@ pub struct State {
     pub interventions: Vec<InterventionState>,
     /// RSI per region (MODEL.md 2.5 N).
     pub region_stability: Vec<f64>,
+    /// Random events drawn at the end of the previous tick, applied at the start of this one.
+    pub pending_random: Vec<super::random_events::RandomEvent>,
 }
 
 impl State {
@@ -412,6 +414,7 @@ impl State {
             treaties,
             interventions,
             region_stability: vec![0.0; world.regions.len()],
+            pending_random: Vec::new(),
         }
     }
 

@@ -86,5 +86,11 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     let end_sizes = Derived::compute(world, state).size;
     update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);
 
+    // 6. Random events for the next tick, drawn from the finished state.
+    if world.settings.random_events {
+        let derived = Derived::compute(world, state);
+        state.pending_random = super::random_events::draw(world, state, &derived, state.tick);
+    }
+
     ledger.finish(state.tick)
 }

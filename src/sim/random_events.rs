@@ -1,0 +1,340 @@
+//! Optional seeded random events (MODEL.md 2.10).
+//!
+//! At the end of each tick, one uniform per event type is drawn for every nation (and every pair
+//! for pair events), used or not, from the counter-based generator: a draw depends only on
+//! (seed, stream, tick, index), so adding an action never reshuffles unrelated events. The events
+//! drawn are applied at the start of the next tick, as MODEL.md 2.1 orders.
+
+use super::bounded::push;
+use super::derived::Derived;
+use super::ids::NationIx;
+use super::intervention::collective_defence_allies;
+use super::ledger::{Cause, Entity, LedgerBuilder};
+use super::rng::{Stream, uniform};
+use super::state::State;
+use super::world::World;
+
+/// A random event waiting to be applied.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RandomEvent {
+    /// New leadership with an ideology shift (autocratic succession or an election).
+    Leadership {
+        /// The nation.
+        nation: NationIx,
+        /// ΔI.
+        ideology_shift: f64,
+    },
+    /// A coup: new leadership, less democracy, a blow to stability.
+    Coup {
+        /// The nation.
+        nation: NationIx,
+        /// ΔI.
+        ideology_shift: f64,
+    },
+    /// A recession: the economy loses `share` (3–8%).
+    EconomicShock {
+        /// The nation.
+        nation: NationIx,
+        /// Share of the economy lost.
+        share: f64,
+    },
+    /// An attack by non-state armed groups.
+    ArmedGroupAttack {
+        /// The nation attacked.
+        nation: NationIx,
+    },
+    /// A border incident between hostile neighbours.
+    BorderIncident {
+        /// One nation.
+        a: NationIx,
+        /// The other.
+        b: NationIx,
+    },
+    /// Escalation to interstate fighting: `attacker` attacks `target`.
+    Escalation {
+        /// The attacker.
+        attacker: NationIx,
+        /// The nation attacked.
+        target: NationIx,
+    },
+}
+
+/// Elections in democracies come every 16 ticks.
+const ELECTION_PERIOD: u32 = 16;
+/// Nations at or above this democracy level hold elections instead of random successions.
+const DEMOCRACY: f64 = 0.5;
+
+fn pair_index(a: NationIx, b: NationIx) -> u64 {
+    (u64::from(a.0) << 32) | u64::from(b.0)
+}
+
+/// Draws the events of tick `tick` (the tick about to start) from `state`.
+pub fn draw(world: &World, state: &State, derived: &Derived, tick: u32) -> Vec<RandomEvent> {
+    let seed = world.seed;
+    let mut events = Vec::new();
+    for i in world.nation_indices() {
+        let x = state.nation(i);
+        let index = u64::from(i.0);
+        let leadership = uniform(seed, Stream::Leadership, tick, index);
+        let shift = uniform(seed, Stream::Leadership, tick, index | 1 << 63) - 0.5;
+        if x.democracy >= DEMOCRACY {
+            if tick > 0 && tick % ELECTION_PERIOD == 0 {
+                events.push(RandomEvent::Leadership {
+                    nation: i,
+                    ideology_shift: 0.4 * shift,
+                });
+            }
+        } else if leadership < 0.02 + 0.05 * (1.0 - x.stability) {
+            events.push(RandomEvent::Leadership {
+                nation: i,
+                ideology_shift: 0.8 * shift,
+            });
+        }
+        if uniform(seed, Stream::Coup, tick, index)
+            < 0.02 * (1.0 - x.democracy) * (1.0 - x.stability)
+        {
+            events.push(RandomEvent::Coup {
+                nation: i,
+                ideology_shift: shift,
+            });
+        }
+        if uniform(seed, Stream::EconomicShock, tick, index) < 0.02 {
+            let size = uniform(seed, Stream::EconomicShockSize, tick, index);
+            events.push(RandomEvent::EconomicShock {
+                nation: i,
+                share: 0.03 + 0.05 * size,
+            });
+        }
+        if uniform(seed, Stream::ArmedGroupAttack, tick, index) < 0.1 * x.armed_groups {
+            events.push(RandomEvent::ArmedGroupAttack { nation: i });
+        }
+    }
+    for dyad in state.dyads.iter() {
+        let hostility = f64::max(0.0, -dyad.relation);
+        if hostility == 0.0 {
+            continue;
+        }
+        let index = pair_index(dyad.a, dyad.b);
+        let incident = 0.02 * hostility * world.proximity(dyad.a, dyad.b) * (1.0 - dyad.trust);
+        if uniform(seed, Stream::BorderIncident, tick, index) < incident {
+            events.push(RandomEvent::BorderIncident {
+                a: dyad.a,
+                b: dyad.b,
+            });
+        }
+        for (attacker, target, half) in [(dyad.a, dyad.b, 0u64), (dyad.b, dyad.a, 1u64 << 63)] {
+            let risk = super::hazards::attack(world, state, derived, attacker, target);
+            if uniform(seed, Stream::Escalation, tick, index ^ half) < risk {
+                events.push(RandomEvent::Escalation { attacker, target });
+            }
+        }
+    }
+    events
+}
+
+/// Applies the events drawn for this tick.
+pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
+    let events = std::mem::take(&mut state.pending_random);
+    for event in events {
+        match event {
+            RandomEvent::Leadership {
+                nation,
+                ideology_shift,
+            } => {
+                let cause = Cause::Random("leadership");
+                shift_ideology(state, nation, ideology_shift, cause, ledger);
+                super::events::commitment_shock(
+                    world,
+                    state,
+                    nation,
+                    ideology_shift,
+                    cause,
+                    ledger,
+                );
+            }
+            RandomEvent::Coup {
+                nation,
+                ideology_shift,
+            } => {
+                let cause = Cause::Random("coup");
+                shift_ideology(state, nation, ideology_shift, cause, ledger);
+                let x = &mut state.nations[nation.ix()];
+                let before = x.democracy;
+                x.democracy = (x.democracy - 0.1).max(0.0);
+                ledger.shock(
+                    Entity::Nation(nation),
+                    "democracy",
+                    before,
+                    x.democracy,
+                    ("coup", "coup"),
+                    cause,
+                );
+                let before = x.stability;
+                x.stability += push(before, 0.0, 1.0, -0.1);
+                ledger.shock(
+                    Entity::Nation(nation),
+                    "stability",
+                    before,
+                    x.stability,
+                    ("coup", "coup"),
+                    cause,
+                );
+                super::events::commitment_shock(
+                    world,
+                    state,
+                    nation,
+                    ideology_shift,
+                    cause,
+                    ledger,
+                );
+            }
+            RandomEvent::EconomicShock { nation, share } => {
+                let x = &mut state.nations[nation.ix()];
+                let before = x.economy;
+                x.economy *= 1.0 - share;
+                ledger.shock(
+                    Entity::Nation(nation),
+                    "economy",
+                    before,
+                    x.economy,
+                    ("recession", "economic shock"),
+                    Cause::Random("economic_shock"),
+                );
+            }
+            RandomEvent::ArmedGroupAttack { nation } => {
+                let cause = Cause::Random("armed_group_attack");
+                let x = &mut state.nations[nation.ix()];
+                let before = x.stability;
+                x.stability += push(before, 0.0, 1.0, -0.02);
+                ledger.shock(
+                    Entity::Nation(nation),
+                    "stability",
+                    before,
+                    x.stability,
+                    ("attack", "attack by armed groups"),
+                    cause,
+                );
+                // The insurgents' foreign sponsors pay in standing.
+                let sponsors: Vec<NationIx> = world
+                    .interventions
+                    .iter()
+                    .enumerate()
+                    .filter(|(v, info)| {
+                        info.target == nation && state.interventions[*v].status.is_active()
+                    })
+                    .flat_map(|(v, _)| state.interventions[v].counter_interveners.clone())
+                    .collect();
+                for sponsor in sponsors {
+                    let x = &mut state.nations[sponsor.ix()];
+                    let before = x.legitimacy;
+                    x.legitimacy += push(before, 0.0, 1.0, -0.02);
+                    ledger.shock(
+                        Entity::Nation(sponsor),
+                        "legitimacy",
+                        before,
+                        x.legitimacy,
+                        ("sponsor", "sponsoring armed groups"),
+                        cause,
+                    );
+                }
+            }
+            RandomEvent::BorderIncident { a, b } => {
+                let dyad = state.dyads.entry(a, b);
+                let before = dyad.relation;
+                dyad.relation = (before - 0.1).max(-1.0);
+                let after = dyad.relation;
+                ledger.shock(
+                    Entity::Dyad(a.min(b), a.max(b)),
+                    "relation",
+                    before,
+                    after,
+                    ("incident", "border incident"),
+                    Cause::Random("border_incident"),
+                );
+            }
+            RandomEvent::Escalation { attacker, target } => {
+                escalate(world, state, attacker, target, ledger)
+            }
+        }
+    }
+}
+
+fn shift_ideology(
+    state: &mut State,
+    nation: NationIx,
+    shift: f64,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let x = &mut state.nations[nation.ix()];
+    let before = x.ideology;
+    x.ideology = (x.ideology + shift).clamp(-1.0, 1.0);
+    ledger.shock(
+        Entity::Nation(nation),
+        "ideology",
+        before,
+        x.ideology,
+        ("leadership", "leadership change"),
+        cause,
+    );
+}
+
+/// Intensity of fighting an escalation starts.
+const ESCALATION: f64 = 0.5;
+
+/// `attacker` attacks `target`; the target's collective-defence allies join with probability
+/// rel_mi (block K), bringing half the intensity.
+fn escalate(
+    world: &World,
+    state: &mut State,
+    attacker: NationIx,
+    target: NationIx,
+    ledger: &mut LedgerBuilder,
+) {
+    let cause = Cause::Random("escalation");
+    let tick = state.tick;
+    set_fighting(state, attacker, target, ESCALATION, cause, ledger);
+    let mut allies: Vec<NationIx> = collective_defence_allies(world, state, target)
+        .filter(|&m| m != attacker)
+        .collect();
+    allies.sort();
+    allies.dedup();
+    for ally in allies {
+        let reliability = super::hazards::reliability(world, state, ally, target);
+        let index = pair_index(ally, attacker) ^ (u64::from(target.0) << 16);
+        if uniform(world.seed, Stream::AllyJoins, tick, index) < reliability {
+            set_fighting(
+                state,
+                ally,
+                attacker,
+                0.5 * ESCALATION,
+                Cause::Random("ally_joins"),
+                ledger,
+            );
+        }
+    }
+}
+
+fn set_fighting(
+    state: &mut State,
+    a: NationIx,
+    b: NationIx,
+    level: f64,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let tick = state.tick;
+    let dyad = state.dyads.entry(a, b);
+    let before = dyad.fighting;
+    dyad.fighting = f64::max(dyad.fighting, level);
+    dyad.fought_at = Some(tick);
+    let (x, y, after) = (dyad.a, dyad.b, dyad.fighting);
+    ledger.shock(
+        Entity::Dyad(x, y),
+        "fighting",
+        before,
+        after,
+        ("war", "outbreak of fighting"),
+        cause,
+    );
+}
