@@ -78,7 +78,7 @@ pub fn draw(world: &World, state: &State, derived: &Derived, tick: u32) -> Vec<R
         let leadership = uniform(seed, Stream::Leadership, tick, index);
         let shift = uniform(seed, Stream::Leadership, tick, index | 1 << 63) - 0.5;
         if x.democracy >= DEMOCRACY {
-            if tick > 0 && tick % ELECTION_PERIOD == 0 {
+            if tick > 0 && tick.is_multiple_of(ELECTION_PERIOD) {
                 events.push(RandomEvent::Leadership {
                     nation: i,
                     ideology_shift: 0.4 * shift,
