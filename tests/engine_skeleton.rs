@@ -186,3 +186,22 @@ fn bounded_variables_stay_in_bounds_under_extreme_edits() {
         }
     }
 }
+
+#[test]
+fn the_load_time_self_test_finds_no_drift_in_calibrated_worlds() {
+    for example in EXAMPLES {
+        let scenario = load_str(example.text).unwrap();
+        let (world, _) = sim::start(&scenario, scenario.seed).unwrap();
+        assert!(
+            world.calibration.self_test_drift < 1e-12,
+            "{}: {}",
+            example.name,
+            world.calibration.self_test_drift
+        );
+    }
+    // A post-conflict state whose armed groups sit above their structural level moves on purpose.
+    let mut scenario = default_scenario();
+    scenario.nations[3].baseline.armed_groups = Some(0.01);
+    let (world, _) = sim::start(&scenario, scenario.seed).unwrap();
+    assert!(world.calibration.self_test_drift > 1e-6);
+}

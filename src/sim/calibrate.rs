@@ -51,6 +51,10 @@ pub struct Calibration {
     pub domestic: Vec<super::rules::domestic::DomesticInputs>,
     /// I_i at load (ideological drift is measured from it).
     pub ideology: Vec<f64>,
+    /// Load-time self-test (MODEL.md 2.11 step 5): the largest change of any observed value in one
+    /// tick without actions or random events. Below 1e-12 unless baselines were set apart from
+    /// the tick-0 values on purpose.
+    pub self_test_drift: f64,
     /// S̄0_nbr per nation: size-weighted mean stability of the other nations of its region.
     pub neighbour_stability: Vec<f64>,
     /// max(0, N̄_nbr − N) per nation at load: the spillover that is already priced in.
@@ -179,5 +183,23 @@ impl Calibration {
                 record.reference = reference;
             }
         }
+    }
+
+    /// Runs the self-test: one tick of a copy of the world without events or random events.
+    pub fn self_test(world: &World, state: &State) -> f64 {
+        let mut quiet = world.clone();
+        quiet.events.clear();
+        quiet.settings.random_events = false;
+        let mut next = state.clone();
+        next.pending_random.clear();
+        super::step::step(&quiet, &mut next, false);
+        let before = super::observe::observe(&quiet, state);
+        let after = super::observe::observe(&quiet, &next);
+        before
+            .iter()
+            .zip(&after)
+            .filter(|(a, b)| a.kind == b.kind && a.id == b.id && a.variable == b.variable)
+            .map(|(a, b)| (a.value - b.value).abs())
+            .fold(0.0, f64::max)
     }
 }

@@ -108,6 +108,7 @@ pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidSc
         nation.ambition = ambition;
     }
     super::step::finish_load(&world, &mut state);
+    world.calibration.self_test_drift = Calibration::self_test(&world, &state);
     if world.settings.random_events {
         let derived = super::derived::Derived::compute(&world, &state);
         state.pending_random = super::random_events::draw(&world, &state, &derived, 0);
