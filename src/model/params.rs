@@ -122,6 +122,7 @@ params! {
         instability_drag: "η_S" = 0.02 in 0.0 ..= 1.0, "economic drag of domestic instability below baseline";
         trade_gain: "η_T" = 0.002 in 0.0 ..= 1.0, "economic gain per unit of treaty trade";
         intervention_cost: "η_I" = 0.01 in 0.0 ..= 1.0, "economic cost of intervening, per unit of force ratio";
+        economy_recovery: "ρ_E" = 0.02 in 0.0 ..= 1.0, "catch-up growth toward the detrended level at load (not in the design; see docs/MODEL.md)";
     }
     "relations" {
         relation_reversion: "ρ_R" = 0.01 in 0.0 ..= 1.0, "reversion of relations toward their structural value";
@@ -142,7 +143,7 @@ params! {
     }
     "capacity" {
         capacity_reversion: "ρ_G" = 0.05 in 0.0 ..= 1.0, "rebuilding of state capacity toward its structural value";
-        capacity_insurgency: "κ_N" = 0.04 in 0.0 ..= 1.0, "capacity eroded by armed groups above baseline";
+        capacity_insurgency: "κ_N" = 0.005 in 0.0 ..= 1.0, "capacity eroded by armed groups above baseline";
         capacity_war: "κ_W" = 0.05 in 0.0 ..= 1.0, "capacity eroded by fighting";
         capacity_peacekeeping: "κ_PK" = 0.02 in 0.0 ..= 1.0, "capacity built by consented peacekeeping";
         presence_substitution: "φ_P" = 0.8 in 0.0 ..= 1.0, "how far foreign presence substitutes for lost capacity";

@@ -115,6 +115,11 @@ pub fn update(
         ("trade", "treaty trade", now.trade - load.trade),
         ("arms_sales", "arms sales", now.arms_sales - load.arms_sales),
         (
+            "recovery",
+            "catch-up toward the trend",
+            p.economy_recovery * f64::max(0.0, 1.0 - x.economy / load.economy),
+        ),
+        (
             "intervention_cost",
             "cost of interventions",
             now.cost - load.cost,
