@@ -269,12 +269,16 @@ fn abrogation_shocks(
     let others: Vec<NationIx> = state.dyads.neighbours(by).map(|(other, _)| other).collect();
     for other in others {
         let factor = if partners.contains(&other) { 0.3 } else { 0.8 };
-        let dyad = state.dyads.entry(by, other);
-        let before = dyad.trust;
-        dyad.trust *= factor;
-        let (a, b) = (dyad.a, dyad.b);
-        let after = dyad.trust;
-        ledger.shock(Entity::Dyad(a, b), "trust", before, after, TERM, cause);
+        shock_pair(
+            state,
+            by,
+            other,
+            PairVar::Trust,
+            |before| before * factor,
+            TERM,
+            cause,
+            ledger,
+        );
     }
     let tick = state.tick;
     let x = &mut state.nations[by.ix()];
@@ -367,4 +371,51 @@ fn expire(world: &World, state: &mut State) {
             }
         }
     }
+}
+
+/// A variable of a pair that one-off shocks set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairVar {
+    /// R.
+    Relation,
+    /// T.
+    Trust,
+    /// W.
+    Fighting,
+}
+
+impl PairVar {
+    /// The CSV and ledger name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Relation => "relation",
+            Self::Trust => "trust",
+            Self::Fighting => "fighting",
+        }
+    }
+}
+
+/// Sets a pair's variable to `change(before)` (storing the pair if needed) and records the shock.
+#[allow(clippy::too_many_arguments)]
+pub fn shock_pair(
+    state: &mut State,
+    a: NationIx,
+    b: NationIx,
+    var: PairVar,
+    change: impl FnOnce(f64) -> f64,
+    term: (&'static str, &'static str),
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let dyad = state.dyads.entry(a, b);
+    let slot = match var {
+        PairVar::Relation => &mut dyad.relation,
+        PairVar::Trust => &mut dyad.trust,
+        PairVar::Fighting => &mut dyad.fighting,
+    };
+    let before = *slot;
+    *slot = change(before);
+    let after = *slot;
+    let entity = Entity::Dyad(dyad.a, dyad.b);
+    ledger.shock(entity, var.name(), before, after, term, cause);
 }

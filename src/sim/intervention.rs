@@ -4,6 +4,7 @@
 use crate::model::{InterventionKind, LegalBasis, Side};
 
 use super::bounded::push;
+use super::events::{PairVar, shock_pair};
 use super::ids::{InterventionIx, NationIx};
 use super::ledger::{Cause, Entity, LedgerBuilder};
 use super::state::{State, Status};
@@ -181,11 +182,16 @@ pub fn start(
                 * (0.5 + 0.5 * (state.nation(q).ideology - ideology_j).abs())
                 * world.proximity(q, k);
             for &j in &info.interveners {
-                let dyad = state.dyads.entry(q, j);
-                let before = dyad.relation;
-                dyad.relation += push(before, -1.0, 1.0, u);
-                let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
-                ledger.shock(Entity::Dyad(a, b), "relation", before, after, THIRD, cause);
+                shock_pair(
+                    state,
+                    q,
+                    j,
+                    PairVar::Relation,
+                    |before| before + push(before, -1.0, 1.0, u),
+                    THIRD,
+                    cause,
+                    ledger,
+                );
             }
         }
     }
@@ -197,17 +203,15 @@ pub fn start(
                 if i == j {
                     continue;
                 }
-                let dyad = state.dyads.entry(i, j);
-                let before = dyad.trust;
-                dyad.trust -= 0.15 * (1.0 - ell) * before;
-                let (a, b, after) = (dyad.a, dyad.b, dyad.trust);
-                ledger.shock(
-                    Entity::Dyad(a, b),
-                    "trust",
-                    before,
-                    after,
+                shock_pair(
+                    state,
+                    i,
+                    j,
+                    PairVar::Trust,
+                    |before| before - 0.15 * (1.0 - ell) * before,
                     ("unilateral", "unilateral intervention nearby"),
                     cause,
+                    ledger,
                 );
             }
         }
@@ -250,17 +254,15 @@ pub fn start(
                 cause,
             );
             for &j in &info.interveners {
-                let dyad = state.dyads.entry(k, j);
-                let before = dyad.relation;
-                dyad.relation = (before - 0.4).max(-1.0);
-                let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
-                ledger.shock(
-                    Entity::Dyad(a, b),
-                    "relation",
-                    before,
-                    after,
+                shock_pair(
+                    state,
+                    k,
+                    j,
+                    PairVar::Relation,
+                    |before| (before - 0.4).max(-1.0),
                     ("strike", "preventive strike"),
                     cause,
+                    ledger,
                 );
             }
         }
@@ -311,18 +313,28 @@ pub fn regime_change(
     ledger.shock(entity, "grievance", before, x.grievance, TERM, cause);
     x.grievance_target = 0.5 * x.baseline.grievance;
     for &j in &info.interveners {
-        let dyad = state.dyads.entry(j, k);
-        let before = dyad.relation;
-        dyad.relation = f64::max(dyad.relation, 0.3);
-        let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
-        ledger.shock(Entity::Dyad(a, b), "relation", before, after, TERM, cause);
+        shock_pair(
+            state,
+            j,
+            k,
+            PairVar::Relation,
+            |before| f64::max(before, 0.3),
+            TERM,
+            cause,
+            ledger,
+        );
     }
     for q in friends {
-        let dyad = state.dyads.entry(q, k);
-        let before = dyad.relation;
-        dyad.relation = (dyad.relation - 0.6).max(-1.0);
-        let (a, b, after) = (dyad.a, dyad.b, dyad.relation);
-        ledger.shock(Entity::Dyad(a, b), "relation", before, after, TERM, cause);
+        shock_pair(
+            state,
+            q,
+            k,
+            PairVar::Relation,
+            |before| (before - 0.6).max(-1.0),
+            TERM,
+            cause,
+            ledger,
+        );
     }
     super::events::commitment_shock(world, state, k, shift, cause, ledger);
 }
@@ -351,19 +363,17 @@ pub fn phase_shocks(world: &World, state: &mut State, ledger: &mut LedgerBuilder
         let cause = Cause::Intervention(InterventionIx(v as u32));
         if let Some(level) = combat_level(info, tick) {
             for &j in &info.interveners {
-                let dyad = state.dyads.entry(j, info.target);
-                let before = dyad.fighting;
-                dyad.fighting = f64::max(dyad.fighting, level);
-                dyad.fought_at = Some(tick);
-                let (a, b, after) = (dyad.a, dyad.b, dyad.fighting);
-                ledger.shock(
-                    Entity::Dyad(a, b),
-                    "fighting",
-                    before,
-                    after,
+                shock_pair(
+                    state,
+                    j,
+                    info.target,
+                    PairVar::Fighting,
+                    |before| f64::max(before, level),
                     ("combat", "combat operations"),
                     cause,
+                    ledger,
                 );
+                state.dyads.entry(j, info.target).fought_at = Some(tick);
             }
         }
         let coalition_regime_change = info.kind == InterventionKind::CoalitionOperation
@@ -397,17 +407,15 @@ pub fn after_step(world: &World, state: &mut State, ledger: &mut LedgerBuilder) 
         }
         let cause = Cause::Intervention(InterventionIx(v as u32));
         for &j in &info.interveners {
-            let dyad = state.dyads.entry(j, info.target);
-            let before = dyad.fighting;
-            dyad.fighting = 0.0;
-            let (a, b) = (dyad.a, dyad.b);
-            ledger.shock(
-                Entity::Dyad(a, b),
-                "fighting",
-                before,
-                0.0,
+            shock_pair(
+                state,
+                j,
+                info.target,
+                PairVar::Fighting,
+                |_| 0.0,
                 ("regime_gone", "the old regime is gone"),
                 cause,
+                ledger,
             );
         }
     }

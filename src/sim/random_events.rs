@@ -7,6 +7,7 @@
 
 use super::bounded::push;
 use super::derived::Derived;
+use super::events::{PairVar, shock_pair};
 use super::ids::NationIx;
 use super::intervention::collective_defence_allies;
 use super::ledger::{Cause, Entity, LedgerBuilder};
@@ -239,17 +240,15 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
                 }
             }
             RandomEvent::BorderIncident { a, b } => {
-                let dyad = state.dyads.entry(a, b);
-                let before = dyad.relation;
-                dyad.relation = (before - 0.1).max(-1.0);
-                let after = dyad.relation;
-                ledger.shock(
-                    Entity::Dyad(a.min(b), a.max(b)),
-                    "relation",
-                    before,
-                    after,
+                shock_pair(
+                    state,
+                    a,
+                    b,
+                    PairVar::Relation,
+                    |before| (before - 0.1).max(-1.0),
                     ("incident", "border incident"),
                     Cause::Random("border_incident"),
+                    ledger,
                 );
             }
             RandomEvent::Escalation { attacker, target } => {
@@ -324,17 +323,15 @@ fn set_fighting(
     ledger: &mut LedgerBuilder,
 ) {
     let tick = state.tick;
-    let dyad = state.dyads.entry(a, b);
-    let before = dyad.fighting;
-    dyad.fighting = f64::max(dyad.fighting, level);
-    dyad.fought_at = Some(tick);
-    let (x, y, after) = (dyad.a, dyad.b, dyad.fighting);
-    ledger.shock(
-        Entity::Dyad(x, y),
-        "fighting",
-        before,
-        after,
+    shock_pair(
+        state,
+        a,
+        b,
+        PairVar::Fighting,
+        |before| f64::max(before, level),
         ("war", "outbreak of fighting"),
         cause,
+        ledger,
     );
+    state.dyads.entry(a, b).fought_at = Some(tick);
 }

@@ -133,22 +133,16 @@ pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
 
 /// Strength of the strongest confidence-building treaty in force between i and j (0 if none).
 pub fn cbm_strength(world: &World, state: &State, i: NationIx, j: NationIx) -> f64 {
-    world
-        .treaties
-        .iter()
-        .enumerate()
-        .filter(|(t, info)| {
-            info.kind == TreatyKind::ConfidenceBuilding
-                && state.treaties[*t].status.is_active()
-                && info.parties.contains(&i)
-                && info.parties.contains(&j)
-        })
-        .map(|(_, info)| info.strength)
-        .fold(0.0, f64::max)
+    strongest_cbm(world, state, &[i, j])
 }
 
 /// Strength of the strongest confidence-building treaty in force that `i` is a party to.
 pub fn cbm_strength_of(world: &World, state: &State, i: NationIx) -> f64 {
+    strongest_cbm(world, state, &[i])
+}
+
+/// The strongest confidence-building treaty in force that all of `parties` belong to.
+fn strongest_cbm(world: &World, state: &State, parties: &[NationIx]) -> f64 {
     world
         .treaties
         .iter()
@@ -156,7 +150,7 @@ pub fn cbm_strength_of(world: &World, state: &State, i: NationIx) -> f64 {
         .filter(|(t, info)| {
             info.kind == TreatyKind::ConfidenceBuilding
                 && state.treaties[*t].status.is_active()
-                && info.parties.contains(&i)
+                && parties.iter().all(|p| info.parties.contains(p))
         })
         .map(|(_, info)| info.strength)
         .fold(0.0, f64::max)
