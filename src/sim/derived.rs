@@ -72,12 +72,7 @@ impl Derived {
     /// Computes everything from `state` with the given normalisers (used while calibrating).
     pub fn compute_with(world: &World, state: &State, norms: &Normalisers) -> Derived {
         let n = world.nation_count();
-        let (capability0, economy0) = (norms.capability, norms.economy);
-        let size = state
-            .nations
-            .iter()
-            .map(|x| 0.5 * x.capability / capability0 + 0.5 * x.economy / economy0)
-            .collect();
+        let size = sizes(state, norms);
         let mut presence = vec![0.0; n];
         let mut weighted_e = vec![0.0; n];
         let mut weighted_pk = vec![0.0; n];
@@ -154,18 +149,7 @@ impl Derived {
 
     /// C_a = Σ s_i ω_ia / Σ s_i over members (0 when the alliance is not in force).
     pub fn alliance_cohesion(&self, state: &State, alliance: AllianceIx) -> f64 {
-        let a = &state.alliances[alliance.ix()];
-        if !a.status.is_active() {
-            return 0.0;
-        }
-        let (num, den) = a
-            .members
-            .iter()
-            .fold((0.0, 0.0), |(num, den), &(m, omega)| {
-                let s = self.size[m.ix()];
-                (num + s * omega, den + s)
-            });
-        if den > 0.0 { num / den } else { 0.0 }
+        cohesion(state, &self.size, alliance)
     }
 
     /// The links of a pair (all zero when unlinked).
@@ -180,4 +164,30 @@ impl Derived {
     pub fn size_of(&self, nation: NationIx) -> f64 {
         self.size[nation.ix()]
     }
+}
+
+/// s_i = ½·M_i/M̄₀ + ½·E_i/Ē₀ for every nation: the CINC-like size. Cheap; for callers that need
+/// sizes only, instead of every derived quantity.
+pub fn sizes(state: &State, norms: &Normalisers) -> Vec<f64> {
+    state
+        .nations
+        .iter()
+        .map(|x| 0.5 * x.capability / norms.capability + 0.5 * x.economy / norms.economy)
+        .collect()
+}
+
+/// C_a = Σ s_i ω_ia / Σ s_i over members (0 when the alliance is not in force).
+pub fn cohesion(state: &State, sizes: &[f64], alliance: AllianceIx) -> f64 {
+    let a = &state.alliances[alliance.ix()];
+    if !a.status.is_active() {
+        return 0.0;
+    }
+    let (num, den) = a
+        .members
+        .iter()
+        .fold((0.0, 0.0), |(num, den), &(m, omega)| {
+            let s = sizes[m.ix()];
+            (num + s * omega, den + s)
+        });
+    if den > 0.0 { num / den } else { 0.0 }
 }

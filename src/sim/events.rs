@@ -171,13 +171,24 @@ fn leadership_change(
     if !leader.0.is_empty() {
         x.leader = leader.clone();
     }
-    let entity = Entity::Nation(nation);
-    let before = x.ideology;
-    x.ideology = (x.ideology + ideology_shift).clamp(-1.0, 1.0);
-    ledger.shock(entity, "ideology", before, x.ideology, TERM, cause);
-    let before = x.democracy;
-    x.democracy = (x.democracy + democracy_shift).clamp(0.0, 1.0);
-    ledger.shock(entity, "democracy", before, x.democracy, TERM, cause);
+    shock_nation(
+        state,
+        nation,
+        Attribute::Ideology,
+        |before| (before + ideology_shift).clamp(-1.0, 1.0),
+        TERM,
+        cause,
+        ledger,
+    );
+    shock_nation(
+        state,
+        nation,
+        Attribute::Democracy,
+        |before| (before + democracy_shift).clamp(0.0, 1.0),
+        TERM,
+        cause,
+        ledger,
+    );
     commitment_shock(world, state, nation, ideology_shift, cause, ledger);
 }
 
@@ -283,15 +294,14 @@ fn abrogation_shocks(
     let tick = state.tick;
     let x = &mut state.nations[by.ix()];
     x.abrogated_at = Some(tick);
-    let before = x.legitimacy;
-    x.legitimacy += push(x.legitimacy, 0.0, 1.0, -0.10);
-    ledger.shock(
-        Entity::Nation(by),
-        "legitimacy",
-        before,
-        x.legitimacy,
+    shock_nation(
+        state,
+        by,
+        Attribute::Legitimacy,
+        |before| before + (push(before, 0.0, 1.0, -0.10)),
         TERM,
         cause,
+        ledger,
     );
 }
 
@@ -304,34 +314,23 @@ fn set_attribute(
     cause: Cause,
     ledger: &mut LedgerBuilder,
 ) {
-    let x = &mut state.nations[nation.ix()];
-    let (var, slot): (&'static str, &mut f64) = match attribute {
-        Attribute::Economy => ("economy", &mut x.economy),
-        Attribute::DefenceShare => {
-            let before = x.effort;
-            x.effort = value * x.economy;
-            ledger.shock(
-                Entity::Nation(nation),
-                "defence_effort",
-                before,
-                x.effort,
-                USER_EDIT,
-                cause,
-            );
-            return;
-        }
-        Attribute::Capability => ("capability", &mut x.capability),
-        Attribute::Stability => ("stability", &mut x.stability),
-        Attribute::Legitimacy => ("legitimacy", &mut x.legitimacy),
-        Attribute::Capacity => ("capacity", &mut x.capacity),
-        Attribute::ArmedGroups => ("armed_groups", &mut x.armed_groups),
-        Attribute::Grievance => ("grievance", &mut x.grievance),
-        Attribute::Ideology => ("ideology", &mut x.ideology),
-        Attribute::Democracy => ("democracy", &mut x.democracy),
+    // The file gives a defence share; the state stores the effort x = share · E.
+    let economy = state.nations[nation.ix()].economy;
+    let value_in_state = if attribute == Attribute::DefenceShare {
+        value * economy
+    } else {
+        value
     };
-    let before = *slot;
-    *slot = value;
-    ledger.shock(Entity::Nation(nation), var, before, value, USER_EDIT, cause);
+    shock_nation(
+        state,
+        nation,
+        attribute,
+        |_| value_in_state,
+        USER_EDIT,
+        cause,
+        ledger,
+    );
+    let x = &mut state.nations[nation.ix()];
     if structural {
         let base = &mut x.baseline;
         match attribute {
@@ -418,4 +417,41 @@ pub fn shock_pair(
     let after = *slot;
     let entity = Entity::Dyad(dyad.a, dyad.b);
     ledger.shock(entity, var.name(), before, after, term, cause);
+}
+
+/// The variable of a nation an attribute names, with its CSV name. `DefenceShare` names the
+/// effort x itself (in units of the economy), which is what the state stores.
+pub fn attribute_slot(
+    x: &mut super::state::NationState,
+    attribute: Attribute,
+) -> (&'static str, &mut f64) {
+    match attribute {
+        Attribute::Economy => ("economy", &mut x.economy),
+        Attribute::DefenceShare => ("defence_effort", &mut x.effort),
+        Attribute::Capability => ("capability", &mut x.capability),
+        Attribute::Stability => ("stability", &mut x.stability),
+        Attribute::Legitimacy => ("legitimacy", &mut x.legitimacy),
+        Attribute::Capacity => ("capacity", &mut x.capacity),
+        Attribute::ArmedGroups => ("armed_groups", &mut x.armed_groups),
+        Attribute::Grievance => ("grievance", &mut x.grievance),
+        Attribute::Ideology => ("ideology", &mut x.ideology),
+        Attribute::Democracy => ("democracy", &mut x.democracy),
+    }
+}
+
+/// Sets a nation's variable to `change(before)` and records the shock in the ledger.
+pub fn shock_nation(
+    state: &mut State,
+    nation: NationIx,
+    attribute: Attribute,
+    change: impl FnOnce(f64) -> f64,
+    term: (&'static str, &'static str),
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+) {
+    let (var, slot) = attribute_slot(&mut state.nations[nation.ix()], attribute);
+    let before = *slot;
+    *slot = change(before);
+    let after = *slot;
+    ledger.shock(Entity::Nation(nation), var, before, after, term, cause);
 }

@@ -1,12 +1,12 @@
 //! Interventions (MODEL.md 2.7): legality, the shocks at the start and during the combat phase,
 //! and the f-weighted local measures (engagement, local legitimacy, counter-intervention).
 
-use crate::model::{InterventionKind, LegalBasis, Side};
+use crate::model::{Attribute, InterventionKind, LegalBasis, Side};
 
 use super::bounded::push;
-use super::events::{PairVar, shock_pair};
+use super::events::{PairVar, shock_nation, shock_pair};
 use super::ids::{InterventionIx, NationIx};
-use super::ledger::{Cause, Entity, LedgerBuilder};
+use super::ledger::{Cause, LedgerBuilder};
 use super::state::{State, Status};
 use super::world::{InterventionInfo, World};
 
@@ -155,18 +155,16 @@ pub fn start(
     let multilateral = if info.multilateral { 1.0 } else { 0.0 };
     let (good, coercive) = legitimacy_weights(info.kind, info.consent);
     const LAUNCH: (&str, &str) = ("launch", "launching an intervention");
+    let u = 0.10 * ell * good - 0.15 * (1.0 - ell) * coercive + 0.03 * multilateral;
     for &j in &info.interveners {
-        let x = &mut state.nations[j.ix()];
-        let before = x.legitimacy;
-        let u = 0.10 * ell * good - 0.15 * (1.0 - ell) * coercive + 0.03 * multilateral;
-        x.legitimacy += push(before, 0.0, 1.0, u);
-        ledger.shock(
-            Entity::Nation(j),
-            "legitimacy",
-            before,
-            x.legitimacy,
+        shock_nation(
+            state,
+            j,
+            Attribute::Legitimacy,
+            |before| before + push(before, 0.0, 1.0, u),
             LAUNCH,
             cause,
+            ledger,
         );
     }
     // Third parties cool toward the interveners, the more the less legal the operation.
@@ -218,40 +216,35 @@ pub fn start(
     }
     match info.kind {
         InterventionKind::Humanitarian => {
-            let x = &mut state.nations[k.ix()];
-            let before = x.grievance;
-            x.grievance += push(before, 0.0, 1.0, -0.05);
-            ledger.shock(
-                Entity::Nation(k),
-                "grievance",
-                before,
-                x.grievance,
+            shock_nation(
+                state,
+                k,
+                Attribute::Grievance,
+                |before| before + (push(before, 0.0, 1.0, -0.05)),
                 ("protection", "protection of civilians"),
                 cause,
+                ledger,
             );
         }
         InterventionKind::RegimeChange => regime_change(world, state, v, cause, ledger),
         InterventionKind::PreventiveStrike => {
-            let x = &mut state.nations[k.ix()];
-            let before = x.capability;
-            x.capability *= 1.0 - 0.3 * info.strike_intensity;
-            ledger.shock(
-                Entity::Nation(k),
-                "capability",
-                before,
-                x.capability,
+            shock_nation(
+                state,
+                k,
+                Attribute::Capability,
+                |before| before * (1.0 - 0.3 * info.strike_intensity),
                 ("strike", "preventive strike"),
                 cause,
+                ledger,
             );
-            let before = x.grievance;
-            x.grievance += push(before, 0.0, 1.0, 0.05);
-            ledger.shock(
-                Entity::Nation(k),
-                "grievance",
-                before,
-                x.grievance,
+            shock_nation(
+                state,
+                k,
+                Attribute::Grievance,
+                |before| before + (push(before, 0.0, 1.0, 0.05)),
                 ("strike", "preventive strike"),
                 cause,
+                ledger,
             );
             for &j in &info.interveners {
                 shock_pair(
@@ -283,7 +276,6 @@ pub fn regime_change(
     let (planning, engagement) = (info.planning, info.engagement);
     let ell = state.interventions[v.ix()].legality;
     const TERM: (&str, &str) = ("regime_change", "regime change");
-    let entity = Entity::Nation(k);
     // Former friends of the old regime turn against the new one.
     let friends: Vec<NationIx> = state
         .dyads
@@ -292,25 +284,43 @@ pub fn regime_change(
         .map(|(q, _)| q)
         .collect();
     let ideology_j = mean_ideology(state, &info.interveners);
+    let shift = 0.6 * (ideology_j - state.nations[k.ix()].ideology);
+    shock_nation(
+        state,
+        k,
+        Attribute::Ideology,
+        |before| (before + shift).clamp(-1.0, 1.0),
+        TERM,
+        cause,
+        ledger,
+    );
+    shock_nation(
+        state,
+        k,
+        Attribute::Capacity,
+        |before| before * (1.0 - 0.5 * (1.0 - 0.5 * planning)),
+        TERM,
+        cause,
+        ledger,
+    );
+    shock_nation(
+        state,
+        k,
+        Attribute::Grievance,
+        |before| 0.3 * before + 0.15 * (1.0 - engagement) * (1.0 - ell),
+        TERM,
+        cause,
+        ledger,
+    );
     let x = &mut state.nations[k.ix()];
-    let before = x.ideology;
-    let shift = 0.6 * (ideology_j - x.ideology);
-    x.ideology = (x.ideology + shift).clamp(-1.0, 1.0);
-    ledger.shock(entity, "ideology", before, x.ideology, TERM, cause);
     x.leader = format!(
         "installed by {}",
         world.nations[info.interveners[0].ix()].id
     )
     .as_str()
     .into();
-    let before = x.capacity;
-    x.capacity *= 1.0 - 0.5 * (1.0 - 0.5 * planning);
-    ledger.shock(entity, "capacity", before, x.capacity, TERM, cause);
     x.capacity_target = x.baseline.capacity * (1.0 - 0.4 * (1.0 - engagement));
     x.rebuilding = Some(0.2 + 0.8 * planning * (0.5 + 0.5 * engagement));
-    let before = x.grievance;
-    x.grievance = 0.3 * x.grievance + 0.15 * (1.0 - engagement) * (1.0 - ell);
-    ledger.shock(entity, "grievance", before, x.grievance, TERM, cause);
     x.grievance_target = 0.5 * x.baseline.grievance;
     for &j in &info.interveners {
         shock_pair(

@@ -56,13 +56,13 @@ impl Landscape {
 
     /// The landscape of a state: sizes s_i and p_ij = R_ij over the stored relations.
     pub fn of_state(world: &World, state: &State) -> Landscape {
-        let derived = super::derived::Derived::compute(world, state);
+        let sizes = super::derived::sizes(state, &world.calibration.norms);
         let pairs: Vec<(usize, usize, f64)> = state
             .dyads
             .iter()
             .map(|d| (d.a.ix(), d.b.ix(), d.relation))
             .collect();
-        Landscape::new(derived.size, &pairs)
+        Landscape::new(sizes, &pairs)
     }
 
     /// Number of actors.
@@ -220,9 +220,9 @@ pub fn normalise(mut camps: Camps) -> Camps {
 /// it is on better terms with on average. Without alliances, the split follows the first
 /// hostile pair's sides.
 pub fn current_camps(world: &World, state: &State) -> Camps {
-    let derived = super::derived::Derived::compute(world, state);
+    let sizes = super::derived::sizes(state, &world.calibration.norms);
     let n = world.nation_count();
-    let weight = |members: &[NationIx]| members.iter().map(|m| derived.size_of(*m)).sum::<f64>();
+    let weight = |members: &[NationIx]| members.iter().map(|m| sizes[m.ix()]).sum::<f64>();
     let mut alliances: Vec<Vec<NationIx>> = state
         .alliances
         .iter()

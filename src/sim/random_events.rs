@@ -5,12 +5,14 @@
 //! (seed, stream, tick, index), so adding an action never reshuffles unrelated events. The events
 //! drawn are applied at the start of the next tick, as MODEL.md 2.1 orders.
 
+use crate::model::Attribute;
+
 use super::bounded::push;
 use super::derived::Derived;
-use super::events::{PairVar, shock_pair};
+use super::events::{PairVar, shock_nation, shock_pair};
 use super::ids::NationIx;
 use super::intervention::collective_defence_allies;
-use super::ledger::{Cause, Entity, LedgerBuilder};
+use super::ledger::{Cause, LedgerBuilder};
 use super::rng::{Stream, uniform};
 use super::state::State;
 use super::world::World;
@@ -159,26 +161,23 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
             } => {
                 let cause = Cause::Random("coup");
                 shift_ideology(state, nation, ideology_shift, cause, ledger);
-                let x = &mut state.nations[nation.ix()];
-                let before = x.democracy;
-                x.democracy = (x.democracy - 0.1).max(0.0);
-                ledger.shock(
-                    Entity::Nation(nation),
-                    "democracy",
-                    before,
-                    x.democracy,
+                shock_nation(
+                    state,
+                    nation,
+                    Attribute::Democracy,
+                    |before| (before - 0.1).max(0.0),
                     ("coup", "coup"),
                     cause,
+                    ledger,
                 );
-                let before = x.stability;
-                x.stability += push(before, 0.0, 1.0, -0.1);
-                ledger.shock(
-                    Entity::Nation(nation),
-                    "stability",
-                    before,
-                    x.stability,
+                shock_nation(
+                    state,
+                    nation,
+                    Attribute::Stability,
+                    |before| before + (push(before, 0.0, 1.0, -0.1)),
                     ("coup", "coup"),
                     cause,
+                    ledger,
                 );
                 super::events::commitment_shock(
                     world,
@@ -190,30 +189,26 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
                 );
             }
             RandomEvent::EconomicShock { nation, share } => {
-                let x = &mut state.nations[nation.ix()];
-                let before = x.economy;
-                x.economy *= 1.0 - share;
-                ledger.shock(
-                    Entity::Nation(nation),
-                    "economy",
-                    before,
-                    x.economy,
+                shock_nation(
+                    state,
+                    nation,
+                    Attribute::Economy,
+                    |before| before * (1.0 - share),
                     ("recession", "economic shock"),
                     Cause::Random("economic_shock"),
+                    ledger,
                 );
             }
             RandomEvent::ArmedGroupAttack { nation } => {
                 let cause = Cause::Random("armed_group_attack");
-                let x = &mut state.nations[nation.ix()];
-                let before = x.stability;
-                x.stability += push(before, 0.0, 1.0, -0.02);
-                ledger.shock(
-                    Entity::Nation(nation),
-                    "stability",
-                    before,
-                    x.stability,
+                shock_nation(
+                    state,
+                    nation,
+                    Attribute::Stability,
+                    |before| before + (push(before, 0.0, 1.0, -0.02)),
                     ("attack", "attack by armed groups"),
                     cause,
+                    ledger,
                 );
                 // The insurgents' foreign sponsors pay in standing.
                 let sponsors: Vec<NationIx> = world
@@ -226,16 +221,14 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
                     .flat_map(|(v, _)| state.interventions[v].counter_interveners.clone())
                     .collect();
                 for sponsor in sponsors {
-                    let x = &mut state.nations[sponsor.ix()];
-                    let before = x.legitimacy;
-                    x.legitimacy += push(before, 0.0, 1.0, -0.02);
-                    ledger.shock(
-                        Entity::Nation(sponsor),
-                        "legitimacy",
-                        before,
-                        x.legitimacy,
+                    shock_nation(
+                        state,
+                        sponsor,
+                        Attribute::Legitimacy,
+                        |before| before + (push(before, 0.0, 1.0, -0.02)),
                         ("sponsor", "sponsoring armed groups"),
                         cause,
+                        ledger,
                     );
                 }
             }
@@ -265,16 +258,14 @@ fn shift_ideology(
     cause: Cause,
     ledger: &mut LedgerBuilder,
 ) {
-    let x = &mut state.nations[nation.ix()];
-    let before = x.ideology;
-    x.ideology = (x.ideology + shift).clamp(-1.0, 1.0);
-    ledger.shock(
-        Entity::Nation(nation),
-        "ideology",
-        before,
-        x.ideology,
+    shock_nation(
+        state,
+        nation,
+        Attribute::Ideology,
+        |before| (before + shift).clamp(-1.0, 1.0),
         ("leadership", "leadership change"),
         cause,
+        ledger,
     );
 }
 

@@ -50,7 +50,7 @@ pub fn finish_load(world: &World, state: &mut State) {
 pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     let mut ledger = LedgerBuilder::new(record);
     let start = state.clone();
-    let start_sizes = Derived::compute(world, &start).size;
+    let start_sizes = super::derived::sizes(&start, &world.calibration.norms);
 
     // 1. Discrete actions and their one-off shocks.
     apply_scheduled(world, state, &mut ledger);
@@ -83,7 +83,7 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     state.tick += 1;
     alliances::membership_checks(world, state, &mut ledger);
     super::intervention::after_step(world, state, &mut ledger);
-    let end_sizes = Derived::compute(world, state).size;
+    let end_sizes = super::derived::sizes(state, &world.calibration.norms);
     update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);
 
     // 6. Random events for the next tick, drawn from the finished state.

@@ -175,7 +175,7 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
     let p = &world.params;
     let tick = state.tick;
     // Exits do not change sizes, so one measure of sizes serves every cohesion below.
-    let derived = Derived::compute(world, state);
+    let sizes = super::super::derived::sizes(state, &world.calibration.norms);
     let incentives = if world.settings.autonomous_states {
         switching_incentives(world, state)
     } else {
@@ -212,7 +212,7 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
         for member in leaving {
             super::super::events::leave(state, AllianceIx(a as u32), member, ledger);
         }
-        let cohesion = derived.alliance_cohesion(state, AllianceIx(a as u32));
+        let cohesion = super::super::derived::cohesion(state, &sizes, AllianceIx(a as u32));
         let alliance = &mut state.alliances[a];
         if alliance.status.is_active()
             && (alliance.members.len() < 2 || cohesion < p.break_cohesion)
