@@ -331,14 +331,15 @@ fn a_miscalibrated_regime_change_rises_then_falls_and_the_ledger_names_it() {
         line[prefix.len()..].parse().unwrap()
     };
     assert!(stability(10) > stability(3) && stability(40) < stability(3) - 0.15);
-    // The largest terms of T's stability over the run name the intervention as their cause.
+    // The largest terms that pulled T's stability down over the run name the intervention as
+    // their cause (reversion toward the baseline pulls up, against the fall it answers).
     let mut totals: std::collections::BTreeMap<(String, String), f64> = Default::default();
     for line in std::fs::read_to_string(ledger).unwrap().lines().skip(1) {
         let cells: Vec<&str> = line.split(',').collect();
         if cells[1..4] == ["nation", "T", "stability"] {
             *totals
                 .entry((cells[4].to_owned(), cells[5].to_owned()))
-                .or_default() += cells[6].parse::<f64>().unwrap().abs();
+                .or_default() += f64::min(0.0, cells[6].parse::<f64>().unwrap()).abs();
         }
     }
     let mut ranked: Vec<_> = totals.into_iter().collect();

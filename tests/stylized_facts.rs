@@ -621,7 +621,6 @@ fn sf19_balance_of_threat() {
 }
 
 #[test]
-#[ignore = "not met yet: the no-intervention run never recovers, see docs/MODEL.md"]
 fn sf09_one_sided_intervention_with_counter_intervention_prolongs_conflict() {
     let scenario = |mission: &str| {
         let mut scenario = w0(&format!(
@@ -654,7 +653,6 @@ fn sf09_one_sided_intervention_with_counter_intervention_prolongs_conflict() {
 }
 
 #[test]
-#[ignore = "not met yet: second-order u_nbr outside Mesa, see docs/MODEL.md"]
 fn sf11_power_vacuum_spills_over_regionally() {
     let run = Run::new(&w0(MISCALIBRATED_REGIME_CHANGE), 24);
     let neighbours = ["N1", "N2", "N3"];

@@ -154,6 +154,7 @@ params! {
         grievance_recruitment: "ν_Γ" = 0.06 in 0.0 ..= 1.0, "armed-group growth from grievance above baseline";
         spillover: "ν_sp" = 0.05 in 0.0 ..= 1.0, "cross-border spillover of armed groups within a region";
         proxy_backing: "ν_px" = 0.08 in 0.0 ..= 1.0, "armed-group growth from foreign backing (counter-intervention)";
+        proxy_lag: "τ_px" = 2.0 in 0.0 ..= 40.0, "ticks between an intervention's start and its counter-interveners' backing reaching the insurgents";
         suppression: "ν_sup" = 0.10 in 0.0 ..= 1.0, "suppression of armed groups by effective foreign presence";
     }
     "grievance" {
@@ -172,6 +173,7 @@ params! {
         stability_war: "β_W" = 0.10 in 0.0 ..= 1.0, "stability driver: interstate fighting";
         stability_presence: "β_O" = 0.12 in 0.0 ..= 1.0, "stability driver: effective foreign security presence";
         stability_neighbourhood: "β_nb" = 0.05 in 0.0 ..= 1.0, "stability driver: neighbours' stability";
+        neighbourhood_conflict: "c_nb" = 0.05 in 0.001 ..= 1.0, "rise of a neighbour's armed groups plus fighting at which its instability counts fully";
         stability_threat: "β_T" = 0.02 in 0.0 ..= 1.0, "stability driver: external threat";
         stability_alliance: "β_A" = 0.01 in 0.0 ..= 1.0, "stability driver: alliance reassurance";
         stability_legitimacy: "β_L" = 0.02 in 0.0 ..= 1.0, "stability driver: international standing";

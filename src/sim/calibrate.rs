@@ -2,7 +2,6 @@
 //! actions a fixed point. They are computed once and never change during a run.
 
 use super::derived::Derived;
-use super::rules::domestic::neighbour_mean;
 use super::rules::economy::EconomyTerms;
 use super::rules::relations;
 use super::state::{DyadReference, State};
@@ -55,10 +54,12 @@ pub struct Calibration {
     /// tick without actions or random events. Below 1e-12 unless baselines were set apart from
     /// the tick-0 values on purpose.
     pub self_test_drift: f64,
-    /// S̄0_nbr per nation: size-weighted mean stability of the other nations of its region.
-    pub neighbour_stability: Vec<f64>,
-    /// max(0, N̄_nbr − N) per nation at load: the spillover that is already priced in.
-    pub spillover_gap: Vec<f64>,
+    /// S_j at load per nation: neighbours' stability is measured from it.
+    pub stability: Vec<f64>,
+    /// N_j + W_j at load per nation: a neighbour's conflict is measured from it.
+    pub conflict: Vec<f64>,
+    /// N_j at load per nation: the spillover already present at load is measured from it.
+    pub armed_groups: Vec<f64>,
 }
 
 fn positive_mean(values: impl Iterator<Item = f64>, count: usize) -> f64 {
@@ -86,7 +87,6 @@ impl Calibration {
         let derived = Derived::compute_with(world, state, &norms);
         let p = &world.params;
         let calibrate = world.settings.calibrate_baseline;
-        let sizes = &derived.size;
         let mut calibration = Calibration {
             norms,
             ..Calibration::default()
@@ -118,13 +118,11 @@ impl Calibration {
                 .push(super::rules::arms::arms_inflow(world, state, &norms, i));
             calibration.threat_level.push(derived.threat_level[i.ix()]);
             calibration.cbm.push(cbm_strength_of(world, state, i));
+            calibration.stability.push(x.stability);
             calibration
-                .neighbour_stability
-                .push(neighbour_mean(world, state, sizes, i, |x| x.stability));
-            let nbr = neighbour_mean(world, state, sizes, i, |x| x.armed_groups);
-            calibration
-                .spillover_gap
-                .push(f64::max(0.0, nbr - x.armed_groups));
+                .conflict
+                .push(x.armed_groups + derived.fighting[i.ix()]);
+            calibration.armed_groups.push(x.armed_groups);
         }
         calibration
     }

@@ -124,31 +124,26 @@ pub fn start(
         record.target_effort_before = state.nations[k.ix()].effort;
         record.legality = ell;
     }
-    // Outside states that back the other side (Regan 2002), fixed now: q hostile to the
-    // interveners and a friend (or enemy) of the target's government.
+    // Potential backers of the other side (Regan 2002), judged by their relation with the
+    // target before the intervention: friends of a government the interveners attack, enemies
+    // of one they support. Their relation with the interveners is judged each tick.
     if info.legal_basis != LegalBasis::Unsc {
         let against = against_government(info);
-        let counter: Vec<NationIx> = world
+        let candidates: Vec<NationIx> = world
             .nation_indices()
             .filter(|&q| q != k && !info.interveners.contains(&q))
             .filter(|&q| {
-                let toward_interveners = info
-                    .interveners
-                    .iter()
-                    .map(|&j| state.dyads.relation(q, j))
-                    .sum::<f64>()
-                    / info.interveners.len() as f64;
                 let toward_target = state.dyads.relation(q, k);
-                toward_interveners < -0.3
-                    && if against {
-                        toward_target > 0.3
-                    } else {
-                        toward_target < -0.3
-                    }
+                if against {
+                    toward_target > COUNTER_THRESHOLD
+                } else {
+                    toward_target < -COUNTER_THRESHOLD
+                }
             })
             .collect();
-        state.interventions[v.ix()].counter_interveners = counter;
+        state.interventions[v.ix()].counter_candidates = candidates;
     }
+    state.interventions[v.ix()].started_at = Some(state.tick);
     for &j in &info.interveners {
         state.dyads.entry(j, k);
     }
@@ -451,8 +446,49 @@ pub fn local_measures(world: &World, state: &State, k: NationIx) -> Option<(f64,
     (weight > 0.0).then(|| (engagement / weight, local / weight, consent / weight))
 }
 
+/// |R| beyond which an outside state takes sides in an intervention (Regan 2002).
+const COUNTER_THRESHOLD: f64 = 0.3;
+
+/// Ticks after an intervention ends during which its counter-interveners keep backing insurgents.
+const PROXY_AFTERMATH: u32 = 8;
+
+/// The outside states backing the side intervention `v` opposes at this tick: candidates (fixed
+/// at t0 by their relation with the target) whose current mean relation with the interveners is
+/// below −0.3, from τ_px ticks after t0 until 8 ticks after the intervention ends. Empty for
+/// UNSC-mandated operations.
+pub fn counter_interveners(world: &World, state: &State, v: usize) -> Vec<NationIx> {
+    let info = &world.interventions[v];
+    let record = &state.interventions[v];
+    let Some(started) = record.started_at else {
+        return Vec::new();
+    };
+    let running = match record.status {
+        Status::Active { .. } => true,
+        Status::Ended { at } => state.tick < at + PROXY_AFTERMATH,
+        Status::Pending => false,
+    };
+    let lag = world.params.proxy_lag;
+    if !running || f64::from(state.tick - started) < lag {
+        return Vec::new();
+    }
+    record
+        .counter_candidates
+        .iter()
+        .copied()
+        .filter(|&q| {
+            let toward_interveners = info
+                .interveners
+                .iter()
+                .map(|&j| state.dyads.relation(q, j))
+                .sum::<f64>()
+                / info.interveners.len().max(1) as f64;
+            toward_interveners < -COUNTER_THRESHOLD
+        })
+        .collect()
+}
+
 /// Proxy_k: the weight of outside backers of the side the interveners oppose, while a non-UNSC
-/// intervention is active or ended less than 8 ticks ago.
+/// intervention is active or ended less than 8 ticks ago (after the onset lag τ_px).
 pub fn proxy(world: &World, state: &State, sizes: &[f64], k: NationIx) -> f64 {
     let mut backers: Vec<NationIx> = Vec::new();
     let mut interveners: Vec<NationIx> = Vec::new();
@@ -460,13 +496,9 @@ pub fn proxy(world: &World, state: &State, sizes: &[f64], k: NationIx) -> f64 {
         if info.target != k || info.legal_basis == LegalBasis::Unsc {
             continue;
         }
-        let running = match state.interventions[v].status {
-            Status::Active { .. } => true,
-            Status::Ended { at } => state.tick < at + 8,
-            Status::Pending => false,
-        };
-        if running {
-            backers.extend(&state.interventions[v].counter_interveners);
+        let counter = counter_interveners(world, state, v);
+        if !counter.is_empty() {
+            backers.extend(counter);
             interveners.extend(&info.interveners);
         }
     }

@@ -11,7 +11,7 @@ use super::bounded::push;
 use super::derived::Derived;
 use super::events::{PairVar, shock_nation, shock_pair};
 use super::ids::NationIx;
-use super::intervention::collective_defence_allies;
+use super::intervention::{self, collective_defence_allies};
 use super::ledger::{Cause, LedgerBuilder};
 use super::rng::{Stream, uniform};
 use super::state::State;
@@ -218,7 +218,7 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
                     .filter(|(v, info)| {
                         info.target == nation && state.interventions[*v].status.is_active()
                     })
-                    .flat_map(|(v, _)| state.interventions[v].counter_interveners.clone())
+                    .flat_map(|(v, _)| intervention::counter_interveners(world, state, v))
                     .collect();
                 for sponsor in sponsors {
                     shock_nation(

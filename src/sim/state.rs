@@ -293,8 +293,12 @@ pub struct InterventionState {
     pub target_effort_before: f64,
     /// ℓ: legality, fixed when the intervention starts.
     pub legality: f64,
-    /// Outside states backing the side the interveners oppose (counter-intervention), fixed at t0.
-    pub counter_interveners: Vec<NationIx>,
+    /// Tick the intervention started (t0), once it has.
+    pub started_at: Option<u32>,
+    /// Outside states whose pre-intervention relation with the target makes them potential backers
+    /// of the side the interveners oppose, fixed at t0; whether each backs it at a given tick
+    /// depends on its current relation with the interveners (`intervention::counter_interveners`).
+    pub counter_candidates: Vec<NationIx>,
 }
 
 /// The whole world at one tick.
@@ -402,7 +406,8 @@ impl State {
                 status: Status::Pending,
                 target_effort_before: 0.0,
                 legality: 0.0,
-                counter_interveners: Vec::new(),
+                started_at: None,
+                counter_candidates: Vec::new(),
             };
             world.interventions.len()
         ];

@@ -11,13 +11,12 @@ use super::super::world::World;
 const UNIT: (f64, f64) = (0.0, 1.0);
 
 /// Size-weighted mean of `value` over the other nations of i's region (0 when i is alone):
-/// S̄_nbr for stability, N̄_nbr for armed groups.
+/// N̄_nbr for armed groups, now (`value` reads the state) or at load (it reads the calibration).
 pub fn neighbour_mean(
     world: &World,
-    state: &State,
     sizes: &[f64],
     i: NationIx,
-    value: impl Fn(&NationState) -> f64,
+    value: impl Fn(NationIx) -> f64,
 ) -> f64 {
     let region = &world.regions[world.nations[i.ix()].region.ix()];
     let (num, den) =
@@ -27,9 +26,26 @@ pub fn neighbour_mean(
             .filter(|&&m| m != i)
             .fold((0.0, 0.0), |(num, den), &m| {
                 let s = sizes[m.ix()];
-                (num + s * value(state.nation(m)), den + s)
+                (num + s * value(m), den + s)
             });
     if den > 0.0 { num / den } else { 0.0 }
+}
+
+/// S̄_nbr − S̄0_nbr of a "bad neighbourhood": the size-weighted mean change of stability of the
+/// other nations of i's region since load, each counted in proportion to its conflict — the rise
+/// of its armed groups plus fighting since load, in units of c_nb, at most 1 (Goldstone et al.
+/// 2010: neighbours in armed conflict; Salehyan & Gleditsch 2006). A neighbour whose stability
+/// moves only through relations, costs or standing passes nothing on, so contagion stays regional
+/// and tied to violence.
+pub fn neighbourhood(world: &World, state: &State, derived: &Derived, i: NationIx) -> f64 {
+    let calibration = &world.calibration;
+    let scale = world.params.neighbourhood_conflict;
+    neighbour_mean(world, &derived.size, i, |m| {
+        let x = state.nation(m);
+        let conflict = x.armed_groups + derived.fighting[m.ix()] - calibration.conflict[m.ix()];
+        let weight = (conflict / scale).clamp(0.0, 1.0);
+        weight * (x.stability - calibration.stability[m.ix()])
+    })
 }
 
 /// Computes the new bounded domestic variables of nation `i` from the old state (Jacobi update).
@@ -137,7 +153,18 @@ pub fn update_nation(
     }
 
     // H. Non-state armed groups.
-    let spill = neighbour_mean(world, old, &derived.size, i, |x| x.armed_groups);
+    // Spillover in deviation form: the gap now minus the gap the load values leave with the same
+    // weights, so neither a gap present at load nor a drift of sizes spills anything.
+    let sizes = &derived.size;
+    let load_armed = &world.calibration.armed_groups;
+    let spill = p.spillover
+        * (f64::max(
+            0.0,
+            neighbour_mean(world, sizes, i, |m| old.nation(m).armed_groups) - x.armed_groups,
+        ) - f64::max(
+            0.0,
+            neighbour_mean(world, sizes, i, |m| load_armed[m.ix()]) - load_armed[i.ix()],
+        ));
     let armed = bounded_update(
         x.armed_groups,
         UNIT,
@@ -156,12 +183,7 @@ pub fn update_nation(
                 p.grievance_recruitment * (x.grievance - base.grievance),
             )
             .because(aftermath),
-            Driver::new(
-                "u_sp",
-                "cross-border spillover",
-                p.spillover * f64::max(0.0, spill - x.armed_groups)
-                    - p.spillover * f64::max(0.0, world_calibrated_spill(world, i)),
-            ),
+            Driver::new("u_sp", "cross-border spillover", spill),
             Driver::new(
                 "u_px",
                 "foreign backing of insurgents",
@@ -223,8 +245,7 @@ pub fn update_nation(
     );
 
     // J. Domestic stability (the plotted variable).
-    let nbr = neighbour_mean(world, old, &derived.size, i, |x| x.stability)
-        - world.calibration.neighbour_stability[i.ix()];
+    let nbr = neighbourhood(world, old, derived, i);
     let nbr = if nbr < 0.0 { nbr } else { 0.5 * nbr };
     let stability = bounded_update(
         x.stability,
@@ -301,17 +322,6 @@ pub fn update_nation(
 
     next.presence = presence;
     next
-}
-
-/// The load-time spillover gap max(0, N̄_nbr − N) that calibration removes, so regions whose
-/// armed groups differ at load do not drift.
-fn world_calibrated_spill(world: &World, i: NationIx) -> f64 {
-    world
-        .calibration
-        .spillover_gap
-        .get(i.ix())
-        .copied()
-        .unwrap_or(0.0)
 }
 
 /// The attribution cause of the presence term, for the ledger: the largest active intervention.
