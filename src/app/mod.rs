@@ -1,99 +1,211 @@
 //! The eframe app: the only module that knows egui, eframe and rfd.
 //!
-//! This first window shows the scenario's title and description and plays its regional-stability
-//! trajectory live. The scenario editor, timeline and explanation panel build on it.
+//! UI code reads the app and pushes [`Intent`]s; [`EntenteApp::carry_out`] applies them in one
+//! place at the end of the frame, so every edit is checked by the document before it happens.
 
-mod plot;
+pub mod autosave;
+pub mod command;
+pub mod dialogs;
+pub mod document;
+pub mod edit;
+pub mod layout;
+pub mod prefs;
+pub mod selection;
+mod ui;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+pub use command::{COMMANDS, Command, Intent};
+pub use dialogs::{FileDialogs, NativeDialogs};
+pub use document::Document;
+pub use selection::{Item, Selection};
 
 use crate::io::{self, library};
-use crate::model::Scenario;
-use crate::sim::Simulation;
+use crate::model::{Alliance, Nation, NationId, RegionId, Text};
+use autosave::{Autosave, Found};
+use edit::{Edit, fresh_id};
+use prefs::Prefs;
 
-/// What the window shows: a running scenario, or why a file could not be opened.
+/// How the app is set up: its dialogs and where it keeps autosaves.
+pub struct AppConfig {
+    /// File dialogs (native in the app, scripted in tests).
+    pub dialogs: Box<dyn FileDialogs>,
+    /// The app's data folder for autosaves; None disables autosave.
+    pub data_folder: Option<PathBuf>,
+    /// Whether playback starts at once.
+    pub autoplay: bool,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            dialogs: Box::new(NativeDialogs { folder: None }),
+            data_folder: None,
+            autoplay: true,
+        }
+    }
+}
+
+/// What to do once the user has answered the unsaved-changes question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterSave {
+    /// Start a blank scenario.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open a bundled example.
+    OpenExample(&'static str),
+    /// Close the window.
+    Quit,
+}
+
+/// A question or notice shown over the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// "Save changes before …?"
+    Unsaved(AfterSave),
+    /// An autosave from a session that did not close cleanly.
+    Recover(Box<crate::model::Scenario>),
+    /// The keyboard shortcuts.
+    Shortcuts,
+    /// About Entente.
+    About,
+}
+
+/// Problems of a file that could not be opened, one readable line each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadErrors {
+    /// The file.
+    pub name: String,
+    /// Each problem, with line:column.
+    pub lines: Vec<String>,
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    /// The message.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// The whole app.
 pub struct EntenteApp {
-    /// The scenario being played, if one loaded.
-    run: Option<Simulation>,
-    /// Title and description of the scenario.
-    title: String,
-    description: String,
-    /// Problems of a file that failed to load, one readable line each.
-    problems: Vec<String>,
-    /// Whether playback advances on its own.
+    document: Document,
+    selection: Selection,
+    canvas: ui::canvas::CanvasView,
     playing: bool,
-    /// Playback speed.
     ticks_per_second: f32,
-    /// Time accumulated toward the next tick.
     pending_seconds: f32,
+    prefs: Prefs,
+    dialogs: Box<dyn FileDialogs>,
+    autosave: Option<Autosave>,
+    seconds_since_autosave: f64,
+    prompt: Option<Prompt>,
+    load_errors: Option<LoadErrors>,
+    status: Option<Status>,
+    intents: Vec<Intent>,
+    close_confirmed: bool,
+    applied_title: String,
+    applied_style: Option<(bool, f32)>,
 }
 
 impl EntenteApp {
-    /// An app playing `scenario`.
-    pub fn with_scenario(scenario: &Scenario) -> Self {
-        let mut app = Self::empty();
-        app.open(scenario);
-        app
-    }
-
-    /// An app on the bundled default scenario.
-    pub fn with_default_scenario() -> Self {
-        match io::load_str(library::default_example().text) {
-            Ok(scenario) => Self::with_scenario(&scenario),
-            Err(error) => Self::with_problems("default scenario", error.render("default scenario")),
-        }
-    }
-
-    /// An app showing why a file could not be opened.
-    pub fn with_problems(name: &str, problems: Vec<String>) -> Self {
-        let mut app = Self::empty();
-        app.title = format!("Could not open {name}");
-        app.problems = problems;
-        app
-    }
-
-    /// An app on the file at `path`, or on its problems if it does not load.
-    pub fn with_file(path: &std::path::Path) -> Self {
-        let name = path.display().to_string();
-        match io::load_file(path) {
-            Ok(scenario) => Self::with_scenario(&scenario),
-            Err(error) => Self::with_problems(&name, error.render(&name)),
-        }
-    }
-
-    fn empty() -> Self {
-        Self {
-            run: None,
-            title: String::new(),
-            description: String::new(),
-            problems: Vec::new(),
-            playing: true,
+    /// The app on `document`, set up by `config`.
+    pub fn new(document: Document, config: AppConfig) -> Self {
+        let mut app = Self {
+            document,
+            selection: Selection::none(),
+            canvas: ui::canvas::CanvasView::default(),
+            playing: config.autoplay,
             ticks_per_second: 4.0,
             pending_seconds: 0.0,
+            prefs: Prefs::default(),
+            dialogs: config.dialogs,
+            autosave: config.data_folder.as_deref().map(Autosave::in_folder),
+            seconds_since_autosave: 0.0,
+            prompt: None,
+            load_errors: None,
+            status: None,
+            intents: Vec::new(),
+            close_confirmed: false,
+            applied_title: String::new(),
+            applied_style: None,
+        };
+        app.look_for_autosave();
+        app
+    }
+
+    /// The app on the bundled default scenario.
+    pub fn with_default_scenario() -> Self {
+        Self::new(default_document(), AppConfig::default())
+    }
+
+    /// The app on `scenario` (not from a file).
+    pub fn with_scenario(scenario: &crate::model::Scenario) -> Self {
+        Self::new(Document::unchanged(scenario.clone()), AppConfig::default())
+    }
+
+    /// The app on the file at `path`; if it does not load, on the default scenario with the
+    /// file's problems shown.
+    pub fn with_file(path: &Path) -> Self {
+        Self::with_file_and_config(path, AppConfig::default())
+    }
+
+    /// As [`Self::with_file`], set up by `config`.
+    pub fn with_file_and_config(path: &Path, config: AppConfig) -> Self {
+        match io::load_file(path) {
+            Ok(scenario) => Self::new(Document::new(scenario, Some(path.to_owned())), config),
+            Err(error) => {
+                let mut app = Self::new(default_document(), config);
+                app.show_load_errors(path, &error);
+                app
+            }
         }
     }
 
-    fn open(&mut self, scenario: &Scenario) {
-        self.title = scenario.meta.title.0.clone();
-        self.description = scenario.meta.description.0.clone();
-        match Simulation::new(scenario) {
-            Ok(run) => {
-                self.run = Some(run);
-                self.problems.clear();
-            }
-            Err(invalid) => {
-                self.problems = invalid
-                    .0
-                    .iter()
-                    .map(|p| format!("{}: {}", p.path, p.message))
-                    .collect();
-            }
-        }
+    /// Preferences remembered from earlier runs.
+    pub fn with_prefs(mut self, prefs: Prefs) -> Self {
+        self.prefs = prefs;
+        self
+    }
+
+    /// The document being edited.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The question or notice shown, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The problems of the last file that failed to open, while they are shown.
+    pub fn load_errors(&self) -> Option<&LoadErrors> {
+        self.load_errors.as_ref()
+    }
+
+    /// The status-bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The remembered preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
     }
 
     /// The tick currently shown.
     pub fn tick(&self) -> u32 {
-        self.run.as_ref().map_or(0, Simulation::tick)
+        self.document.simulation().map_or(0, |run| run.tick())
     }
 
     /// Whether playback is running.
@@ -101,27 +213,253 @@ impl EntenteApp {
         self.playing
     }
 
+    /// Whether the user confirmed closing the window.
+    pub fn close_confirmed(&self) -> bool {
+        self.close_confirmed
+    }
+
+    /// Queues an intent, as a click would.
+    pub fn push(&mut self, intent: Intent) {
+        self.intents.push(intent);
+    }
+
+    /// Writes the autosave now if there are unsaved changes (the timer calls this every minute).
+    pub fn autosave_now(&mut self) {
+        self.seconds_since_autosave = 0.0;
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !self.document.is_dirty() {
+            return;
+        }
+        if let Err(error) = autosave.write(self.document.scenario()) {
+            self.status = Some(Status {
+                text: format!("Autosave failed: {error}"),
+                is_error: true,
+            });
+        }
+    }
+
+    fn look_for_autosave(&mut self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        match autosave.find() {
+            Found::Nothing => {}
+            Found::Scenario(scenario) => self.prompt = Some(Prompt::Recover(scenario)),
+            Found::SetAside(path) => {
+                self.status = Some(Status {
+                    text: format!(
+                        "An autosave could not be read and was set aside as {}",
+                        path.display()
+                    ),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    fn show_load_errors(&mut self, path: &Path, error: &io::LoadError) {
+        let name = path.display().to_string();
+        self.load_errors = Some(LoadErrors {
+            lines: error.render(&name),
+            name,
+        });
+        self.playing = false;
+    }
+
+    /// Replaces the document (after New, Open, recovery) and resets what depended on it.
+    fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.selection = Selection::none();
+        self.canvas.request_fit();
+        self.load_errors = None;
+        self.pending_seconds = 0.0;
+        self.clear_autosave();
+    }
+
+    fn clear_autosave(&mut self) {
+        if let Some(autosave) = &self.autosave {
+            autosave.clear();
+        }
+    }
+
+    /// Carries out every queued intent, in order.
+    pub fn carry_out(&mut self) {
+        let intents = std::mem::take(&mut self.intents);
+        for intent in intents {
+            self.carry_out_one(intent);
+        }
+    }
+
+    fn carry_out_one(&mut self, intent: Intent) {
+        match intent {
+            Intent::Run(command) => self.run_command(command),
+            Intent::Edit { edit, merge } => self.apply_edit(&edit, merge),
+            Intent::EndMerge => self.document.end_merge(),
+            Intent::OpenPath(path) => self.guard_unsaved(AfterSave::OpenPath(path)),
+            Intent::OpenExample(name) => self.guard_unsaved(AfterSave::OpenExample(name)),
+            Intent::Select(selection) => self.selection = selection,
+            Intent::AddNationAt(position) => self.add_nation_at(position),
+        }
+    }
+
+    fn apply_edit(&mut self, edit: &Edit, merge: Option<document::MergeKey>) {
+        match self.document.apply(edit, merge) {
+            Ok(()) => {
+                self.selection.retain_existing(self.document.scenario());
+                if self.status.as_ref().is_some_and(|s| s.is_error) {
+                    self.status = None;
+                }
+            }
+            Err(error) => self.error(format!("Cannot {}: {error}", edit.label())),
+        }
+    }
+
+    fn add_nation_at(&mut self, position: (f32, f32)) {
+        let scenario = self.document.scenario();
+        let id = fresh_id("n", |id| {
+            scenario.nations.iter().any(|n| n.id.as_str() == id)
+        });
+        let region: RegionId = match self.selection.only() {
+            Some(Item::Nation(other)) => scenario
+                .nations
+                .iter()
+                .find(|n| &n.id == other)
+                .map(|n| n.region.clone()),
+            Some(Item::Region(region)) => Some(region.clone()),
+            _ => None,
+        }
+        .or_else(|| scenario.regions.first().map(|r| r.id.clone()))
+        .unwrap_or_else(|| "region".into());
+        let mut nation = Nation::new(&id, region.as_str());
+        nation.name = Text(format!("Nation {}", &id[1..]));
+        let edit = Edit::AddNation { nation, position };
+        if self.document.apply(&edit, None).is_ok() {
+            self.selection = Selection::single(Item::Nation(NationId(id)));
+        } else {
+            self.error("Cannot add a nation: the scenario needs a region first");
+        }
+    }
+
+    fn run_command(&mut self, command: Command) {
+        match command {
+            Command::New => self.guard_unsaved(AfterSave::New),
+            Command::Open => self.guard_unsaved(AfterSave::Open),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Quit => self.guard_unsaved(AfterSave::Quit),
+            Command::Undo => match self.document.undo_label().map(str::to_owned) {
+                Some(label) => {
+                    self.document.undo();
+                    self.selection.retain_existing(self.document.scenario());
+                    self.info(format!("Undid {label}"));
+                }
+                None => self.info("Nothing to undo"),
+            },
+            Command::Redo => match self.document.redo_label().map(str::to_owned) {
+                Some(label) => {
+                    self.document.redo();
+                    self.selection.retain_existing(self.document.scenario());
+                    self.info(format!("Redid {label}"));
+                }
+                None => self.info("Nothing to redo"),
+            },
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => {
+                let ids = self
+                    .document
+                    .scenario()
+                    .nations
+                    .iter()
+                    .map(|n| n.id.clone());
+                self.selection = Selection::nations(ids);
+            }
+            Command::AddNation => {
+                let centre = self.canvas.centre_in_canvas();
+                self.add_nation_at(centre);
+            }
+            Command::CreateAlliance => self.create_alliance(),
+            Command::PlayPause => {
+                if self.tick() >= self.horizon() && !self.playing {
+                    self.jump_to_start();
+                }
+                self.playing = !self.playing;
+            }
+            Command::Step => {
+                self.playing = false;
+                self.step_once();
+            }
+            Command::JumpToStart => self.jump_to_start(),
+            Command::JumpToEnd => {
+                self.playing = false;
+                let horizon = self.horizon();
+                if let Some(run) = self.document.simulation_mut() {
+                    run.run_to(horizon);
+                }
+            }
+            Command::FitView => self.canvas.request_fit(),
+            Command::AutoLayout => {
+                let positions = layout::force_layout(self.document.scenario());
+                self.apply_edit(&Edit::MoveNodes(positions.into_iter().collect()), None);
+                self.canvas.request_fit();
+            }
+            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::LargerText => self.scale_text(1.1),
+            Command::SmallerText => self.scale_text(1.0 / 1.1),
+            Command::NormalText => self.prefs.text_scale = 1.0,
+            Command::ShowShortcuts => self.prompt = Some(Prompt::Shortcuts),
+            Command::ShowAbout => self.prompt = Some(Prompt::About),
+        }
+    }
+
+    fn scale_text(&mut self, factor: f32) {
+        let (low, high) = prefs::TEXT_SCALES;
+        self.prefs.text_scale = (self.prefs.text_scale * factor).clamp(low, high);
+    }
+
     fn horizon(&self) -> u32 {
-        self.run.as_ref().map_or(0, |run| run.world().horizon)
+        self.document
+            .simulation()
+            .map_or(0, |run| run.world().horizon)
     }
 
     fn step_once(&mut self) {
-        if let Some(run) = &mut self.run
-            && run.tick() < run.world().horizon
+        let horizon = self.horizon();
+        if let Some(run) = self.document.simulation_mut()
+            && run.tick() < horizon
         {
             run.step();
         }
     }
 
-    fn restart(&mut self) {
-        if let Some(run) = &mut self.run {
+    fn jump_to_start(&mut self) {
+        if let Some(run) = self.document.simulation_mut() {
             run.truncate_to(0);
         }
         self.pending_seconds = 0.0;
     }
 
     fn advance(&mut self, seconds: f32) {
-        if !self.playing || self.run.is_none() {
+        if !self.playing || self.document.simulation().is_none() {
             return;
         }
         self.pending_seconds += seconds;
@@ -139,87 +477,293 @@ impl EntenteApp {
         }
     }
 
-    fn header_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.heading(&self.title);
-        });
-        if !self.description.is_empty() {
-            ui.label(&self.description);
-        }
-        if self.run.is_none() {
+    fn delete_selection(&mut self) {
+        let nations = self.selection.selected_nations();
+        if !nations.is_empty() {
+            self.apply_edit(&Edit::RemoveNations(nations), None);
             return;
         }
-        ui.horizontal(|ui| {
-            let label = if self.playing { "Pause" } else { "Play" };
-            if ui
-                .button(label)
-                .on_hover_text("Play or pause the simulation (Space)")
-                .clicked()
-            {
-                self.playing = !self.playing;
+        let edit = match self.selection.only() {
+            Some(Item::Relation(a, b)) => Edit::RemoveRelation {
+                a: a.clone(),
+                b: b.clone(),
+            },
+            Some(Item::Alliance(id)) => Edit::RemoveAlliance(id.clone()),
+            Some(Item::Treaty(id)) => Edit::RemoveTreaty(id.clone()),
+            Some(Item::Region(id)) => Edit::RemoveRegion(id.clone()),
+            Some(Item::Event(index)) => Edit::RemoveEvent(*index),
+            _ => {
+                self.info("Select something to delete");
+                return;
             }
-            if ui
-                .button("Step")
-                .on_hover_text("Advance one tick (one quarter)")
-                .clicked()
-            {
-                self.playing = false;
-                self.step_once();
-            }
-            if ui
-                .button("Restart")
-                .on_hover_text("Go back to tick 0")
-                .clicked()
-            {
-                self.restart();
-            }
-            ui.add(
-                egui::Slider::new(&mut self.ticks_per_second, 0.5..=30.0)
-                    .logarithmic(true)
-                    .text("ticks per second"),
-            );
-            if let Some(run) = &self.run {
-                let (year, quarter) = run.world().start.at_tick(run.tick());
-                ui.label(format!(
-                    "Tick {} of {} · {year} Q{quarter}",
-                    run.tick(),
-                    run.world().horizon
-                ));
-            }
-        });
+        };
+        self.apply_edit(&edit, None);
     }
 
-    fn problems_ui(&self, ui: &mut egui::Ui) {
-        ui.label("The scenario has problems; fix them in the file and open it again:");
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for problem in &self.problems {
-                ui.monospace(problem);
-            }
+    fn create_alliance(&mut self) {
+        let members = self.selection.selected_nations();
+        if members.len() < 2 {
+            self.error("Select at least two nations to form an alliance");
+            return;
+        }
+        let scenario = self.document.scenario();
+        let id = fresh_id("alliance-", |id| {
+            scenario.alliances.iter().any(|a| a.id.as_str() == id)
         });
+        let alliance = Alliance {
+            id: id.as_str().into(),
+            name: Text(format!("Alliance {}", &id["alliance-".len()..])),
+            members,
+            collective_defence: true,
+        };
+        let item = Item::Alliance(alliance.id.clone());
+        self.apply_edit(&Edit::AddAlliance(alliance), None);
+        if self
+            .document
+            .scenario()
+            .alliances
+            .iter()
+            .any(|a| Item::Alliance(a.id.clone()) == item)
+        {
+            self.selection = Selection::single(item);
+        }
+    }
+
+    /// Asks before discarding unsaved work, else goes ahead.
+    fn guard_unsaved(&mut self, then: AfterSave) {
+        if self.document.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// The user answered the unsaved-changes question.
+    fn answer_unsaved(&mut self, then: AfterSave, save_first: Option<bool>) {
+        self.prompt = None;
+        match save_first {
+            None => {}
+            Some(true) if self.save() => self.proceed(then),
+            Some(true) => {}
+            Some(false) => {
+                self.clear_autosave();
+                self.proceed(then);
+            }
+        }
+    }
+
+    fn proceed(&mut self, then: AfterSave) {
+        match then {
+            AfterSave::New => {
+                if let Some(example) = library::example("blank")
+                    && let Ok(scenario) = io::load_str(example.text)
+                {
+                    self.replace_document(Document::unchanged(scenario));
+                    self.playing = false;
+                    self.info("New scenario");
+                }
+            }
+            AfterSave::Open => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    self.open_path(&path);
+                }
+            }
+            AfterSave::OpenPath(path) => self.open_path(&path),
+            AfterSave::OpenExample(name) => match library::example(name) {
+                Some(example) => match io::load_str(example.text) {
+                    Ok(scenario) => {
+                        self.replace_document(Document::unchanged(scenario));
+                        self.playing = false;
+                        self.info(format!("Opened example \"{}\"", example.name));
+                    }
+                    Err(_) => self.error(format!("The bundled example \"{name}\" does not load")),
+                },
+                None => self.error(format!("There is no bundled example \"{name}\"")),
+            },
+            AfterSave::Quit => self.close_confirmed = true,
+        }
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match io::load_file(path) {
+            Ok(scenario) => {
+                self.replace_document(Document::new(scenario, Some(path.to_owned())));
+                self.playing = false;
+                self.prefs.remember(path);
+                self.info(format!("Opened {}", path.display()));
+            }
+            // The open document stays as it was; the problems are listed in their own panel.
+            Err(error) => self.show_load_errors(path, &error),
+        }
+    }
+
+    /// Saves to the document's file, asking where if it has none. True if it was saved.
+    fn save(&mut self) -> bool {
+        match self.document.path().map(Path::to_owned) {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = format!("{}.ron", file_stem(&self.document.scenario().meta.title.0));
+        match self.dialogs.pick_save(&suggested) {
+            Some(mut path) => {
+                if path.extension().is_none() {
+                    path.set_extension("ron");
+                }
+                self.save_to(path)
+            }
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match io::save_file(self.document.scenario(), &path) {
+            Ok(()) => {
+                self.info(format!("Saved {}", path.display()));
+                self.prefs.remember(&path);
+                self.document.mark_saved(path);
+                self.clear_autosave();
+                true
+            }
+            Err(error) => {
+                self.error(format!("Could not save {}: {error}", path.display()));
+                false
+            }
+        }
+    }
+
+    /// Reads shortcuts, dropped files and the close button; advances playback and autosave.
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        if self.prompt.is_none() {
+            for spec in COMMANDS {
+                let Some(shortcut) = spec.shortcut else {
+                    continue;
+                };
+                if typing && command::is_bare_key(&shortcut) {
+                    continue;
+                }
+                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                    self.intents.push(Intent::Run(spec.command));
+                }
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.intents.push(Intent::OpenPath(path));
+            } else {
+                self.error(format!("{} is not a scenario file (.ron)", path.display()));
+            }
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+            if self.document.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::Unsaved(AfterSave::Quit));
+            } else {
+                self.close_confirmed = true;
+            }
+        }
+        if !ctx.input(|i| i.pointer.any_down()) && !typing {
+            self.document.end_merge();
+        }
+        let dt = ctx.input(|i| i.stable_dt);
+        self.advance(dt);
+        self.seconds_since_autosave += f64::from(dt);
+        if self.seconds_since_autosave >= autosave::INTERVAL_SECONDS {
+            self.autosave_now();
+        }
+    }
+
+    fn apply_window_state(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — Entente",
+            if self.document.is_dirty() { "*" } else { "" },
+            self.document.display_name()
+        );
+        if title != self.applied_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.applied_title = title;
+        }
+        let style = (self.prefs.dark, self.prefs.text_scale);
+        if self.applied_style != Some(style) {
+            ctx.set_theme(if self.prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            ctx.set_zoom_factor(self.prefs.text_scale);
+            self.applied_style = Some(style);
+        }
+        if self.close_confirmed {
+            self.clear_autosave();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The window title as last applied.
+    pub fn window_title(&self) -> &str {
+        &self.applied_title
+    }
+}
+
+fn default_document() -> Document {
+    // The bundled default scenario is embedded and checked by the tests.
+    let scenario =
+        io::load_str(library::default_example().text).expect("the default scenario loads");
+    Document::unchanged(scenario)
+}
+
+/// A file name made from a title: letters, digits and dashes.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "scenario".to_owned()
+    } else {
+        stem
     }
 }
 
 impl eframe::App for EntenteApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if ctx.input(|i| i.key_pressed(egui::Key::Space)) && self.run.is_some() {
-            self.playing = !self.playing;
-        }
-        let dt = ctx.input(|i| i.stable_dt);
-        self.advance(dt);
+        self.handle_input(ctx);
+        self.carry_out();
         if self.playing {
             ctx.request_repaint();
         }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::top("header").show(ui, |ui| self.header_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| {
-            if !self.problems.is_empty() {
-                self.problems_ui(ui);
-            } else if let Some(run) = &self.run {
-                plot::regional_stability_ui(ui, run);
-            }
-        });
+        ui::window_ui(self, ui);
+        self.carry_out();
+        let ctx = ui.ctx().clone();
+        self.apply_window_state(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(prefs::STORAGE_KEY, self.prefs.to_stored());
     }
 }
 
@@ -228,17 +772,33 @@ pub fn run_app(file: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Entente")
-            .with_inner_size([1280.0, 800.0]),
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
         "Entente",
         options,
-        Box::new(move |_creation| {
-            Ok(Box::new(match &file {
-                Some(path) => EntenteApp::with_file(path),
-                None => EntenteApp::with_default_scenario(),
-            }))
+        Box::new(move |creation| {
+            let prefs = Prefs::from_stored(
+                creation
+                    .storage
+                    .and_then(|storage| storage.get_string(prefs::STORAGE_KEY)),
+            );
+            let saves = std::env::current_dir().ok().map(|dir| dir.join("saves"));
+            let config = AppConfig {
+                dialogs: Box::new(NativeDialogs {
+                    folder: saves.filter(|dir| dir.is_dir()),
+                }),
+                data_folder: eframe::storage_dir("Entente"),
+                autoplay: true,
+            };
+            let app = match &file {
+                Some(path) => EntenteApp::with_file_and_config(path, config),
+                None => EntenteApp::new(default_document(), config),
+            };
+            Ok(Box::new(app.with_prefs(prefs)))
         }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))

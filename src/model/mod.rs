@@ -2,10 +2,12 @@
 //! timeline events and parameters, with validation. Pure data and serde; no files, no clock.
 
 pub mod canonical;
+pub mod construct;
 pub mod ids;
 pub mod limits;
 pub mod params;
 pub mod path;
+pub mod refs;
 pub mod scenario;
 pub mod text;
 pub mod validate;

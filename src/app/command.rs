@@ -1,0 +1,333 @@
+//! What the user can ask for. One table of commands drives the menus, the toolbar tooltips and
+//! the keyboard shortcuts, so a shortcut shown in a menu is the one that works.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::document::MergeKey;
+use super::edit::Edit;
+use super::selection::Selection;
+
+/// A command without arguments, reachable from a menu, the toolbar or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Start a new, blank scenario.
+    New,
+    /// Open a scenario file.
+    Open,
+    /// Save to the current file (asks where the first time).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Delete the selection.
+    Delete,
+    /// Select every nation.
+    SelectAll,
+    /// Add a nation at the centre of the view.
+    AddNation,
+    /// Create an alliance of the selected nations.
+    CreateAlliance,
+    /// Play or pause the simulation.
+    PlayPause,
+    /// Advance one tick.
+    Step,
+    /// Go back to tick 0.
+    JumpToStart,
+    /// Simulate to the horizon.
+    JumpToEnd,
+    /// Fit the network into view.
+    FitView,
+    /// Lay the network out again (deterministic force layout).
+    AutoLayout,
+    /// Switch between the light and the dark theme.
+    ToggleTheme,
+    /// Larger text, for projectors.
+    LargerText,
+    /// Smaller text.
+    SmallerText,
+    /// Text at its normal size.
+    NormalText,
+    /// What the keys do.
+    ShowShortcuts,
+    /// About Entente.
+    ShowAbout,
+}
+
+/// The menu a command lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// New, Open, Save…
+    File,
+    /// Undo, Redo, Delete…
+    Edit,
+    /// Play, Step…
+    Simulation,
+    /// Fit view, theme, text size…
+    View,
+    /// Shortcuts, About.
+    Help,
+}
+
+/// One row of the command table.
+pub struct CommandSpec {
+    /// The command.
+    pub command: Command,
+    /// Where it appears.
+    pub menu: Menu,
+    /// Its name in menus and for screen readers.
+    pub label: &'static str,
+    /// What it does, for tooltips.
+    pub help: &'static str,
+    /// Its keyboard shortcut.
+    pub shortcut: Option<KeyboardShortcut>,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+const NONE: Modifiers = Modifiers::NONE;
+
+/// Every command, in menu order. Shortcuts with more modifiers come before the same key with
+/// fewer (Redo before Undo), because a shortcut is matched ignoring extra Shift.
+pub const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        command: Command::New,
+        menu: Menu::File,
+        label: "New",
+        help: "Start a new, blank scenario",
+        shortcut: key(CTRL, Key::N),
+    },
+    CommandSpec {
+        command: Command::Open,
+        menu: Menu::File,
+        label: "Open…",
+        help: "Open a scenario file (.ron)",
+        shortcut: key(CTRL, Key::O),
+    },
+    CommandSpec {
+        command: Command::SaveAs,
+        menu: Menu::File,
+        label: "Save As…",
+        help: "Save the scenario to a new file",
+        shortcut: key(CTRL_SHIFT, Key::S),
+    },
+    CommandSpec {
+        command: Command::Save,
+        menu: Menu::File,
+        label: "Save",
+        help: "Save the scenario",
+        shortcut: key(CTRL, Key::S),
+    },
+    CommandSpec {
+        command: Command::Quit,
+        menu: Menu::File,
+        label: "Quit",
+        help: "Close Entente (asks about unsaved changes)",
+        shortcut: key(CTRL, Key::Q),
+    },
+    CommandSpec {
+        command: Command::Redo,
+        menu: Menu::Edit,
+        label: "Redo",
+        help: "Redo the last undone edit",
+        shortcut: key(CTRL_SHIFT, Key::Z),
+    },
+    CommandSpec {
+        command: Command::Undo,
+        menu: Menu::Edit,
+        label: "Undo",
+        help: "Undo the last edit",
+        shortcut: key(CTRL, Key::Z),
+    },
+    CommandSpec {
+        command: Command::Delete,
+        menu: Menu::Edit,
+        label: "Delete",
+        help: "Delete the selection",
+        shortcut: key(NONE, Key::Delete),
+    },
+    CommandSpec {
+        command: Command::SelectAll,
+        menu: Menu::Edit,
+        label: "Select all nations",
+        help: "Select every nation on the canvas",
+        shortcut: key(CTRL, Key::A),
+    },
+    CommandSpec {
+        command: Command::AddNation,
+        menu: Menu::Edit,
+        label: "Add nation",
+        help: "Add a nation in the middle of the view",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::CreateAlliance,
+        menu: Menu::Edit,
+        label: "Create alliance of selection",
+        help: "Form an alliance of the selected nations (at least two)",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::PlayPause,
+        menu: Menu::Simulation,
+        label: "Play / Pause",
+        help: "Play or pause the simulation",
+        shortcut: key(NONE, Key::Space),
+    },
+    CommandSpec {
+        command: Command::Step,
+        menu: Menu::Simulation,
+        label: "Step",
+        help: "Advance one tick (one quarter)",
+        shortcut: key(NONE, Key::ArrowRight),
+    },
+    CommandSpec {
+        command: Command::JumpToStart,
+        menu: Menu::Simulation,
+        label: "Jump to start",
+        help: "Go back to tick 0",
+        shortcut: key(NONE, Key::Home),
+    },
+    CommandSpec {
+        command: Command::JumpToEnd,
+        menu: Menu::Simulation,
+        label: "Jump to end",
+        help: "Simulate to the horizon",
+        shortcut: key(NONE, Key::End),
+    },
+    CommandSpec {
+        command: Command::FitView,
+        menu: Menu::View,
+        label: "Fit to view",
+        help: "Show the whole network",
+        shortcut: key(NONE, Key::F),
+    },
+    CommandSpec {
+        command: Command::AutoLayout,
+        menu: Menu::View,
+        label: "Auto-layout",
+        help: "Arrange the nodes with a deterministic force layout",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::ToggleTheme,
+        menu: Menu::View,
+        label: "Light / dark theme",
+        help: "Switch between the light and the dark theme",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::LargerText,
+        menu: Menu::View,
+        label: "Larger text",
+        help: "Make everything larger (for projectors)",
+        shortcut: key(CTRL, Key::Plus),
+    },
+    CommandSpec {
+        command: Command::SmallerText,
+        menu: Menu::View,
+        label: "Smaller text",
+        help: "Make everything smaller",
+        shortcut: key(CTRL, Key::Minus),
+    },
+    CommandSpec {
+        command: Command::NormalText,
+        menu: Menu::View,
+        label: "Normal text size",
+        help: "Reset the text size",
+        shortcut: key(CTRL, Key::Num0),
+    },
+    CommandSpec {
+        command: Command::ShowShortcuts,
+        menu: Menu::Help,
+        label: "Keyboard shortcuts",
+        help: "List what the keys do",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::ShowAbout,
+        menu: Menu::Help,
+        label: "About Entente",
+        help: "Version and licence",
+        shortcut: None,
+    },
+];
+
+/// The table row of a command.
+pub fn spec(command: Command) -> &'static CommandSpec {
+    COMMANDS
+        .iter()
+        .find(|spec| spec.command == command)
+        .unwrap_or(&COMMANDS[0])
+}
+
+/// Whether a shortcut is a bare key, which a text field being edited must keep for itself.
+pub fn is_bare_key(shortcut: &KeyboardShortcut) -> bool {
+    shortcut.modifiers.is_none()
+}
+
+/// Everything the interface asks the app to do. UI code reads the app and pushes intents; the
+/// app carries them out in one place at the end of the frame.
+// A handful of intents per frame: their size does not matter, boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug)]
+pub enum Intent {
+    /// A table command.
+    Run(Command),
+    /// An edit of the document; `merge` joins it to the previous undo step.
+    Edit {
+        /// The edit.
+        edit: Edit,
+        /// Joins consecutive edits of one gesture into one undo step.
+        merge: Option<MergeKey>,
+    },
+    /// A gesture that merged edits has ended.
+    EndMerge,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open a bundled example by name.
+    OpenExample(&'static str),
+    /// Replace the selection.
+    Select(Selection),
+    /// Add a nation at a canvas position.
+    AddNationAt((f32, f32)),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_one_row_and_shortcuts_are_unique() {
+        let mut seen = Vec::new();
+        for spec in COMMANDS {
+            assert!(!seen.contains(&spec.command), "{:?} twice", spec.command);
+            seen.push(spec.command);
+            assert!(!spec.help.is_empty());
+        }
+        let shortcuts: Vec<_> = COMMANDS.iter().filter_map(|s| s.shortcut).collect();
+        for (k, a) in shortcuts.iter().enumerate() {
+            assert!(!shortcuts[k + 1..].contains(a), "{a:?} twice");
+        }
+    }
+
+    #[test]
+    fn shortcuts_with_shift_come_first() {
+        let position = |c| COMMANDS.iter().position(|s| s.command == c).unwrap();
+        assert!(position(Command::Redo) < position(Command::Undo));
+        assert!(position(Command::SaveAs) < position(Command::Save));
+    }
+}

@@ -1,0 +1,299 @@
+//! The open document: the scenario, where it lives on disk, whether it has unsaved changes, its
+//! undo history and the simulation run computed from it. Every edit goes through `apply`.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Scenario, validate};
+use crate::sim::Simulation;
+
+use super::edit::{Edit, EditError};
+
+/// Groups consecutive edits into one undo step (a whole drag, one slider movement).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeKey(pub String);
+
+/// One undo or redo step: the scenario as it was, and what the edit did.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    scenario: Scenario,
+    revision: u64,
+}
+
+/// Unsaved-changes bookkeeping works on revisions: every applied edit gets a new one, undo and
+/// redo restore the old ones, and the document is dirty when its revision is not the saved one.
+pub struct Document {
+    scenario: Scenario,
+    path: Option<PathBuf>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    merge: Option<MergeKey>,
+    simulation: Option<Simulation>,
+}
+
+/// How many undo steps are kept.
+const UNDO_DEPTH: usize = 500;
+
+impl Document {
+    /// A document on `scenario`, saved at `path` if it came from there.
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let saved = path.as_ref().map(|_| 0);
+        let mut document = Self {
+            scenario,
+            path,
+            revision: 0,
+            next_revision: 1,
+            saved_revision: saved,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            merge: None,
+            simulation: None,
+        };
+        document.rebuild_simulation(0);
+        document
+    }
+
+    /// A document that was never saved but counts as unchanged (a bundled example, a new file).
+    pub fn unchanged(scenario: Scenario) -> Self {
+        let mut document = Self::new(scenario, None);
+        document.saved_revision = Some(0);
+        document
+    }
+
+    /// The scenario as edited.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The file this document was opened from or last saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether there are changes not saved to `path`.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_revision != Some(self.revision)
+    }
+
+    /// The simulation of the current scenario (None only if the engine refused it).
+    pub fn simulation(&self) -> Option<&Simulation> {
+        self.simulation.as_ref()
+    }
+
+    /// The simulation, for playback.
+    pub fn simulation_mut(&mut self) -> Option<&mut Simulation> {
+        self.simulation.as_mut()
+    }
+
+    /// A short name for the title bar: the file name, else the scenario title.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            ),
+            None if self.scenario.meta.title.0.is_empty() => "Untitled".to_owned(),
+            None => self.scenario.meta.title.0.clone(),
+        }
+    }
+
+    /// Checks and applies one edit. `merge` joins it to the previous undo step when both carry
+    /// the same key (one drag, one slider movement). An invalid edit changes nothing.
+    pub fn apply(&mut self, edit: &Edit, merge: Option<MergeKey>) -> Result<(), EditError> {
+        let mut next = self.scenario.clone();
+        edit.apply(&mut next)?;
+        let problems = validate(&next);
+        if let Some(problem) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            return Err(EditError(format!("{}{more}", problem.message)));
+        }
+        if next == self.scenario {
+            return Ok(());
+        }
+        let merging = merge.is_some() && merge == self.merge && !self.undo.is_empty();
+        if !merging {
+            self.undo.push(Step {
+                label: edit.label(),
+                scenario: self.scenario.clone(),
+                revision: self.revision,
+            });
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.merge = merge;
+        self.redo.clear();
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+        let model_changed = edit.changes_model();
+        self.scenario = next;
+        if model_changed {
+            self.resimulate();
+        }
+        Ok(())
+    }
+
+    /// Ends the current merge group, so the next edit starts a new undo step.
+    pub fn end_merge(&mut self) {
+        self.merge = None;
+    }
+
+    /// What Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.label.as_str())
+    }
+
+    /// What Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.label.as_str())
+    }
+
+    /// Undoes the last step; false if there is none.
+    pub fn undo(&mut self) -> bool {
+        self.swap_step(true)
+    }
+
+    /// Redoes the last undone step; false if there is none.
+    pub fn redo(&mut self) -> bool {
+        self.swap_step(false)
+    }
+
+    fn swap_step(&mut self, undo: bool) -> bool {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(step) = from.pop() else {
+            return false;
+        };
+        to.push(Step {
+            label: step.label.clone(),
+            scenario: std::mem::replace(&mut self.scenario, step.scenario),
+            revision: self.revision,
+        });
+        self.revision = step.revision;
+        self.merge = None;
+        self.resimulate();
+        true
+    }
+
+    /// Records that the document was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = Some(self.revision);
+    }
+
+    /// Forgets the file, so the next save asks where (a recovered autosave, a copy).
+    pub fn forget_path(&mut self) {
+        self.path = None;
+        self.saved_revision = None;
+    }
+
+    /// Recomputes the run after a model change, back to the tick that was shown.
+    fn resimulate(&mut self) {
+        let tick = self.simulation.as_ref().map_or(0, Simulation::tick);
+        self.rebuild_simulation(tick);
+    }
+
+    fn rebuild_simulation(&mut self, tick: u32) {
+        self.simulation = Simulation::new(&self.scenario).ok().map(|mut run| {
+            run.run_to(tick.min(run.world().horizon));
+            run
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Attribute;
+
+    fn document() -> Document {
+        let scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        Document::unchanged(scenario)
+    }
+
+    fn set_stability(value: f64) -> Edit {
+        Edit::SetAttribute {
+            nation: "T".into(),
+            attribute: Attribute::Stability,
+            value,
+        }
+    }
+
+    fn stability(document: &Document) -> f64 {
+        document
+            .scenario()
+            .nations
+            .iter()
+            .find(|n| n.id.as_str() == "T")
+            .unwrap()
+            .stability
+    }
+
+    #[test]
+    fn an_edit_can_be_undone_and_redone_and_tracks_dirtiness() {
+        let mut document = document();
+        assert!(!document.is_dirty());
+        document.apply(&set_stability(0.3), None).unwrap();
+        assert!(document.is_dirty());
+        assert_eq!(
+            document.undo_label(),
+            Some("set domestic stability of \"T\"")
+        );
+        assert!(document.undo());
+        assert_eq!(stability(&document), 0.45);
+        assert!(!document.is_dirty(), "back at the saved revision");
+        assert!(document.redo());
+        assert_eq!(stability(&document), 0.3);
+        assert!(document.is_dirty());
+    }
+
+    #[test]
+    fn an_invalid_edit_changes_nothing() {
+        let mut document = document();
+        let error = document.apply(&set_stability(7.0), None).unwrap_err();
+        assert!(error.0.contains("outside the accepted range"), "{error}");
+        assert_eq!(stability(&document), 0.45);
+        assert!(!document.is_dirty());
+        assert_eq!(document.undo_label(), None);
+    }
+
+    #[test]
+    fn merged_edits_are_one_undo_step() {
+        let mut document = document();
+        let key = Some(MergeKey("slider".into()));
+        for value in [0.4, 0.35, 0.3] {
+            document.apply(&set_stability(value), key.clone()).unwrap();
+        }
+        document.end_merge();
+        document.apply(&set_stability(0.2), key).unwrap();
+        assert!(document.undo());
+        assert_eq!(stability(&document), 0.3);
+        assert!(document.undo());
+        assert_eq!(stability(&document), 0.45);
+        assert!(!document.undo());
+    }
+
+    #[test]
+    fn moving_nodes_keeps_the_run_and_an_edit_resimulates_it() {
+        let mut document = document();
+        document.simulation_mut().unwrap().run_to(10);
+        let before = document.simulation().unwrap().states().to_vec();
+        document
+            .apply(&Edit::MoveNodes(vec![("T".into(), (5.0, 5.0))]), None)
+            .unwrap();
+        assert_eq!(document.simulation().unwrap().states(), &before[..]);
+        document.apply(&set_stability(0.2), None).unwrap();
+        let after = document.simulation().unwrap();
+        assert_eq!(after.tick(), 10, "the shown tick is kept");
+        assert_ne!(after.states()[1], before[1]);
+    }
+}

@@ -1,0 +1,142 @@
+//! A deterministic force-directed layout of the network (Fruchterman–Reingold with region
+//! grouping): same scenario, same positions, on every machine.
+
+use std::collections::BTreeMap;
+
+use crate::model::{NationId, Scenario};
+
+/// Iterations of the force simulation.
+const ITERATIONS: usize = 300;
+/// Ideal distance between connected nodes, in canvas units.
+const SPACING: f64 = 170.0;
+
+/// New positions for every nation. Friends attract, enemies repel a little more than strangers,
+/// and nations of one region are pulled toward their region's centre, so regions read as groups.
+pub fn force_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
+    let n = scenario.nations.len();
+    if n == 0 {
+        return BTreeMap::new();
+    }
+    let index: BTreeMap<&NationId, usize> = scenario
+        .nations
+        .iter()
+        .enumerate()
+        .map(|(k, nation)| (&nation.id, k))
+        .collect();
+    let region_of: Vec<usize> = scenario
+        .nations
+        .iter()
+        .map(|nation| {
+            scenario
+                .regions
+                .iter()
+                .position(|r| r.id == nation.region)
+                .unwrap_or(0)
+        })
+        .collect();
+    let regions = scenario.regions.len().max(1);
+    // Start from a circle of regions, each a small circle of its nations: deterministic and
+    // already close to a readable picture.
+    let mut position: Vec<(f64, f64)> = (0..n)
+        .map(|k| {
+            let region_angle = std::f64::consts::TAU * region_of[k] as f64 / regions as f64;
+            let within = k as f64 * 2.399_963; // golden angle, spreads members evenly
+            let centre = if regions > 1 { SPACING * 1.5 } else { 0.0 };
+            (
+                centre * region_angle.cos() + 40.0 * within.cos(),
+                centre * region_angle.sin() + 40.0 * within.sin(),
+            )
+        })
+        .collect();
+    let edges: Vec<(usize, usize, f64)> = scenario
+        .relations
+        .iter()
+        .filter_map(|r| Some((*index.get(&r.a)?, *index.get(&r.b)?, r.relation)))
+        .collect();
+    let mut temperature = SPACING;
+    for _ in 0..ITERATIONS {
+        let mut force = vec![(0.0f64, 0.0f64); n];
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (position[i].0 - position[j].0, position[i].1 - position[j].1);
+                let distance = (dx * dx + dy * dy).sqrt().max(1.0);
+                let push = SPACING * SPACING / distance;
+                let (fx, fy) = (dx / distance * push, dy / distance * push);
+                force[i].0 += fx;
+                force[i].1 += fy;
+                force[j].0 -= fx;
+                force[j].1 -= fy;
+            }
+        }
+        for &(i, j, relation) in &edges {
+            let (dx, dy) = (position[i].0 - position[j].0, position[i].1 - position[j].1);
+            let distance = (dx * dx + dy * dy).sqrt().max(1.0);
+            // Friends pull together; hostile pairs only weakly (they stay apart).
+            let weight = if relation > 0.0 { 0.5 + relation } else { 0.2 };
+            let pull = weight * distance * distance / SPACING;
+            let (fx, fy) = (dx / distance * pull, dy / distance * pull);
+            force[i].0 -= fx;
+            force[i].1 -= fy;
+            force[j].0 += fx;
+            force[j].1 += fy;
+        }
+        let mut centre = vec![(0.0, 0.0, 0.0f64); regions];
+        for k in 0..n {
+            let c = &mut centre[region_of[k]];
+            c.0 += position[k].0;
+            c.1 += position[k].1;
+            c.2 += 1.0;
+        }
+        for k in 0..n {
+            let c = centre[region_of[k]];
+            let (cx, cy) = (c.0 / c.2, c.1 / c.2);
+            force[k].0 += 0.3 * (cx - position[k].0);
+            force[k].1 += 0.3 * (cy - position[k].1);
+        }
+        for k in 0..n {
+            let (fx, fy) = force[k];
+            let length = (fx * fx + fy * fy).sqrt();
+            if length > 0.0 {
+                let step = length.min(temperature);
+                position[k].0 += fx / length * step;
+                position[k].1 += fy / length * step;
+            }
+        }
+        temperature = (temperature * 0.98).max(1.0);
+    }
+    // Centre the picture on the origin.
+    let (mx, my) = position.iter().fold((0.0, 0.0), |(x, y), p| {
+        (x + p.0 / n as f64, y + p.1 / n as f64)
+    });
+    scenario
+        .nations
+        .iter()
+        .zip(&position)
+        .map(|(nation, p)| (nation.id.clone(), ((p.0 - mx) as f32, (p.1 - my) as f32)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mesa() -> Scenario {
+        crate::io::load_str(crate::io::library::default_example().text).unwrap()
+    }
+
+    #[test]
+    fn the_layout_is_deterministic_and_keeps_nodes_apart() {
+        let scenario = mesa();
+        let first = force_layout(&scenario);
+        assert_eq!(first, force_layout(&scenario));
+        assert_eq!(first.len(), scenario.nations.len());
+        let points: Vec<_> = first.values().collect();
+        for (k, a) in points.iter().enumerate() {
+            assert!(a.0.is_finite() && a.1.is_finite());
+            for b in &points[k + 1..] {
+                let distance = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+                assert!(distance > 60.0, "nodes {distance} apart");
+            }
+        }
+    }
+}

@@ -1,0 +1,894 @@
+//! The network canvas, drawn with egui's painter: nations as nodes, relations and treaties as
+//! edges, alliances as rings. Every node and edge is an accessible widget with a label.
+
+use std::collections::BTreeMap;
+
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+
+use crate::app::command::{Command, Intent};
+use crate::app::document::{Document, MergeKey};
+use crate::app::edit::{Edit, fresh_id, positions_with_defaults};
+use crate::app::selection::{Item, Selection};
+use crate::app::{EntenteApp, ui::palette};
+use crate::model::{
+    Action, Event, Intervention, InterventionKind, NationId, Scenario, Treaty, TreatyKind,
+};
+
+/// Pan, zoom and the gesture in progress. View state, not document.
+#[derive(Debug)]
+pub struct CanvasView {
+    /// Screen offset of the canvas origin from the centre of the canvas area.
+    pan: Vec2,
+    /// Screen points per canvas unit.
+    zoom: f32,
+    fit_pending: bool,
+    area: Option<Rect>,
+    drag: Option<NodeDrag>,
+    drag_count: u64,
+    box_start: Option<Pos2>,
+    renaming: Option<(NationId, String, bool)>,
+    menu_position: Option<(f32, f32)>,
+}
+
+#[derive(Debug)]
+struct NodeDrag {
+    starts: Vec<(NationId, (f32, f32))>,
+    moved: Vec2,
+    key: MergeKey,
+}
+
+impl Default for CanvasView {
+    fn default() -> Self {
+        Self {
+            pan: Vec2::ZERO,
+            zoom: 1.0,
+            fit_pending: true,
+            area: None,
+            drag: None,
+            drag_count: 0,
+            box_start: None,
+            renaming: None,
+            menu_position: None,
+        }
+    }
+}
+
+impl CanvasView {
+    /// Fits the network into view at the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_pending = true;
+    }
+
+    /// The canvas point at the centre of the view.
+    pub fn centre_in_canvas(&self) -> (f32, f32) {
+        match self.area {
+            Some(area) => self.to_canvas(area, area.center()),
+            None => (0.0, 0.0),
+        }
+    }
+
+    fn to_screen(&self, area: Rect, p: (f32, f32)) -> Pos2 {
+        area.center() + self.pan + vec2(p.0, p.1) * self.zoom
+    }
+
+    fn to_canvas(&self, area: Rect, p: Pos2) -> (f32, f32) {
+        let v = (p - area.center() - self.pan) / self.zoom;
+        (v.x, v.y)
+    }
+
+    fn fit(&mut self, area: Rect, positions: &BTreeMap<NationId, (f32, f32)>) {
+        let mut bounds = Rect::NOTHING;
+        for p in positions.values() {
+            bounds.extend_with(pos2(p.0, p.1));
+        }
+        if !bounds.is_positive() {
+            bounds = Rect::from_center_size(bounds.center(), vec2(1.0, 1.0));
+        }
+        if positions.is_empty() {
+            bounds = Rect::from_center_size(Pos2::ZERO, vec2(200.0, 200.0));
+        }
+        // Room for node radii and labels around the outermost nodes.
+        let margin = vec2(180.0, 150.0);
+        let zoom_x = area.width() / (bounds.width() + margin.x);
+        let zoom_y = area.height() / (bounds.height() + margin.y);
+        self.zoom = zoom_x.min(zoom_y).clamp(0.15, 2.0);
+        self.pan = -bounds.center().to_vec2() * self.zoom;
+        self.fit_pending = false;
+    }
+}
+
+/// Node radius from military capability, relative to the strongest nation.
+fn radius(capability: f64, strongest: f64) -> f32 {
+    let share = if strongest > 0.0 {
+        (capability / strongest).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    12.0 + 16.0 * share.sqrt() as f32
+}
+
+/// Relation colour: red for hostile, green for friendly, grey near zero.
+fn relation_colour(relation: f64) -> Color32 {
+    let strength = relation.abs().clamp(0.0, 1.0) as f32;
+    let alpha = (90.0 + 165.0 * strength) as u8;
+    if relation < 0.0 {
+        Color32::from_rgba_unmultiplied(215, 60, 60, alpha)
+    } else if relation > 0.0 {
+        Color32::from_rgba_unmultiplied(60, 170, 90, alpha)
+    } else {
+        Color32::from_rgba_unmultiplied(150, 150, 150, 90)
+    }
+}
+
+/// How a treaty kind is drawn: colour and dash pattern (None = solid; doubled for defence pacts).
+fn treaty_style(kind: TreatyKind) -> (Color32, Option<(f32, f32)>) {
+    match kind {
+        TreatyKind::MutualDefence => (Color32::from_rgb(80, 130, 230), None),
+        TreatyKind::NonAggression => (Color32::from_rgb(150, 160, 200), Some((10.0, 6.0))),
+        TreatyKind::IntelligenceSharing => (Color32::from_rgb(170, 100, 210), Some((2.0, 4.0))),
+        TreatyKind::JointExercises => (Color32::from_rgb(230, 150, 50), Some((14.0, 4.0))),
+        TreatyKind::ArmsTrade => (Color32::from_rgb(170, 120, 70), None),
+        TreatyKind::ConfidenceBuilding => (Color32::from_rgb(60, 180, 180), Some((4.0, 4.0))),
+        TreatyKind::PeacekeepingMandate => (Color32::from_rgb(90, 160, 230), None),
+    }
+}
+
+fn stability_colour(stability: f64) -> Color32 {
+    let s = stability.clamp(0.0, 1.0) as f32;
+    Color32::from_rgb(
+        (220.0 * (1.0 - s) + 40.0) as u8,
+        (180.0 * s + 50.0) as u8,
+        70,
+    )
+}
+
+/// Stability of each nation at the tick shown (the scenario's value if the run is missing).
+fn shown_stability(document: &Document) -> BTreeMap<NationId, f64> {
+    let scenario = document.scenario();
+    scenario
+        .nations
+        .iter()
+        .map(|nation| {
+            let value = document
+                .simulation()
+                .and_then(|run| {
+                    let i = run.world().nation(nation.id.as_str())?;
+                    Some(run.states().last()?.nations[i.ix()].stability)
+                })
+                .unwrap_or(nation.stability);
+            (nation.id.clone(), value)
+        })
+        .collect()
+}
+
+fn name_of(scenario: &Scenario, id: &NationId) -> String {
+    scenario
+        .nations
+        .iter()
+        .find(|n| &n.id == id)
+        .map_or_else(|| id.to_string(), |n| display_name(&n.name.0, id))
+}
+
+fn display_name(name: &str, id: &NationId) -> String {
+    if name.is_empty() {
+        id.to_string()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Draws the canvas and turns gestures into intents.
+pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let EntenteApp {
+        document,
+        canvas,
+        selection,
+        intents,
+        ..
+    } = app;
+    let scenario = document.scenario();
+    let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Network canvas"));
+    canvas.area = Some(area);
+    let positions = positions_with_defaults(scenario);
+    if canvas.fit_pending && area.width() > 10.0 {
+        canvas.fit(area, &positions);
+    }
+    let painter = ui.painter_at(area);
+    painter.rect_filled(area, 0.0, ui.visuals().extreme_bg_color);
+
+    view_gestures_ui(
+        canvas,
+        ui,
+        area,
+        &background,
+        &positions,
+        selection,
+        intents,
+    );
+
+    let screen: BTreeMap<&NationId, Pos2> = positions
+        .iter()
+        .map(|(id, p)| (id, canvas.to_screen(area, *p)))
+        .collect();
+    relations_ui(ui, &painter, scenario, &screen, selection, intents);
+    treaties_ui(ui, &painter, scenario, &screen, selection, intents);
+    nodes_ui(
+        canvas, ui, &painter, document, area, &positions, selection, intents,
+    );
+    legend_ui(ui, &painter, area);
+    if let Some(start) = canvas.box_start
+        && let Some(now) = ui.ctx().pointer_latest_pos()
+    {
+        let rect = Rect::from_two_pos(start, now);
+        painter.rect_filled(
+            rect,
+            0.0,
+            ui.visuals().selection.bg_fill.gamma_multiply(0.2),
+        );
+        painter.rect_stroke(
+            rect,
+            0.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
+/// Pan, zoom, box selection, background clicks and the background menu.
+fn view_gestures_ui(
+    canvas: &mut CanvasView,
+    ui: &mut egui::Ui,
+    area: Rect,
+    background: &egui::Response,
+    positions: &BTreeMap<NationId, (f32, f32)>,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    if ui.rect_contains_pointer(area) {
+        let (scroll, zoom_delta) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = zoom_delta * (scroll * 0.002).exp();
+        if (factor - 1.0).abs() > 1e-4
+            && let Some(pointer) = ui.ctx().pointer_hover_pos()
+        {
+            let anchor = canvas.to_canvas(area, pointer);
+            canvas.zoom = (canvas.zoom * factor).clamp(0.1, 5.0);
+            canvas.pan = pointer - area.center() - vec2(anchor.0, anchor.1) * canvas.zoom;
+        }
+    }
+    let shift = ui.input(|i| i.modifiers.shift);
+    if background.drag_started_by(egui::PointerButton::Primary) && shift {
+        canvas.box_start = background.interact_pointer_pos();
+    }
+    if canvas.box_start.is_none()
+        && (background.dragged_by(egui::PointerButton::Primary)
+            || background.dragged_by(egui::PointerButton::Middle))
+    {
+        canvas.pan += background.drag_delta();
+    }
+    if background.drag_stopped()
+        && let Some(start) = canvas.box_start.take()
+    {
+        let end = background.interact_pointer_pos().unwrap_or(start);
+        let rect = Rect::from_two_pos(start, end);
+        let inside = positions
+            .iter()
+            .filter(|(_, p)| rect.contains(canvas.to_screen(area, **p)))
+            .map(|(id, _)| id.clone());
+        let mut chosen = selection.clone();
+        for id in inside {
+            if !chosen.contains(&Item::Nation(id.clone())) {
+                chosen.toggle(Item::Nation(id));
+            }
+        }
+        intents.push(Intent::Select(chosen));
+    }
+    if background.clicked() {
+        canvas.renaming = None;
+        intents.push(Intent::Select(Selection::none()));
+    }
+    if background.secondary_clicked() {
+        canvas.menu_position = background
+            .interact_pointer_pos()
+            .map(|p| canvas.to_canvas(area, p));
+    }
+    background.context_menu(|ui| {
+        if ui.button("Add nation here").clicked() {
+            let at = canvas
+                .menu_position
+                .unwrap_or_else(|| canvas.centre_in_canvas());
+            intents.push(Intent::AddNationAt(at));
+            ui.close();
+        }
+        for (label, command) in [
+            ("Fit to view", Command::FitView),
+            ("Auto-layout", Command::AutoLayout),
+            ("Select all nations", Command::SelectAll),
+        ] {
+            if ui.button(label).clicked() {
+                intents.push(Intent::Run(command));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// A small clickable handle on an edge: what screen readers and tests find.
+fn edge_handle(
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    at: Pos2,
+    id: egui::Id,
+    label: String,
+    colour: Color32,
+    selected: bool,
+) -> egui::Response {
+    let response = ui.interact(
+        Rect::from_center_size(at, vec2(14.0, 14.0)),
+        id,
+        Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let radius = if selected || response.hovered() {
+        6.0
+    } else {
+        3.0
+    };
+    painter.circle_filled(at, radius, colour);
+    if selected {
+        painter.circle_stroke(at, 8.0, ui.visuals().selection.stroke);
+    }
+    response.on_hover_text(label)
+}
+
+fn relations_ui(
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    screen: &BTreeMap<&NationId, Pos2>,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    for relation in &scenario.relations {
+        let (Some(&a), Some(&b)) = (screen.get(&relation.a), screen.get(&relation.b)) else {
+            continue;
+        };
+        let colour = relation_colour(relation.relation);
+        let width = 1.0 + 5.0 * relation.relation.abs() as f32;
+        painter.line_segment([a, b], Stroke::new(width, colour));
+        let item = Item::relation(&relation.a, &relation.b);
+        let label = format!(
+            "Relation {}–{}: {:+.2}, trust {:.2}",
+            name_of(scenario, &relation.a),
+            name_of(scenario, &relation.b),
+            relation.relation,
+            relation.trust
+        );
+        let id = ui.scope_id().with(("relation", &relation.a, &relation.b));
+        let response = edge_handle(
+            ui,
+            painter,
+            a.lerp(b, 0.5),
+            id,
+            label,
+            colour,
+            selection.contains(&item),
+        );
+        if response.clicked() {
+            intents.push(Intent::Select(Selection::single(item)));
+        }
+        response.context_menu(|ui| {
+            if ui.button("Remove relation").clicked() {
+                intents.push(edit(Edit::RemoveRelation {
+                    a: relation.a.clone(),
+                    b: relation.b.clone(),
+                }));
+                ui.close();
+            }
+        });
+    }
+}
+
+fn treaties_ui(
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    screen: &BTreeMap<&NationId, Pos2>,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    for treaty in &scenario.treaties {
+        let (colour, dashes) = treaty_style(treaty.kind);
+        let item = Item::Treaty(treaty.id.clone());
+        let selected = selection.contains(&item);
+        let points: Vec<Pos2> = treaty
+            .parties
+            .iter()
+            .filter_map(|p| screen.get(p).copied())
+            .collect();
+        let mut handle = None;
+        if points.len() == 1 {
+            // A peacekeeping mandate sits as a badge above its host.
+            let at = points[0] + vec2(0.0, -34.0);
+            painter.text(
+                at + vec2(0.0, -10.0),
+                egui::Align2::CENTER_BOTTOM,
+                "PK",
+                egui::FontId::proportional(11.0),
+                colour,
+            );
+            handle = Some(at);
+        }
+        for (k, &a) in points.iter().enumerate() {
+            for &b in &points[k + 1..] {
+                let along = b - a;
+                if along.length() < 1.0 {
+                    continue;
+                }
+                // Offset from the relation line so both stay visible.
+                let normal = vec2(-along.y, along.x).normalized() * 7.0;
+                let (a, b) = (a + normal, b + normal);
+                let stroke = Stroke::new(if selected { 3.0 } else { 2.0 }, colour);
+                match (treaty.kind, dashes) {
+                    (TreatyKind::MutualDefence, _) => {
+                        let gap = normal.normalized() * 2.5;
+                        painter.line_segment([a + gap, b + gap], stroke);
+                        painter.line_segment([a - gap, b - gap], stroke);
+                    }
+                    (_, Some((dash, space))) => {
+                        painter.extend(egui::Shape::dashed_line(&[a, b], stroke, dash, space));
+                    }
+                    (_, None) => {
+                        painter.line_segment([a, b], stroke);
+                        if treaty.kind == TreatyKind::ArmsTrade {
+                            painter.arrow(a.lerp(b, 0.55), along.normalized() * 12.0, stroke);
+                        }
+                    }
+                }
+                handle.get_or_insert(a.lerp(b, 0.35));
+            }
+        }
+        let Some(at) = handle else {
+            continue;
+        };
+        let parties: Vec<String> = treaty
+            .parties
+            .iter()
+            .map(|p| name_of(scenario, p))
+            .collect();
+        let label = format!(
+            "Treaty {} ({}): {}",
+            display_name(&treaty.name.0, &NationId(treaty.id.to_string())),
+            treaty.kind.label(),
+            parties.join(", ")
+        );
+        let id = ui.scope_id().with(("treaty", &treaty.id));
+        let response = edge_handle(ui, painter, at, id, label, colour, selected);
+        if response.clicked() {
+            intents.push(Intent::Select(Selection::single(item)));
+        }
+        response.context_menu(|ui| {
+            if ui.button("Delete treaty").clicked() {
+                intents.push(edit(Edit::RemoveTreaty(treaty.id.clone())));
+                ui.close();
+            }
+        });
+    }
+}
+
+fn edit(edit: Edit) -> Intent {
+    Intent::Edit { edit, merge: None }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn nodes_ui(
+    canvas: &mut CanvasView,
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    document: &Document,
+    area: Rect,
+    positions: &BTreeMap<NationId, (f32, f32)>,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    let scenario = document.scenario();
+    let strongest = scenario
+        .nations
+        .iter()
+        .map(|n| n.capability)
+        .fold(0.0, f64::max);
+    let stability = shown_stability(document);
+    let text_colour = ui.visuals().strong_text_color();
+    for nation in &scenario.nations {
+        let Some(&p) = positions.get(&nation.id) else {
+            continue;
+        };
+        let centre = canvas.to_screen(area, p);
+        let r = radius(nation.capability, strongest) * canvas.zoom.clamp(0.5, 1.5);
+        let region = scenario
+            .regions
+            .iter()
+            .position(|x| x.id == nation.region)
+            .unwrap_or(0);
+        let item = Item::Nation(nation.id.clone());
+        let selected = selection.contains(&item);
+        let name = display_name(&nation.name.0, &nation.id);
+        let s = stability
+            .get(&nation.id)
+            .copied()
+            .unwrap_or(nation.stability);
+
+        let hit = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0));
+        let response = ui.interact(
+            hit,
+            ui.scope_id().with(("nation", &nation.id)),
+            Sense::click_and_drag(),
+        );
+        let label = format!("Nation {name} ({}): stability {s:.2}", nation.id);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+
+        // Alliance rings, one per membership, outside the node.
+        let mut ring = r + 3.0;
+        for (k, alliance) in scenario.alliances.iter().enumerate() {
+            if alliance.members.contains(&nation.id) {
+                painter.circle_stroke(centre, ring, Stroke::new(3.0, palette(k + 6)));
+                ring += 4.0;
+            }
+        }
+        painter.circle_filled(centre, r, palette(region));
+        let outline = if selected {
+            Stroke::new(3.0, ui.visuals().selection.stroke.color)
+        } else if response.hovered() {
+            Stroke::new(2.0, text_colour)
+        } else {
+            Stroke::new(1.0, Color32::from_black_alpha(120))
+        };
+        painter.circle_stroke(centre, r, outline);
+        // The stability gauge: a bar under the node, filled to S.
+        let bar = Rect::from_min_size(centre + vec2(-r, r + 4.0), vec2(2.0 * r, 5.0));
+        painter.rect_filled(bar, 1.0, Color32::from_gray(60));
+        let filled =
+            Rect::from_min_size(bar.min, vec2(bar.width() * s.clamp(0.0, 1.0) as f32, 5.0));
+        painter.rect_filled(filled, 1.0, stability_colour(s));
+        let renaming_this = canvas
+            .renaming
+            .as_ref()
+            .is_some_and(|(id, _, _)| id == &nation.id);
+        if !renaming_this && canvas.zoom > 0.3 {
+            painter.text(
+                centre + vec2(0.0, r + 11.0),
+                egui::Align2::CENTER_TOP,
+                &name,
+                egui::FontId::proportional(13.0),
+                text_colour,
+            );
+        }
+        let response = response.on_hover_text(format!(
+            "{name} ({})\nregion {}\nstability {s:.2} · capability {:.2}",
+            nation.id, nation.region, nation.capability
+        ));
+
+        if response.double_clicked() {
+            canvas.renaming = Some((nation.id.clone(), nation.name.0.clone(), true));
+        } else if response.clicked() {
+            if ui.input(|i| i.modifiers.shift) {
+                let mut chosen = selection.clone();
+                chosen.toggle(item.clone());
+                intents.push(Intent::Select(chosen));
+            } else {
+                intents.push(Intent::Select(Selection::single(item.clone())));
+            }
+        }
+        node_drag(canvas, &response, positions, selection, &nation.id, intents);
+        response.context_menu(|ui| {
+            node_menu_ui(canvas, ui, document, &nation.id, selection, intents);
+        });
+        if renaming_this {
+            rename_ui(canvas, ui, centre + vec2(0.0, r + 10.0), intents);
+        }
+    }
+}
+
+/// Dragging moves the node (or the whole selection it belongs to): layout only, one undo step.
+fn node_drag(
+    canvas: &mut CanvasView,
+    response: &egui::Response,
+    positions: &BTreeMap<NationId, (f32, f32)>,
+    selection: &Selection,
+    id: &NationId,
+    intents: &mut Vec<Intent>,
+) {
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        let moving: Vec<NationId> = if selection.contains(&Item::Nation(id.clone())) {
+            selection.selected_nations()
+        } else {
+            intents.push(Intent::Select(Selection::single(Item::Nation(id.clone()))));
+            vec![id.clone()]
+        };
+        canvas.drag_count += 1;
+        canvas.drag = Some(NodeDrag {
+            starts: moving
+                .into_iter()
+                .filter_map(|m| Some((m.clone(), *positions.get(&m)?)))
+                .collect(),
+            moved: Vec2::ZERO,
+            key: MergeKey(format!("drag {}", canvas.drag_count)),
+        });
+    }
+    if response.dragged_by(egui::PointerButton::Primary)
+        && let Some(drag) = &mut canvas.drag
+    {
+        drag.moved += response.drag_delta() / canvas.zoom;
+        if drag.moved != Vec2::ZERO {
+            let moves = drag
+                .starts
+                .iter()
+                .map(|(m, p)| (m.clone(), (p.0 + drag.moved.x, p.1 + drag.moved.y)))
+                .collect();
+            intents.push(Intent::Edit {
+                edit: Edit::MoveNodes(moves),
+                merge: Some(drag.key.clone()),
+            });
+        }
+    }
+    if response.drag_stopped() && canvas.drag.take().is_some() {
+        intents.push(Intent::EndMerge);
+    }
+}
+
+fn rename_ui(canvas: &mut CanvasView, ui: &mut egui::Ui, at: Pos2, intents: &mut Vec<Intent>) {
+    let Some((id, text, first)) = &mut canvas.renaming else {
+        return;
+    };
+    let rect = Rect::from_center_size(at + vec2(0.0, 10.0), vec2(160.0, 22.0));
+    let response = ui.put(rect, egui::TextEdit::singleline(text).hint_text("name"));
+    if *first {
+        response.request_focus();
+        *first = false;
+    }
+    let cancel = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if response.lost_focus() {
+        if !cancel {
+            intents.push(edit(Edit::RenameNation {
+                nation: id.clone(),
+                name: text.trim().to_owned(),
+            }));
+        }
+        canvas.renaming = None;
+    }
+}
+
+fn node_menu_ui(
+    canvas: &mut CanvasView,
+    ui: &mut egui::Ui,
+    document: &Document,
+    id: &NationId,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    let scenario = document.scenario();
+    let others: Vec<(NationId, String)> = scenario
+        .nations
+        .iter()
+        .filter(|n| &n.id != id)
+        .map(|n| (n.id.clone(), display_name(&n.name.0, &n.id)))
+        .collect();
+    if ui.button("Rename").clicked() {
+        canvas.renaming = Some((id.clone(), name_of(scenario, id), true));
+        ui.close();
+    }
+    ui.menu_button("Set relation with", |ui| {
+        for (other, name) in &others {
+            ui.menu_button(name, |ui| {
+                for (label, value) in [
+                    ("Allied (+0.8)", 0.8),
+                    ("Friendly (+0.4)", 0.4),
+                    ("Neutral (0)", 0.0),
+                    ("Hostile (−0.4)", -0.4),
+                    ("Enemies (−0.8)", -0.8),
+                ] {
+                    if ui.button(label).clicked() {
+                        let trust = if value <= -0.3 { 0.2 } else { 0.5 };
+                        intents.push(edit(Edit::SetRelation {
+                            a: id.clone(),
+                            b: other.clone(),
+                            relation: value,
+                            trust,
+                        }));
+                        intents.push(Intent::Select(Selection::single(Item::relation(id, other))));
+                        ui.close();
+                    }
+                }
+            });
+        }
+    });
+    ui.menu_button("Sign treaty with", |ui| {
+        for (other, name) in &others {
+            ui.menu_button(name, |ui| {
+                for kind in TreatyKind::ALL {
+                    if kind == TreatyKind::PeacekeepingMandate {
+                        continue;
+                    }
+                    if ui.button(kind.label()).clicked() {
+                        sign(scenario, kind, vec![id.clone(), other.clone()], intents);
+                        ui.close();
+                    }
+                }
+            });
+        }
+        ui.separator();
+        if ui.button("Peacekeeping mandate for this nation").clicked() {
+            sign(
+                scenario,
+                TreatyKind::PeacekeepingMandate,
+                vec![id.clone()],
+                intents,
+            );
+            ui.close();
+        }
+    });
+    ui.menu_button("Intervene in this nation", |ui| {
+        ui.label("Intervening nation:");
+        for (other, name) in &others {
+            ui.menu_button(name, |ui| {
+                for kind in InterventionKind::ALL {
+                    if ui.button(kind.label()).clicked() {
+                        intervene(document, kind, other, id, intents);
+                        ui.close();
+                    }
+                }
+            });
+        }
+    });
+    ui.menu_button("Add to alliance", |ui| {
+        let mut any = false;
+        for alliance in &scenario.alliances {
+            if alliance.members.contains(id) {
+                continue;
+            }
+            any = true;
+            let name = display_name(&alliance.name.0, &NationId(alliance.id.to_string()));
+            if ui.button(name).clicked() {
+                let mut joined = alliance.clone();
+                joined.members.push(id.clone());
+                intents.push(edit(Edit::UpdateAlliance(joined)));
+                ui.close();
+            }
+        }
+        if !any {
+            ui.label("No alliance to join");
+        }
+        if selection.selected_nations().len() >= 2
+            && ui.button("New alliance of the selection").clicked()
+        {
+            intents.push(Intent::Run(Command::CreateAlliance));
+            ui.close();
+        }
+    });
+    ui.separator();
+    if ui.button("Delete").clicked() {
+        let targets = if selection.contains(&Item::Nation(id.clone())) {
+            selection.selected_nations()
+        } else {
+            vec![id.clone()]
+        };
+        intents.push(edit(Edit::RemoveNations(targets)));
+        ui.close();
+    }
+}
+
+fn sign(scenario: &Scenario, kind: TreatyKind, parties: Vec<NationId>, intents: &mut Vec<Intent>) {
+    let id = fresh_id("treaty-", |id| {
+        scenario.treaties.iter().any(|t| t.id.as_str() == id)
+            || scenario.events.iter().any(|e| match &e.action {
+                Action::SignTreaty(t) => t.id.as_str() == id,
+                _ => false,
+            })
+    });
+    let treaty = Treaty::new(id.as_str().into(), kind, parties);
+    intents.push(edit(Edit::AddTreaty(treaty)));
+    intents.push(Intent::Select(Selection::single(Item::Treaty(
+        id.as_str().into(),
+    ))));
+}
+
+fn intervene(
+    document: &Document,
+    kind: InterventionKind,
+    intervener: &NationId,
+    target: &NationId,
+    intents: &mut Vec<Intent>,
+) {
+    let scenario = document.scenario();
+    let id = fresh_id("op-", |id| {
+        scenario.events.iter().any(|e| match &e.action {
+            Action::Intervention(i) => i.id.as_str() == id,
+            _ => false,
+        })
+    });
+    let tick = document.simulation().map_or(0, |run| run.tick());
+    let intervention = Intervention::new(
+        id.as_str().into(),
+        kind,
+        vec![intervener.clone()],
+        target.clone(),
+    );
+    intents.push(edit(Edit::ScheduleEvent(Event {
+        tick,
+        action: Action::Intervention(intervention),
+    })));
+    // Events are kept sorted by tick; the new one is the last of its tick.
+    let index = scenario.events.iter().filter(|e| e.tick <= tick).count();
+    intents.push(Intent::Select(Selection::single(Item::Event(index))));
+}
+
+/// Label, colour, dash pattern, doubled line.
+type LegendEntry = (String, Color32, Option<(f32, f32)>, bool);
+
+fn legend_ui(ui: &egui::Ui, painter: &egui::Painter, area: Rect) {
+    let entries: Vec<LegendEntry> = [
+        (
+            "friendly relation".to_owned(),
+            relation_colour(0.7),
+            None,
+            false,
+        ),
+        (
+            "hostile relation".to_owned(),
+            relation_colour(-0.7),
+            None,
+            false,
+        ),
+    ]
+    .into_iter()
+    .chain(
+        TreatyKind::ALL
+            .into_iter()
+            .filter(|k| *k != TreatyKind::PeacekeepingMandate)
+            .map(|kind| {
+                let (colour, dashes) = treaty_style(kind);
+                (
+                    kind.label().to_owned(),
+                    colour,
+                    dashes,
+                    kind == TreatyKind::MutualDefence,
+                )
+            }),
+    )
+    .collect();
+    let font = egui::FontId::proportional(11.0);
+    let row = 15.0;
+    let top_left = pos2(
+        area.left() + 10.0,
+        area.bottom() - 10.0 - row * entries.len() as f32,
+    );
+    let frame = Rect::from_min_size(
+        top_left - vec2(6.0, 6.0),
+        vec2(220.0, row * entries.len() as f32 + 12.0),
+    );
+    painter.rect_filled(frame, 4.0, ui.visuals().window_fill.gamma_multiply(0.85));
+    for (k, (label, colour, dashes, double)) in entries.into_iter().enumerate() {
+        let y = top_left.y + row * k as f32 + row / 2.0;
+        let (a, b) = (pos2(top_left.x, y), pos2(top_left.x + 36.0, y));
+        let stroke = Stroke::new(2.0, colour);
+        match (dashes, double) {
+            (_, true) => {
+                painter.line_segment([a + vec2(0.0, 2.0), b + vec2(0.0, 2.0)], stroke);
+                painter.line_segment([a - vec2(0.0, 2.0), b - vec2(0.0, 2.0)], stroke);
+            }
+            (Some((dash, space)), _) => {
+                painter.extend(egui::Shape::dashed_line(&[a, b], stroke, dash, space));
+            }
+            (None, _) => {
+                painter.line_segment([a, b], stroke);
+            }
+        }
+        painter.text(
+            pos2(b.x + 8.0, y),
+            egui::Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            ui.visuals().text_color(),
+        );
+    }
+}

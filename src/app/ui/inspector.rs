@@ -1,0 +1,934 @@
+//! The inspector: the selected nation, relation, alliance, treaty, region or event — or the
+//! scenario itself when nothing is selected. Every change becomes an edit intent.
+
+use crate::app::EntenteApp;
+use crate::app::command::{Command, Intent};
+use crate::app::document::{Document, MergeKey};
+use crate::app::edit::Edit;
+use crate::app::selection::{Item, Selection};
+use crate::model::limits::MAX_HORIZON;
+use crate::model::{
+    Action, AllianceId, Attribute, Drawdown, Event, InterventionKind, LegalBasis, MandateAuthority,
+    NationId, Proximity, Region, RegionId, Scenario, Side, Text, TreatyId, TreatyKind,
+};
+
+/// Collects the intents of one frame of the inspector.
+struct Out<'a> {
+    intents: &'a mut Vec<Intent>,
+}
+
+impl Out<'_> {
+    fn edit(&mut self, edit: Edit) {
+        self.intents.push(Intent::Edit { edit, merge: None });
+    }
+
+    /// An edit from a continuous control: consecutive ones with the same key are one undo step.
+    fn gesture(&mut self, edit: Edit, key: String) {
+        self.intents.push(Intent::Edit {
+            edit,
+            merge: Some(MergeKey(key)),
+        });
+    }
+
+    fn select(&mut self, item: Item) {
+        self.intents.push(Intent::Select(Selection::single(item)));
+    }
+}
+
+/// The inspector panel.
+pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let EntenteApp {
+        document,
+        selection,
+        intents,
+        ..
+    } = app;
+    let mut out = Out { intents };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let scenario = document.scenario();
+        match selection.only() {
+            Some(Item::Nation(id)) => nation_ui(ui, document, id, &mut out),
+            Some(Item::Relation(a, b)) => relation_ui(ui, scenario, a, b, &mut out),
+            Some(Item::Alliance(id)) => alliance_ui(ui, scenario, id, &mut out),
+            Some(Item::Treaty(id)) => treaty_ui(ui, scenario, id, &mut out),
+            Some(Item::Region(id)) => region_ui(ui, scenario, id, &mut out),
+            Some(Item::Event(index)) => event_ui(ui, scenario, *index, &mut out),
+            None if !selection.is_empty() => several_ui(ui, scenario, selection, &mut out),
+            None => scenario_ui(ui, scenario, &mut out),
+        }
+    });
+}
+
+fn name_or_id(name: &Text, id: &str) -> String {
+    if name.0.is_empty() {
+        id.to_owned()
+    } else {
+        name.0.clone()
+    }
+}
+
+fn nation_name(scenario: &Scenario, id: &NationId) -> String {
+    scenario
+        .nations
+        .iter()
+        .find(|n| &n.id == id)
+        .map_or_else(|| id.to_string(), |n| name_or_id(&n.name, id.as_str()))
+}
+
+/// A slider with its own numeric field, reporting the new value while it changes.
+fn number_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+    unit: &str,
+) -> Option<f64> {
+    let mut edited = value;
+    let logarithmic = *range.end() > 100.0;
+    let response = ui
+        .horizontal(|ui| {
+            let name = ui.label(label);
+            let response = ui
+                .add(
+                    egui::Slider::new(&mut edited, range)
+                        .logarithmic(logarithmic)
+                        .smallest_positive(0.001)
+                        .max_decimals(3),
+                )
+                .labelled_by(name.id);
+            if !unit.is_empty() {
+                ui.weak(unit);
+            }
+            response
+        })
+        .inner;
+    (response.changed() && edited != value && edited.is_finite()).then_some(edited)
+}
+
+/// A single-line text field reporting its new text while it changes.
+fn text_ui(ui: &mut egui::Ui, label: &str, value: &str) -> Option<String> {
+    let mut edited = value.to_owned();
+    let response = ui
+        .horizontal(|ui| {
+            let name = ui.label(label);
+            ui.text_edit_singleline(&mut edited).labelled_by(name.id)
+        })
+        .inner;
+    (response.changed() && edited != value).then_some(edited)
+}
+
+fn attribute_unit(attribute: Attribute) -> &'static str {
+    match attribute {
+        Attribute::Economy => "GDP index",
+        Attribute::DefenceShare => "share of GDP",
+        Attribute::Capability => "capability index",
+        Attribute::Ideology => "−1 left … +1 right",
+        _ => "0 … 1",
+    }
+}
+
+fn nation_ui(ui: &mut egui::Ui, document: &Document, id: &NationId, out: &mut Out) {
+    let scenario = document.scenario();
+    let Some(nation) = scenario.nations.iter().find(|n| &n.id == id) else {
+        return;
+    };
+    ui.heading(format!("Nation {}", name_or_id(&nation.name, id.as_str())));
+    ui.weak(format!("id {id}"));
+    if let Some(name) = text_ui(ui, "Name", &nation.name.0) {
+        out.gesture(
+            Edit::RenameNation {
+                nation: id.clone(),
+                name,
+            },
+            format!("name {id}"),
+        );
+    }
+    if let Some(leader) = text_ui(ui, "Leader", &nation.leader.0) {
+        out.gesture(
+            Edit::SetLeader {
+                nation: id.clone(),
+                leader,
+            },
+            format!("leader {id}"),
+        );
+    }
+    ui.horizontal(|ui| {
+        ui.label("Region");
+        egui::ComboBox::from_id_salt(("region", id))
+            .selected_text(nation.region.to_string())
+            .show_ui(ui, |ui| {
+                for region in &scenario.regions {
+                    let label = name_or_id(&region.name, region.id.as_str());
+                    if ui
+                        .selectable_label(region.id == nation.region, label)
+                        .clicked()
+                        && region.id != nation.region
+                    {
+                        out.edit(Edit::SetRegion {
+                            nation: id.clone(),
+                            region: region.id.clone(),
+                        });
+                    }
+                }
+            });
+    });
+    ui.separator();
+    ui.strong("Attributes at the start");
+    for attribute in Attribute::ALL {
+        let (low, high) = attribute.range();
+        let high = match attribute {
+            // The slider covers useful values; larger ones can still be typed in the file.
+            Attribute::Economy | Attribute::Capability => high.min(1.0e4),
+            _ => high,
+        };
+        let value = nation.attribute(attribute);
+        if let Some(value) = number_ui(
+            ui,
+            attribute.label(),
+            value,
+            low..=high,
+            attribute_unit(attribute),
+        ) {
+            out.gesture(
+                Edit::SetAttribute {
+                    nation: id.clone(),
+                    attribute,
+                    value,
+                },
+                format!("{id} {attribute:?}"),
+            );
+        }
+    }
+    if let Some(run) = document.simulation()
+        && let Some(i) = run.world().nation(id.as_str())
+        && let Some(state) = run.states().last()
+    {
+        let x = &state.nations[i.ix()];
+        ui.weak(format!(
+            "At tick {}: stability {:.2}, legitimacy {:.2}, capacity {:.2}, armed groups {:.2}",
+            run.tick(),
+            x.stability,
+            x.legitimacy,
+            x.capacity,
+            x.armed_groups
+        ));
+    }
+    ui.separator();
+    ui.strong("Relations");
+    for relation in &scenario.relations {
+        let other = if &relation.a == id {
+            &relation.b
+        } else if &relation.b == id {
+            &relation.a
+        } else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            if ui
+                .link(format!(
+                    "{}: {:+.2} (trust {:.2})",
+                    nation_name(scenario, other),
+                    relation.relation,
+                    relation.trust
+                ))
+                .clicked()
+            {
+                out.select(Item::relation(id, other));
+            }
+        });
+    }
+    ui.menu_button("Add relation with…", |ui| {
+        for other in &scenario.nations {
+            if &other.id == id {
+                continue;
+            }
+            if ui
+                .button(name_or_id(&other.name, other.id.as_str()))
+                .clicked()
+            {
+                out.edit(Edit::SetRelation {
+                    a: id.clone(),
+                    b: other.id.clone(),
+                    relation: 0.0,
+                    trust: 0.5,
+                });
+                out.select(Item::relation(id, &other.id));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    ui.strong("Alliances");
+    for alliance in scenario.alliances.iter().filter(|a| a.members.contains(id)) {
+        if ui
+            .link(name_or_id(&alliance.name, alliance.id.as_str()))
+            .clicked()
+        {
+            out.select(Item::Alliance(alliance.id.clone()));
+        }
+    }
+    ui.strong("Treaties");
+    for treaty in scenario.treaties.iter().filter(|t| t.parties.contains(id)) {
+        if ui
+            .link(format!(
+                "{} ({})",
+                name_or_id(&treaty.name, treaty.id.as_str()),
+                treaty.kind.label()
+            ))
+            .clicked()
+        {
+            out.select(Item::Treaty(treaty.id.clone()));
+        }
+    }
+    ui.strong("Interventions");
+    for (index, event) in scenario.events.iter().enumerate() {
+        if let Action::Intervention(intervention) = &event.action
+            && (&intervention.target == id || intervention.interveners.contains(id))
+            && ui
+                .link(format!(
+                    "{} in {} at tick {}",
+                    intervention.kind.label(),
+                    nation_name(scenario, &intervention.target),
+                    event.tick
+                ))
+                .clicked()
+        {
+            out.select(Item::Event(index));
+        }
+    }
+    ui.separator();
+    if ui.button("Delete nation").clicked() {
+        out.edit(Edit::RemoveNations(vec![id.clone()]));
+    }
+}
+
+fn relation_ui(ui: &mut egui::Ui, scenario: &Scenario, a: &NationId, b: &NationId, out: &mut Out) {
+    let Some(k) = crate::app::edit::relation_index(scenario, a, b) else {
+        return;
+    };
+    let relation = &scenario.relations[k];
+    ui.heading(format!(
+        "Relation {} – {}",
+        nation_name(scenario, a),
+        nation_name(scenario, b)
+    ));
+    let set = |relation_value: f64, trust: f64| Edit::SetRelation {
+        a: a.clone(),
+        b: b.clone(),
+        relation: relation_value,
+        trust,
+    };
+    if let Some(value) = number_ui(
+        ui,
+        "relation",
+        relation.relation,
+        -1.0..=1.0,
+        "−1 hostile … +1 friendly",
+    ) {
+        out.gesture(set(value, relation.trust), format!("relation {a} {b}"));
+    }
+    if let Some(value) = number_ui(ui, "trust", relation.trust, 0.0..=1.0, "0 … 1") {
+        out.gesture(set(relation.relation, value), format!("trust {a} {b}"));
+    }
+    for nation in [a, b] {
+        if ui.link(nation_name(scenario, nation)).clicked() {
+            out.select(Item::Nation(nation.clone()));
+        }
+    }
+    if ui.button("Remove relation").clicked() {
+        out.edit(Edit::RemoveRelation {
+            a: a.clone(),
+            b: b.clone(),
+        });
+    }
+}
+
+/// Checkboxes for choosing nations (members, parties, interveners), keeping their order.
+fn nations_picker_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    chosen: &[NationId],
+    salt: &str,
+) -> Option<Vec<NationId>> {
+    let mut result = None;
+    egui::CollapsingHeader::new(format!("{} chosen", chosen.len()))
+        .id_salt(salt)
+        .default_open(true)
+        .show(ui, |ui| {
+            for nation in &scenario.nations {
+                let mut on = chosen.contains(&nation.id);
+                if ui
+                    .checkbox(&mut on, name_or_id(&nation.name, nation.id.as_str()))
+                    .changed()
+                {
+                    let mut next: Vec<NationId> = chosen.to_vec();
+                    if on {
+                        next.push(nation.id.clone());
+                    } else {
+                        next.retain(|m| m != &nation.id);
+                    }
+                    result = Some(next);
+                }
+            }
+        });
+    result
+}
+
+fn alliance_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &AllianceId, out: &mut Out) {
+    let Some(alliance) = scenario.alliances.iter().find(|a| &a.id == id) else {
+        return;
+    };
+    ui.heading(format!(
+        "Alliance {}",
+        name_or_id(&alliance.name, id.as_str())
+    ));
+    ui.weak(format!("id {id}"));
+    if let Some(name) = text_ui(ui, "Name", &alliance.name.0) {
+        let mut next = alliance.clone();
+        next.name = Text(name);
+        out.gesture(Edit::UpdateAlliance(next), format!("alliance name {id}"));
+    }
+    let mut defence = alliance.collective_defence;
+    if ui
+        .checkbox(
+            &mut defence,
+            "Collective defence (an attack on one is an attack on all)",
+        )
+        .changed()
+    {
+        let mut next = alliance.clone();
+        next.collective_defence = defence;
+        out.edit(Edit::UpdateAlliance(next));
+    }
+    ui.strong("Members");
+    if let Some(members) = nations_picker_ui(ui, scenario, &alliance.members, "members") {
+        let mut next = alliance.clone();
+        next.members = members;
+        out.edit(Edit::UpdateAlliance(next));
+    }
+    if ui.button("Delete alliance").clicked() {
+        out.edit(Edit::RemoveAlliance(id.clone()));
+    }
+}
+
+fn treaty_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &TreatyId, out: &mut Out) {
+    let Some(treaty) = scenario.treaties.iter().find(|t| &t.id == id) else {
+        return;
+    };
+    ui.heading(format!("Treaty {}", name_or_id(&treaty.name, id.as_str())));
+    ui.weak(format!("id {id} · in force from the start"));
+    if let Some(name) = text_ui(ui, "Name", &treaty.name.0) {
+        let mut next = treaty.clone();
+        next.name = Text(name);
+        out.gesture(Edit::UpdateTreaty(next), format!("treaty name {id}"));
+    }
+    ui.horizontal(|ui| {
+        ui.label("Kind");
+        egui::ComboBox::from_id_salt(("kind", id))
+            .selected_text(treaty.kind.label())
+            .show_ui(ui, |ui| {
+                for kind in TreatyKind::ALL {
+                    if ui
+                        .selectable_label(kind == treaty.kind, kind.label())
+                        .clicked()
+                        && kind != treaty.kind
+                    {
+                        let mut next = treaty.clone();
+                        next.kind = kind;
+                        next.authority = (kind == TreatyKind::PeacekeepingMandate)
+                            .then_some(next.authority.unwrap_or_default());
+                        out.edit(Edit::UpdateTreaty(next));
+                    }
+                }
+            });
+    });
+    ui.strong(match treaty.kind {
+        TreatyKind::ArmsTrade => "Parties (seller first, then buyer)",
+        TreatyKind::PeacekeepingMandate => "Host nation",
+        _ => "Parties",
+    });
+    if let Some(parties) = nations_picker_ui(ui, scenario, &treaty.parties, "parties") {
+        let mut next = treaty.clone();
+        next.parties = parties;
+        out.edit(Edit::UpdateTreaty(next));
+    }
+    if let Some(strength) = number_ui(ui, "strength", treaty.strength, 0.0..=1.0, "0 … 1") {
+        let mut next = treaty.clone();
+        next.strength = strength;
+        out.gesture(Edit::UpdateTreaty(next), format!("treaty strength {id}"));
+    }
+    ui.horizontal(|ui| {
+        let mut open_ended = treaty.duration.is_none();
+        let open_ended_box = ui.checkbox(&mut open_ended, "open-ended");
+        if open_ended_box.changed() {
+            let mut next = treaty.clone();
+            next.duration = if open_ended { None } else { Some(40) };
+            out.edit(Edit::UpdateTreaty(next));
+        }
+        if let Some(duration) = treaty.duration {
+            let mut ticks = duration;
+            if ui
+                .add(
+                    egui::DragValue::new(&mut ticks)
+                        .range(1..=MAX_HORIZON)
+                        .suffix(" ticks"),
+                )
+                .labelled_by(open_ended_box.id)
+                .changed()
+            {
+                let mut next = treaty.clone();
+                next.duration = Some(ticks);
+                out.gesture(Edit::UpdateTreaty(next), format!("treaty duration {id}"));
+            }
+        }
+    });
+    if treaty.kind == TreatyKind::PeacekeepingMandate {
+        ui.horizontal(|ui| {
+            ui.label("Mandated by");
+            for (authority, label) in [
+                (MandateAuthority::Unsc, "UN Security Council"),
+                (MandateAuthority::Regional, "regional organisation"),
+            ] {
+                if ui
+                    .radio(treaty.authority == Some(authority), label)
+                    .clicked()
+                {
+                    let mut next = treaty.clone();
+                    next.authority = Some(authority);
+                    out.edit(Edit::UpdateTreaty(next));
+                }
+            }
+        });
+    }
+    if ui.button("Delete treaty").clicked() {
+        out.edit(Edit::RemoveTreaty(id.clone()));
+    }
+}
+
+fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Out) {
+    let Some(region) = scenario.regions.iter().find(|r| &r.id == id) else {
+        return;
+    };
+    ui.heading(format!("Region {}", name_or_id(&region.name, id.as_str())));
+    ui.weak(format!("id {id}"));
+    if let Some(name) = text_ui(ui, "Name", &region.name.0) {
+        out.gesture(
+            Edit::UpdateRegion(Region {
+                id: id.clone(),
+                name: Text(name),
+            }),
+            format!("region name {id}"),
+        );
+    }
+    ui.strong("Nations");
+    for nation in scenario.nations.iter().filter(|n| &n.region == id) {
+        if ui
+            .link(name_or_id(&nation.name, nation.id.as_str()))
+            .clicked()
+        {
+            out.select(Item::Nation(nation.id.clone()));
+        }
+    }
+    ui.strong("Proximity to other regions");
+    for other in scenario.regions.iter().filter(|r| &r.id != id) {
+        let set = scenario
+            .proximity
+            .iter()
+            .find(|Proximity(a, b, _)| (a == id && b == &other.id) || (b == id && a == &other.id))
+            .map(|p| p.2);
+        ui.horizontal(|ui| {
+            let mut custom = set.is_some();
+            if ui
+                .checkbox(&mut custom, name_or_id(&other.name, other.id.as_str()))
+                .on_hover_text("Unticked: the default proximity of distinct regions")
+                .changed()
+            {
+                out.edit(Edit::SetProximity {
+                    a: id.clone(),
+                    b: other.id.clone(),
+                    value: custom.then_some(0.5),
+                });
+            }
+            if let Some(value) = set {
+                let mut edited = value;
+                if ui
+                    .add(egui::Slider::new(&mut edited, 0.0..=1.0).text("proximity"))
+                    .changed()
+                {
+                    out.gesture(
+                        Edit::SetProximity {
+                            a: id.clone(),
+                            b: other.id.clone(),
+                            value: Some(edited),
+                        },
+                        format!("proximity {id} {}", other.id),
+                    );
+                }
+            }
+        });
+    }
+    if ui.button("Delete region").clicked() {
+        out.edit(Edit::RemoveRegion(id.clone()));
+    }
+}
+
+fn combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    salt: (&str, usize),
+    value: T,
+    options: &[(T, &str)],
+) -> Option<T> {
+    let mut chosen = None;
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let current = options
+            .iter()
+            .find(|(v, _)| *v == value)
+            .map_or("", |(_, l)| l);
+        egui::ComboBox::from_id_salt(salt)
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (option, text) in options {
+                    if ui.selectable_label(*option == value, *text).clicked() && *option != value {
+                        chosen = Some(*option);
+                    }
+                }
+            });
+    });
+    chosen
+}
+
+fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, out: &mut Out) {
+    let Some(event) = scenario.events.get(index) else {
+        return;
+    };
+    let update = |action: Action, tick: u32| Edit::UpdateEvent {
+        index,
+        event: Event { tick, action },
+    };
+    ui.heading(format!("Event: {}", event.action.kind_label()));
+    let mut tick = event.tick;
+    ui.horizontal(|ui| {
+        let label = ui.label("At tick");
+        if ui
+            .add(egui::DragValue::new(&mut tick).range(0..=scenario.horizon))
+            .labelled_by(label.id)
+            .changed()
+        {
+            out.gesture(
+                update(event.action.clone(), tick),
+                format!("event tick {index}"),
+            );
+        }
+    });
+    if let Action::Intervention(intervention) = &event.action {
+        let with = |change: &dyn Fn(&mut crate::model::Intervention)| {
+            let mut next = intervention.clone();
+            change(&mut next);
+            update(Action::Intervention(next), event.tick)
+        };
+        let kinds: Vec<(InterventionKind, &str)> = InterventionKind::ALL
+            .into_iter()
+            .map(|k| (k, k.label()))
+            .collect();
+        if let Some(kind) = combo(ui, "Kind", ("kind", index), intervention.kind, &kinds) {
+            out.edit(with(&|x| x.kind = kind));
+        }
+        ui.strong("Interveners");
+        if let Some(interveners) =
+            nations_picker_ui(ui, scenario, &intervention.interveners, "interveners")
+        {
+            out.edit(with(&|x| x.interveners = interveners.clone()));
+        }
+        let targets: Vec<(usize, String)> = scenario
+            .nations
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (k, name_or_id(&n.name, n.id.as_str())))
+            .collect();
+        let current = scenario
+            .nations
+            .iter()
+            .position(|n| n.id == intervention.target)
+            .unwrap_or(0);
+        let target_options: Vec<(usize, &str)> =
+            targets.iter().map(|(k, n)| (*k, n.as_str())).collect();
+        if let Some(k) = combo(ui, "Target", ("target", index), current, &target_options) {
+            let target = scenario.nations[k].id.clone();
+            out.edit(with(&|x| x.target = target.clone()));
+        }
+        let bases = [
+            (LegalBasis::Unsc, "UN Security Council mandate"),
+            (LegalBasis::SelfDefence, "self-defence (Art. 51)"),
+            (LegalBasis::Regional, "regional organisation"),
+            (LegalBasis::NoMandate, "no mandate"),
+        ];
+        if let Some(basis) = combo(
+            ui,
+            "Legal basis",
+            ("basis", index),
+            intervention.legal_basis,
+            &bases,
+        ) {
+            out.edit(with(&|x| x.legal_basis = basis));
+        }
+        for (label, value, set, key) in [
+            (
+                "post-conflict planning",
+                intervention.post_conflict_planning,
+                (|x: &mut crate::model::Intervention, v| x.post_conflict_planning = v)
+                    as fn(&mut crate::model::Intervention, f64),
+                "planning",
+            ),
+            (
+                "local engagement",
+                intervention.local_engagement,
+                |x: &mut crate::model::Intervention, v| x.local_engagement = v,
+                "engagement",
+            ),
+        ] {
+            if let Some(v) = number_ui(ui, label, value, 0.0..=1.0, "0 … 1") {
+                out.gesture(with(&|x| set(x, v)), format!("{key} {index}"));
+            }
+        }
+        if let Some(v) = number_ui(
+            ui,
+            "troops",
+            intervention.troops_per_1000,
+            0.0..=40.0,
+            "per 1,000 inhabitants",
+        ) {
+            out.gesture(with(&|x| x.troops_per_1000 = v), format!("troops {index}"));
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Duration");
+            let mut duration = intervention.duration;
+            if ui
+                .add(
+                    egui::DragValue::new(&mut duration)
+                        .range(1..=MAX_HORIZON)
+                        .suffix(" ticks"),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                out.gesture(
+                    with(&|x| x.duration = duration),
+                    format!("duration {index}"),
+                );
+            }
+        });
+        let drawdowns = [(0u8, "rapid"), (1u8, "gradual")];
+        let current = u8::from(!matches!(intervention.drawdown, Drawdown::Rapid));
+        if let Some(choice) = combo(ui, "Drawdown", ("drawdown", index), current, &drawdowns) {
+            let drawdown = if choice == 0 {
+                Drawdown::Rapid
+            } else {
+                Drawdown::Gradual
+            };
+            out.edit(with(&|x| x.drawdown = drawdown));
+        }
+        let sides = [
+            (Side::Government, "the government"),
+            (Side::Opposition, "the opposition"),
+            (Side::Neutral, "neither (neutral)"),
+        ];
+        if let Some(side) = combo(ui, "Supports", ("side", index), intervention.side, &sides) {
+            out.edit(with(&|x| x.side = side));
+        }
+        let mut consent = intervention.host_consent;
+        if ui
+            .checkbox(&mut consent, "The host government consents")
+            .changed()
+        {
+            out.edit(with(&|x| x.host_consent = consent));
+        }
+    } else {
+        let names: Vec<String> = event
+            .action
+            .nations()
+            .into_iter()
+            .map(|n| nation_name(scenario, n))
+            .collect();
+        ui.label(format!("Involves {}", names.join(", ")));
+        ui.weak("The timeline (next release) edits every field of this kind of event.");
+    }
+    if ui.button("Delete event").clicked() {
+        out.edit(Edit::RemoveEvent(index));
+    }
+}
+
+fn several_ui(ui: &mut egui::Ui, scenario: &Scenario, selection: &Selection, out: &mut Out) {
+    let nations = selection.selected_nations();
+    ui.heading(format!("{} items selected", selection.items().count()));
+    for id in &nations {
+        if ui.link(nation_name(scenario, id)).clicked() {
+            out.select(Item::Nation(id.clone()));
+        }
+    }
+    if nations.len() >= 2 && ui.button("Create alliance of these nations").clicked() {
+        out.intents.push(Intent::Run(Command::CreateAlliance));
+    }
+    if ui.button("Delete selection").clicked() {
+        out.intents.push(Intent::Run(Command::Delete));
+    }
+}
+
+fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
+    let meta = &scenario.meta;
+    ui.heading(if meta.title.0.is_empty() {
+        "Untitled scenario"
+    } else {
+        meta.title.0.as_str()
+    });
+    if let Some(title) = text_ui(ui, "Title", &meta.title.0) {
+        let mut next = meta.clone();
+        next.title = Text(title);
+        out.gesture(Edit::SetMeta(next), "title".into());
+    }
+    if let Some(author) = text_ui(ui, "Author", &meta.author.0) {
+        let mut next = meta.clone();
+        next.author = Text(author);
+        out.gesture(Edit::SetMeta(next), "author".into());
+    }
+    let name = ui.label("Description");
+    let mut description = meta.description.0.clone();
+    if ui
+        .add(egui::TextEdit::multiline(&mut description).desired_rows(3))
+        .labelled_by(name.id)
+        .changed()
+    {
+        let mut next = meta.clone();
+        next.description = Text(description);
+        out.gesture(Edit::SetMeta(next), "description".into());
+    }
+    ui.horizontal(|ui| {
+        let year_label = ui.label("Starts in year");
+        let mut year = meta.start.year;
+        let mut quarter = meta.start.quarter;
+        let a = ui
+            .add(egui::DragValue::new(&mut year).range(1..=9999))
+            .labelled_by(year_label.id);
+        let quarter_label = ui.label("quarter");
+        let b = ui
+            .add(egui::DragValue::new(&mut quarter).range(1..=4))
+            .labelled_by(quarter_label.id);
+        if a.changed() || b.changed() {
+            let mut next = meta.clone();
+            next.start.year = year;
+            next.start.quarter = quarter;
+            out.gesture(Edit::SetMeta(next), "start".into());
+        }
+    });
+    ui.horizontal(|ui| {
+        let horizon_label = ui.label("Horizon");
+        let mut horizon = scenario.horizon;
+        if ui
+            .add(
+                egui::DragValue::new(&mut horizon)
+                    .range(1..=MAX_HORIZON)
+                    .suffix(" ticks"),
+            )
+            .labelled_by(horizon_label.id)
+            .on_hover_text("How many quarters are simulated")
+            .changed()
+        {
+            out.gesture(Edit::SetHorizon(horizon), "horizon".into());
+        }
+        let seed_label = ui.label("Seed");
+        let mut seed = scenario.seed;
+        if ui
+            .add(egui::DragValue::new(&mut seed))
+            .labelled_by(seed_label.id)
+            .on_hover_text("Seed of the random events: same seed, same run")
+            .changed()
+        {
+            out.gesture(Edit::SetSeed(seed), "seed".into());
+        }
+    });
+    let settings = &scenario.settings;
+    for (label, value, set) in [
+        (
+            "Calibrate baselines (a world without actions stands still)",
+            settings.calibrate_baseline,
+            (|s: &mut crate::model::Settings, v| s.calibrate_baseline = v)
+                as fn(&mut crate::model::Settings, bool),
+        ),
+        (
+            "Random events (coups, elections, incidents)",
+            settings.random_events,
+            |s: &mut crate::model::Settings, v| s.random_events = v,
+        ),
+        (
+            "Nations may leave alliances on their own",
+            settings.autonomous_states,
+            |s: &mut crate::model::Settings, v| s.autonomous_states = v,
+        ),
+    ] {
+        let mut on = value;
+        if ui.checkbox(&mut on, label).changed() {
+            let mut next = *settings;
+            set(&mut next, on);
+            out.edit(Edit::SetSettings(next));
+        }
+    }
+    ui.separator();
+    ui.strong("Regions");
+    for region in &scenario.regions {
+        if ui
+            .link(name_or_id(&region.name, region.id.as_str()))
+            .clicked()
+        {
+            out.select(Item::Region(region.id.clone()));
+        }
+    }
+    if ui.button("Add region").clicked() {
+        let id = crate::app::edit::fresh_id("region-", |id| {
+            scenario.regions.iter().any(|r| r.id.as_str() == id)
+        });
+        out.edit(Edit::AddRegion(Region {
+            id: id.as_str().into(),
+            name: Text(format!("Region {}", &id["region-".len()..])),
+        }));
+        out.select(Item::Region(id.as_str().into()));
+    }
+    ui.separator();
+    ui.strong("Alliances");
+    for alliance in &scenario.alliances {
+        if ui
+            .link(name_or_id(&alliance.name, alliance.id.as_str()))
+            .clicked()
+        {
+            out.select(Item::Alliance(alliance.id.clone()));
+        }
+    }
+    ui.strong("Treaties");
+    for treaty in &scenario.treaties {
+        if ui
+            .link(format!(
+                "{} ({})",
+                name_or_id(&treaty.name, treaty.id.as_str()),
+                treaty.kind.label()
+            ))
+            .clicked()
+        {
+            out.select(Item::Treaty(treaty.id.clone()));
+        }
+    }
+    ui.strong("Timeline");
+    for (index, event) in scenario.events.iter().enumerate() {
+        if ui
+            .link(format!(
+                "tick {}: {}",
+                event.tick,
+                event.action.kind_label()
+            ))
+            .clicked()
+        {
+            out.select(Item::Event(index));
+        }
+    }
+    ui.separator();
+    ui.weak("Select a nation, edge, alliance or event to edit it. Right-click the canvas to add.");
+}

@@ -1,0 +1,53 @@
+//! The window's parts: menus and toolbar, canvas, inspector, plot, status bar and prompts.
+
+pub mod canvas;
+mod inspector;
+mod menu;
+mod plot;
+mod prompts;
+mod status;
+
+use super::EntenteApp;
+
+/// Draws the whole window for one frame.
+pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        menu::menu_bar_ui(app, ui);
+        menu::toolbar_ui(app, ui);
+    });
+    egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(app, ui));
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(360.0)
+        .show(ui, |ui| inspector::inspector_ui(app, ui));
+    egui::Panel::bottom("plots")
+        .resizable(true)
+        .default_size(220.0)
+        .show(ui, |ui| {
+            if let Some(run) = app.document.simulation() {
+                plot::regional_stability_ui(ui, run);
+            }
+        });
+    egui::CentralPanel::default().show(ui, |ui| canvas::canvas_ui(app, ui));
+    prompts::prompts_ui(app, ui.ctx());
+}
+
+/// A colour for the k-th region or alliance, distinct for the first dozen.
+pub fn palette(k: usize) -> egui::Color32 {
+    const COLOURS: [(u8, u8, u8); 12] = [
+        (86, 140, 209),
+        (222, 143, 61),
+        (94, 173, 99),
+        (178, 102, 190),
+        (205, 92, 92),
+        (73, 170, 170),
+        (199, 176, 64),
+        (140, 120, 95),
+        (232, 120, 170),
+        (120, 130, 145),
+        (150, 190, 60),
+        (90, 100, 200),
+    ];
+    let (r, g, b) = COLOURS[k % COLOURS.len()];
+    egui::Color32::from_rgb(r, g, b)
+}

@@ -1,0 +1,37 @@
+//! The status bar: the last message, the size of the scenario and whether it is saved.
+
+use crate::app::EntenteApp;
+
+/// Message on the left, scenario facts on the right.
+pub fn status_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        match &app.status {
+            Some(status) if status.is_error => {
+                ui.colored_label(ui.visuals().error_fg_color, &status.text);
+            }
+            Some(status) => {
+                ui.label(&status.text);
+            }
+            None => {
+                ui.label("Ready");
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let scenario = app.document.scenario();
+            ui.label(if app.document.is_dirty() {
+                "Unsaved changes"
+            } else {
+                "Saved"
+            });
+            ui.separator();
+            ui.label(format!(
+                "{} nations · {} relations · {} alliances · {} treaties · {} events",
+                scenario.nations.len(),
+                scenario.relations.len(),
+                scenario.alliances.len(),
+                scenario.treaties.len(),
+                scenario.events.len()
+            ));
+        });
+    });
+}
