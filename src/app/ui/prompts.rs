@@ -56,7 +56,7 @@ fn unsaved_ui(app: &mut EntenteApp, ctx: &egui::Context, then: AfterSave) {
             app.document.display_name()
         ));
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button("Save changes").clicked() {
                 answer = Some(Some(true));
             }
             if ui.button("Discard changes").clicked() {
