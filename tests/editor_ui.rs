@@ -430,3 +430,21 @@ fn autosave_is_offered_for_recovery_after_a_crash() {
     ));
     assert!(harness.state().prompt().is_none());
 }
+
+#[test]
+fn theme_and_text_size_are_preferences() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    let dark = harness.state().prefs().dark;
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Light / dark theme").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().prefs().dark, !dark);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run_steps(2);
+    assert!(harness.state().prefs().text_scale > 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(harness.state().prefs().text_scale, 1.0);
+}

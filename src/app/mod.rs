@@ -650,6 +650,11 @@ impl EntenteApp {
                 }
             }
         }
+        // "+" shares its key with "=" on most keyboards.
+        let equals = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Equals);
+        if self.prompt.is_none() && ctx.input_mut(|i| i.consume_shortcut(&equals)) {
+            self.intents.push(Intent::Run(Command::LargerText));
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -698,6 +703,10 @@ impl EntenteApp {
             self.applied_title = title;
         }
         let style = (self.prefs.dark, self.prefs.text_scale);
+        if self.applied_style.is_none() {
+            // Text size is a remembered preference with its own commands (Ctrl +, Ctrl −, Ctrl 0).
+            ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        }
         if self.applied_style != Some(style) {
             ctx.set_theme(if self.prefs.dark {
                 egui::Theme::Dark

@@ -568,6 +568,10 @@ fn nodes_ui(
             nation.id, nation.region, nation.capability
         ));
 
+        if response.secondary_clicked() && !selected {
+            // The context menu acts on what the inspector shows.
+            intents.push(Intent::Select(Selection::single(item.clone())));
+        }
         if response.double_clicked() {
             canvas.renaming = Some((nation.id.clone(), nation.name.0.clone(), true));
         } else if response.clicked() {
