@@ -227,15 +227,12 @@ impl Edit {
                     .ok_or_else(|| refuse(format!("{a} and {b} have no relation to remove")))?;
                 scenario.relations.remove(k);
             }
-            Self::AddAlliance(alliance) => {
-                if scenario.alliances.iter().any(|x| x.id == alliance.id) {
-                    return Err(refuse(format!(
-                        "an alliance \"{}\" already exists",
-                        alliance.id
-                    )));
-                }
-                scenario.alliances.push(alliance.clone());
-            }
+            Self::AddAlliance(alliance) => add_new(
+                &mut scenario.alliances,
+                alliance,
+                |x| x.id == alliance.id,
+                format!("an alliance \"{}\"", alliance.id),
+            )?,
             Self::UpdateAlliance(alliance) => {
                 *find_mut(&mut scenario.alliances, |x| x.id == alliance.id, "alliance")? =
                     alliance.clone();
@@ -244,12 +241,12 @@ impl Edit {
                 let k = position(&scenario.alliances, |x| &x.id == id, "alliance")?;
                 scenario.alliances.remove(k);
             }
-            Self::AddTreaty(treaty) => {
-                if scenario.treaties.iter().any(|x| x.id == treaty.id) {
-                    return Err(refuse(format!("a treaty \"{}\" already exists", treaty.id)));
-                }
-                scenario.treaties.push(treaty.clone());
-            }
+            Self::AddTreaty(treaty) => add_new(
+                &mut scenario.treaties,
+                treaty,
+                |x| x.id == treaty.id,
+                format!("a treaty \"{}\"", treaty.id),
+            )?,
             Self::UpdateTreaty(treaty) => {
                 *find_mut(&mut scenario.treaties, |x| x.id == treaty.id, "treaty")? =
                     treaty.clone();
@@ -271,12 +268,12 @@ impl Edit {
                 }
                 scenario.events.remove(*index);
             }
-            Self::AddRegion(region) => {
-                if scenario.regions.iter().any(|x| x.id == region.id) {
-                    return Err(refuse(format!("a region \"{}\" already exists", region.id)));
-                }
-                scenario.regions.push(region.clone());
-            }
+            Self::AddRegion(region) => add_new(
+                &mut scenario.regions,
+                region,
+                |x| x.id == region.id,
+                format!("a region \"{}\"", region.id),
+            )?,
             Self::UpdateRegion(region) => {
                 *find_mut(&mut scenario.regions, |x| x.id == region.id, "region")? = region.clone();
             }
@@ -323,6 +320,20 @@ fn nation_mut<'a>(scenario: &'a mut Scenario, id: &NationId) -> Result<&'a mut N
         .iter_mut()
         .find(|n| &n.id == id)
         .ok_or_else(|| refuse(format!("there is no nation \"{id}\"")))
+}
+
+/// Appends `item` unless one with the same id (`same`) exists; `what` names it for the message.
+fn add_new<T: Clone>(
+    items: &mut Vec<T>,
+    item: &T,
+    same: impl Fn(&T) -> bool,
+    what: String,
+) -> Result<(), EditError> {
+    if items.iter().any(same) {
+        return Err(refuse(format!("{what} already exists")));
+    }
+    items.push(item.clone());
+    Ok(())
 }
 
 fn position<T>(items: &[T], matches: impl Fn(&T) -> bool, what: &str) -> Result<usize, EditError> {

@@ -309,7 +309,9 @@ impl EntenteApp {
     fn carry_out_one(&mut self, intent: Intent) {
         match intent {
             Intent::Run(command) => self.run_command(command),
-            Intent::Edit { edit, merge } => self.apply_edit(&edit, merge),
+            Intent::Edit { edit, merge } => {
+                self.apply_edit(&edit, merge);
+            }
             Intent::EndMerge => self.document.end_merge(),
             Intent::OpenPath(path) => self.guard_unsaved(AfterSave::OpenPath(path)),
             Intent::OpenExample(name) => self.guard_unsaved(AfterSave::OpenExample(name)),
@@ -318,15 +320,20 @@ impl EntenteApp {
         }
     }
 
-    fn apply_edit(&mut self, edit: &Edit, merge: Option<document::MergeKey>) {
+    /// Applies an edit, or reports in the status bar why it cannot be; true if it applied.
+    fn apply_edit(&mut self, edit: &Edit, merge: Option<document::MergeKey>) -> bool {
         match self.document.apply(edit, merge) {
             Ok(()) => {
                 self.selection.retain_existing(self.document.scenario());
                 if self.status.as_ref().is_some_and(|s| s.is_error) {
                     self.status = None;
                 }
+                true
             }
-            Err(error) => self.error(format!("Cannot {}: {error}", edit.label())),
+            Err(error) => {
+                self.error(format!("Cannot {}: {error}", edit.label()));
+                false
+            }
         }
     }
 
@@ -517,14 +524,7 @@ impl EntenteApp {
             collective_defence: true,
         };
         let item = Item::Alliance(alliance.id.clone());
-        self.apply_edit(&Edit::AddAlliance(alliance), None);
-        if self
-            .document
-            .scenario()
-            .alliances
-            .iter()
-            .any(|a| Item::Alliance(a.id.clone()) == item)
-        {
+        if self.apply_edit(&Edit::AddAlliance(alliance), None) {
             self.selection = Selection::single(item);
         }
     }

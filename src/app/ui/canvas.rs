@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
+use crate::app::EntenteApp;
 use crate::app::command::{Command, Intent};
 use crate::app::document::{Document, MergeKey};
 use crate::app::edit::{Edit, fresh_id, positions_with_defaults};
 use crate::app::selection::{Item, Selection};
-use crate::app::{EntenteApp, ui::palette};
+use crate::app::ui::{name_or_id, nation_name, palette};
 use crate::model::{
     Action, Event, Intervention, InterventionKind, NationId, Scenario, Treaty, TreatyKind,
 };
@@ -159,22 +160,6 @@ fn shown_stability(document: &Document) -> BTreeMap<NationId, f64> {
             (nation.id.clone(), value)
         })
         .collect()
-}
-
-fn name_of(scenario: &Scenario, id: &NationId) -> String {
-    scenario
-        .nations
-        .iter()
-        .find(|n| &n.id == id)
-        .map_or_else(|| id.to_string(), |n| display_name(&n.name.0, id))
-}
-
-fn display_name(name: &str, id: &NationId) -> String {
-    if name.is_empty() {
-        id.to_string()
-    } else {
-        name.to_owned()
-    }
 }
 
 /// Draws the canvas and turns gestures into intents.
@@ -359,8 +344,8 @@ fn relations_ui(
         let item = Item::relation(&relation.a, &relation.b);
         let label = format!(
             "Relation {}–{}: {:+.2}, trust {:.2}",
-            name_of(scenario, &relation.a),
-            name_of(scenario, &relation.b),
+            nation_name(scenario, &relation.a),
+            nation_name(scenario, &relation.b),
             relation.relation,
             relation.trust
         );
@@ -454,11 +439,11 @@ fn treaties_ui(
         let parties: Vec<String> = treaty
             .parties
             .iter()
-            .map(|p| name_of(scenario, p))
+            .map(|p| nation_name(scenario, p))
             .collect();
         let label = format!(
             "Treaty {} ({}): {}",
-            display_name(&treaty.name.0, &NationId(treaty.id.to_string())),
+            name_or_id(&treaty.name, treaty.id.as_str()),
             treaty.kind.label(),
             parties.join(", ")
         );
@@ -512,7 +497,7 @@ fn nodes_ui(
             .unwrap_or(0);
         let item = Item::Nation(nation.id.clone());
         let selected = selection.contains(&item);
-        let name = display_name(&nation.name.0, &nation.id);
+        let name = name_or_id(&nation.name, nation.id.as_str());
         let s = stability
             .get(&nation.id)
             .copied()
@@ -675,10 +660,10 @@ fn node_menu_ui(
         .nations
         .iter()
         .filter(|n| &n.id != id)
-        .map(|n| (n.id.clone(), display_name(&n.name.0, &n.id)))
+        .map(|n| (n.id.clone(), name_or_id(&n.name, n.id.as_str())))
         .collect();
     if ui.button("Rename").clicked() {
-        canvas.renaming = Some((id.clone(), name_of(scenario, id), true));
+        canvas.renaming = Some((id.clone(), nation_name(scenario, id), true));
         ui.close();
     }
     ui.menu_button("Set relation with", |ui| {
@@ -751,7 +736,7 @@ fn node_menu_ui(
                 continue;
             }
             any = true;
-            let name = display_name(&alliance.name.0, &NationId(alliance.id.to_string()));
+            let name = name_or_id(&alliance.name, alliance.id.as_str());
             if ui.button(name).clicked() {
                 let mut joined = alliance.clone();
                 joined.members.push(id.clone());

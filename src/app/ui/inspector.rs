@@ -6,6 +6,7 @@ use crate::app::command::{Command, Intent};
 use crate::app::document::{Document, MergeKey};
 use crate::app::edit::Edit;
 use crate::app::selection::{Item, Selection};
+use crate::app::ui::{name_or_id, nation_name};
 use crate::model::limits::MAX_HORIZON;
 use crate::model::{
     Action, AllianceId, Attribute, Drawdown, Event, InterventionKind, LegalBasis, MandateAuthority,
@@ -59,20 +60,12 @@ pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     });
 }
 
-fn name_or_id(name: &Text, id: &str) -> String {
-    if name.0.is_empty() {
-        id.to_owned()
-    } else {
-        name.0.clone()
-    }
-}
-
-fn nation_name(scenario: &Scenario, id: &NationId) -> String {
-    scenario
-        .nations
-        .iter()
-        .find(|n| &n.id == id)
-        .map_or_else(|| id.to_string(), |n| name_or_id(&n.name, id.as_str()))
+/// The heading of an object's editor — its kind, name and id — and its name field; returns the
+/// new name while it is being edited.
+fn header_ui(ui: &mut egui::Ui, kind: &str, name: &Text, id: &str, note: &str) -> Option<String> {
+    ui.heading(format!("{kind} {}", name_or_id(name, id)));
+    ui.weak(format!("id {id}{note}"));
+    text_ui(ui, "Name", &name.0)
 }
 
 /// A slider with its own numeric field, reporting the new value while it changes.
@@ -132,9 +125,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, id: &NationId, out: &mut Ou
     let Some(nation) = scenario.nations.iter().find(|n| &n.id == id) else {
         return;
     };
-    ui.heading(format!("Nation {}", name_or_id(&nation.name, id.as_str())));
-    ui.weak(format!("id {id}"));
-    if let Some(name) = text_ui(ui, "Name", &nation.name.0) {
+    if let Some(name) = header_ui(ui, "Nation", &nation.name, id.as_str(), "") {
         out.gesture(
             Edit::RenameNation {
                 nation: id.clone(),
@@ -378,12 +369,7 @@ fn alliance_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &AllianceId, out: &mu
     let Some(alliance) = scenario.alliances.iter().find(|a| &a.id == id) else {
         return;
     };
-    ui.heading(format!(
-        "Alliance {}",
-        name_or_id(&alliance.name, id.as_str())
-    ));
-    ui.weak(format!("id {id}"));
-    if let Some(name) = text_ui(ui, "Name", &alliance.name.0) {
+    if let Some(name) = header_ui(ui, "Alliance", &alliance.name, id.as_str(), "") {
         let mut next = alliance.clone();
         next.name = Text(name);
         out.gesture(Edit::UpdateAlliance(next), format!("alliance name {id}"));
@@ -415,9 +401,8 @@ fn treaty_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &TreatyId, out: &mut Ou
     let Some(treaty) = scenario.treaties.iter().find(|t| &t.id == id) else {
         return;
     };
-    ui.heading(format!("Treaty {}", name_or_id(&treaty.name, id.as_str())));
-    ui.weak(format!("id {id} · in force from the start"));
-    if let Some(name) = text_ui(ui, "Name", &treaty.name.0) {
+    let note = " · in force from the start";
+    if let Some(name) = header_ui(ui, "Treaty", &treaty.name, id.as_str(), note) {
         let mut next = treaty.clone();
         next.name = Text(name);
         out.gesture(Edit::UpdateTreaty(next), format!("treaty name {id}"));
@@ -509,9 +494,7 @@ fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Ou
     let Some(region) = scenario.regions.iter().find(|r| &r.id == id) else {
         return;
     };
-    ui.heading(format!("Region {}", name_or_id(&region.name, id.as_str())));
-    ui.weak(format!("id {id}"));
-    if let Some(name) = text_ui(ui, "Name", &region.name.0) {
+    if let Some(name) = header_ui(ui, "Region", &region.name, id.as_str(), "") {
         out.gesture(
             Edit::UpdateRegion(Region {
                 id: id.clone(),

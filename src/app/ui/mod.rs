@@ -8,6 +8,25 @@ mod prompts;
 mod status;
 
 use super::EntenteApp;
+use crate::model::{NationId, Scenario, Text};
+
+/// What to call an object on screen: its name, or its id when it has none.
+pub fn name_or_id(name: &Text, id: &str) -> String {
+    if name.0.is_empty() {
+        id.to_owned()
+    } else {
+        name.0.clone()
+    }
+}
+
+/// A nation's on-screen name, looked up by id (the id itself if it is unknown).
+pub fn nation_name(scenario: &Scenario, id: &NationId) -> String {
+    scenario
+        .nations
+        .iter()
+        .find(|n| &n.id == id)
+        .map_or_else(|| id.to_string(), |n| name_or_id(&n.name, id.as_str()))
+}
 
 /// Draws the whole window for one frame.
 pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
