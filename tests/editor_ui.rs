@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use entente::app::{AppConfig, Document, EntenteApp, FileDialogs, Item, Prompt};
 use entente::io;
 
@@ -447,4 +447,311 @@ fn theme_and_text_size_are_preferences() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run_steps(2);
     assert_eq!(harness.state().prefs().text_scale, 1.0);
+}
+
+/// Presses a key (with modifiers) and lets the app answer.
+fn press(harness: &mut Harness<'_, EntenteApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+/// Presses Tab until the widget whose label starts with `label` has the keyboard focus.
+fn tab_to(harness: &mut Harness<'_, EntenteApp>, label: &str) {
+    for _ in 0..400 {
+        if harness
+            .query_by_label_contains(label)
+            .is_some_and(|node| node.is_focused())
+        {
+            return;
+        }
+        press(harness, Modifiers::NONE, Key::Tab);
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+fn nation_name(harness: &Harness<'_, EntenteApp>, id: &str) -> Option<String> {
+    let scenario = harness.state().document().scenario();
+    let nation = scenario.nations.iter().find(|n| n.id.as_str() == id)?;
+    Some(nation.name.0.clone())
+}
+
+/// Replaces the text of the focused field and confirms with Enter (or cancels with Escape).
+fn type_over(harness: &mut Harness<'_, EntenteApp>, text: &str, confirm: Key) {
+    press(harness, Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run_steps(2);
+    press(harness, Modifiers::NONE, confirm);
+}
+
+#[test]
+fn canvas_actions_work_from_the_keyboard_alone() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    // Tab reaches the nodes; Enter selects the focused one.
+    tab_to(&mut harness, &node("Target State"));
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        harness.state().selection().only(),
+        Some(&Item::Nation("T".into()))
+    );
+    // F2 renames in place; Ctrl+A selects the field's text, not every nation.
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    type_over(&mut harness, "Republic of Mesa", Key::Enter);
+    assert_eq!(
+        nation_name(&harness, "T").as_deref(),
+        Some("Republic of Mesa")
+    );
+    assert_eq!(harness.state().selection().items().count(), 1);
+    // Shift+F10 opens the node's menu with its first entry focused; arrows and Enter walk it.
+    press(&mut harness, Modifiers::SHIFT, Key::F10);
+    assert!(harness.get_by_label("Rename").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::Enter); // Set relation with
+    press(&mut harness, Modifiers::NONE, Key::Enter); // Hegemon
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    }
+    assert!(harness.get_by_label("Hostile (−0.4)").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let relation = harness
+        .state()
+        .document()
+        .scenario()
+        .relations
+        .iter()
+        .find(|r| r.a.as_str() == "H" && r.b.as_str() == "T")
+        .map(|r| r.relation);
+    assert_eq!(relation, Some(-0.4));
+    assert!(
+        harness.query_by_label("Set relation with").is_none(),
+        "menu closed"
+    );
+    // The Menu key opens the same menu for the selected nation; Delete removes it.
+    tab_to(&mut harness, &node("Republic of Mesa"));
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Menu);
+    assert!(harness.query_by_label("Sign treaty with").is_some());
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let before = nations(&harness);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(nations(&harness), before - 1);
+    undo(&mut harness);
+    assert_eq!(nations(&harness), before);
+}
+
+#[test]
+fn double_click_renames_and_escape_cancels() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    let double_click = |harness: &mut Harness<'_, EntenteApp>, label: &str| {
+        for _ in 0..2 {
+            harness.get_by_label_contains(&node(label)).click();
+            harness.step();
+        }
+        harness.run_steps(2);
+    };
+    double_click(&mut harness, "Rival Power");
+    let field =
+        harness.get_by(|node| node.role() == egui::accesskit::Role::TextInput && node.is_focused());
+    assert_eq!(field.value().as_deref(), Some("Rival Power"));
+    type_over(&mut harness, "Eastern Bloc", Key::Enter);
+    assert_eq!(nation_name(&harness, "Q").as_deref(), Some("Eastern Bloc"));
+    double_click(&mut harness, "Eastern Bloc");
+    type_over(&mut harness, "Never kept", Key::Escape);
+    assert_eq!(nation_name(&harness, "Q").as_deref(), Some("Eastern Bloc"));
+    undo(&mut harness);
+    assert_eq!(nation_name(&harness, "Q").as_deref(), Some("Rival Power"));
+}
+
+/// The screen centre of every node, by accessible label.
+fn node_centres(harness: &Harness<'_, EntenteApp>) -> Vec<(String, egui::Pos2)> {
+    harness
+        .query_all_by_label_contains("Nation ")
+        .filter(|node| node.accesskit_node().role() == egui::accesskit::Role::Button)
+        .map(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            (label, node.rect().center())
+        })
+        .collect()
+}
+
+#[test]
+fn shift_drag_on_the_background_selects_the_nations_in_the_box() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    let centres = node_centres(&harness);
+    let at = |name: &str| {
+        centres
+            .iter()
+            .find(|(label, _)| label.starts_with(&node(name)))
+            .map(|(_, p)| *p)
+            .unwrap()
+    };
+    let corner_a = at("Hegemon");
+    let corner_b = at("Client State");
+    // Start the box on bare background: outside every node's and edge handle's hit area.
+    let widgets: Vec<egui::Rect> = ["Nation ", "Relation ", "Treaty "]
+        .iter()
+        .flat_map(|kind| harness.query_all_by_label_contains(kind))
+        .map(|node| node.rect())
+        .collect();
+    let mut rect = egui::Rect::from_two_pos(corner_a, corner_b).expand(30.0);
+    while widgets.iter().any(|w| w.expand(4.0).contains(rect.min)) {
+        rect.min -= egui::vec2(8.0, 8.0);
+    }
+    let expected: Vec<&str> = centres
+        .iter()
+        .filter(|(_, p)| rect.contains(*p))
+        .map(|(label, _)| label.as_str())
+        .collect();
+    assert!(expected.len() >= 2, "{expected:?}");
+
+    // Shift held from a background point to the opposite corner.
+    let (start, end) = (rect.min, rect.max);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(start);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::SHIFT,
+    });
+    harness.step();
+    for k in 1..=10 {
+        harness.hover_at(start + (end - start) * (k as f32 / 10.0));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: end,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::SHIFT,
+    });
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_steps(2);
+
+    let selected = harness.state().selection().selected_nations();
+    assert_eq!(
+        selected.len(),
+        expected.len(),
+        "{selected:?} vs {expected:?}"
+    );
+    for id in &selected {
+        let label = format!("({id})");
+        assert!(
+            expected.iter().any(|e| e.contains(&label)),
+            "{id} not boxed"
+        );
+    }
+    // Nothing moved: a box selection is not a pan or a drag.
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(node_centres(&harness), centres);
+}
+
+/// Walks a menu path with the mouse: "File" → "Open example" → "blank".
+fn menu(harness: &mut Harness<'_, EntenteApp>, path: &[&str]) {
+    for entry in path {
+        harness.get_by_label(entry).click();
+        harness.run_steps(2);
+    }
+}
+
+#[test]
+fn open_example_and_open_recent_from_the_file_menu() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("saved.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    let blank = io::load_str(io::library::example("blank").unwrap().text).unwrap();
+
+    menu(&mut harness, &["File", "Open example", "blank"]);
+    assert_eq!(harness.state().document().scenario(), &blank);
+    assert_eq!(
+        harness.state().document().path(),
+        None,
+        "an example is a copy"
+    );
+
+    // Save it somewhere; it joins the recent files.
+    harness.get_by_label("Add nation").click();
+    harness.run_steps(2);
+    let saved = harness.state().document().scenario().clone();
+    dialogs.answer(Some(&path));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert_eq!(harness.state().prefs().recent, vec![path.clone()]);
+
+    // Another example over unsaved work asks first.
+    harness.get_by_label("Add nation").click();
+    harness.run_steps(2);
+    menu(&mut harness, &["File", "Open example", "mesa-crisis"]);
+    harness.run_steps(3); // the modal sizes itself once the menu has closed
+    assert!(matches!(harness.state().prompt(), Some(Prompt::Unsaved(_))));
+    harness.get_by_label("Discard changes").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().document().scenario(), &mesa());
+
+    // Open recent brings the saved file back.
+    menu(
+        &mut harness,
+        &["File", "Open recent", &path.display().to_string()],
+    );
+    assert_eq!(harness.state().document().scenario(), &saved);
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+}
+
+/// A file dropped on the window, as the windowing integration hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, EntenteApp>, path: &Path) {
+    let file: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(path.to_owned()));
+    harness.input_mut().dropped_files.push(file);
+    harness.run_steps(2);
+}
+
+#[test]
+fn dropping_a_ron_file_on_the_window_opens_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("dropped.ron");
+    let blank = io::load_str(io::library::example("blank").unwrap().text).unwrap();
+    io::save_file(&blank, &path).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+
+    // Not a scenario: refused with a message, nothing changes.
+    let text = folder.path().join("notes.txt");
+    std::fs::write(&text, "hello").unwrap();
+    drop_file(&mut harness, &text);
+    assert_eq!(harness.state().document().scenario(), &mesa());
+    let status = harness.state().status().unwrap();
+    assert!(status.is_error && status.text.contains("not a scenario file"));
+
+    // Over unsaved work it asks first; Cancel keeps the work.
+    harness.get_by_label("Add nation").click();
+    harness.run_steps(2);
+    drop_file(&mut harness, &path);
+    assert!(matches!(harness.state().prompt(), Some(Prompt::Unsaved(_))));
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(nations(&harness), mesa().nations.len() + 1);
+
+    undo(&mut harness);
+    drop_file(&mut harness, &path);
+    assert_eq!(harness.state().document().scenario(), &blank);
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert_eq!(
+        harness.state().window_title(),
+        "New scenario (dropped.ron) — Entente"
+    );
 }

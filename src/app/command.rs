@@ -34,6 +34,10 @@ pub enum Command {
     AddNation,
     /// Create an alliance of the selected nations.
     CreateAlliance,
+    /// Rename the selected nation on the canvas.
+    Rename,
+    /// Open the context menu of the selected nation (the keyboard's right click).
+    NodeMenu,
     /// Play or pause the simulation.
     PlayPause,
     /// Advance one tick.
@@ -99,6 +103,17 @@ const CTRL_SHIFT: Modifiers = Modifiers {
     ..Modifiers::COMMAND
 };
 const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+
+/// Second keys for a few commands: "=" is "+" without Shift on most keyboards, and the Menu key
+/// is the usual way to open a context menu from the keyboard.
+pub const ALIASES: &[(KeyboardShortcut, Command)] = &[
+    (
+        KeyboardShortcut::new(CTRL, Key::Equals),
+        Command::LargerText,
+    ),
+    (KeyboardShortcut::new(NONE, Key::Menu), Command::NodeMenu),
+];
 
 /// Every command, in menu order. Shortcuts with more modifiers come before the same key with
 /// fewer (Redo before Undo), because a shortcut is matched ignoring extra Shift.
@@ -179,6 +194,20 @@ pub const COMMANDS: &[CommandSpec] = &[
         label: "Create alliance of selection",
         help: "Form an alliance of the selected nations (at least two)",
         shortcut: None,
+    },
+    CommandSpec {
+        command: Command::Rename,
+        menu: Menu::Edit,
+        label: "Rename nation",
+        help: "Rename the selected nation in place (Enter keeps, Escape cancels)",
+        shortcut: key(NONE, Key::F2),
+    },
+    CommandSpec {
+        command: Command::NodeMenu,
+        menu: Menu::Edit,
+        label: "Nation actions…",
+        help: "Open the selected nation's menu: relations, treaties, interventions, alliances",
+        shortcut: key(SHIFT, Key::F10),
     },
     CommandSpec {
         command: Command::PlayPause,
@@ -274,9 +303,34 @@ pub fn spec(command: Command) -> &'static CommandSpec {
         .unwrap_or(&COMMANDS[0])
 }
 
-/// Whether a shortcut is a bare key, which a text field being edited must keep for itself.
-pub fn is_bare_key(shortcut: &KeyboardShortcut) -> bool {
-    shortcut.modifiers.is_none()
+/// What holds the keyboard focus, which decides who gets a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyboardFocus {
+    /// Nothing: every shortcut is the app's.
+    Nothing,
+    /// A text field being edited.
+    TextField,
+    /// A button, node, slider or menu entry reached with Tab.
+    Widget,
+}
+
+/// Whether the focused widget keeps this key for itself. A text field keeps bare keys (Space,
+/// Delete, arrows, F…) and Ctrl+A, which selects its text rather than every nation; any other
+/// focused widget keeps Space (activates it) and the arrows (sliders, menus).
+pub fn focus_keeps(focus: KeyboardFocus, shortcut: &KeyboardShortcut) -> bool {
+    match focus {
+        KeyboardFocus::Nothing => false,
+        KeyboardFocus::TextField => {
+            shortcut.modifiers.is_none() || *shortcut == KeyboardShortcut::new(CTRL, Key::A)
+        }
+        KeyboardFocus::Widget => {
+            shortcut.modifiers.is_none()
+                && matches!(
+                    shortcut.logical_key,
+                    Key::Space | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown
+                )
+        }
+    }
 }
 
 /// Everything the interface asks the app to do. UI code reads the app and pushes intents; the
@@ -322,6 +376,25 @@ mod tests {
         for (k, a) in shortcuts.iter().enumerate() {
             assert!(!shortcuts[k + 1..].contains(a), "{a:?} twice");
         }
+    }
+
+    #[test]
+    fn a_focused_widget_keeps_only_the_keys_it_uses() {
+        let bare = |k| KeyboardShortcut::new(NONE, k);
+        let save = KeyboardShortcut::new(CTRL, Key::S);
+        let select_all = KeyboardShortcut::new(CTRL, Key::A);
+        for shortcut in [bare(Key::Delete), bare(Key::F2), save, select_all] {
+            assert!(!focus_keeps(KeyboardFocus::Nothing, &shortcut));
+        }
+        // Tab-focused nodes and buttons still answer Delete, F2 and Shift+F10.
+        assert!(!focus_keeps(KeyboardFocus::Widget, &bare(Key::Delete)));
+        assert!(!focus_keeps(KeyboardFocus::Widget, &bare(Key::F2)));
+        assert!(focus_keeps(KeyboardFocus::Widget, &bare(Key::Space)));
+        assert!(focus_keeps(KeyboardFocus::Widget, &bare(Key::ArrowRight)));
+        // A text field keeps every bare key and Ctrl+A, not Ctrl+S.
+        assert!(focus_keeps(KeyboardFocus::TextField, &bare(Key::Delete)));
+        assert!(focus_keeps(KeyboardFocus::TextField, &select_all));
+        assert!(!focus_keeps(KeyboardFocus::TextField, &save));
     }
 
     #[test]

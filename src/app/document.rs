@@ -88,15 +88,20 @@ impl Document {
         self.simulation.as_mut()
     }
 
-    /// A short name for the title bar: the file name, else the scenario title.
+    /// The name for the title bar and prompts: the scenario title, and its file once saved.
     pub fn display_name(&self) -> String {
-        match &self.path {
-            Some(path) => path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            ),
-            None if self.scenario.meta.title.0.is_empty() => "Untitled".to_owned(),
-            None => self.scenario.meta.title.0.clone(),
+        let title = match self.scenario.meta.title.0.trim() {
+            "" => "Untitled",
+            title => title,
+        };
+        let file = self
+            .path
+            .as_ref()
+            .and_then(|path| path.file_name())
+            .map(|name| name.to_string_lossy());
+        match file {
+            Some(file) => format!("{title} ({file})"),
+            None => title.to_owned(),
         }
     }
 

@@ -405,6 +405,17 @@ impl EntenteApp {
                 self.add_nation_at(centre);
             }
             Command::CreateAlliance => self.create_alliance(),
+            Command::Rename => match self.selected_nation() {
+                Some(id) => {
+                    let name = ui::nation_name(self.document.scenario(), &id);
+                    self.canvas.start_rename(id, name);
+                }
+                None => self.info("Select one nation to rename it"),
+            },
+            Command::NodeMenu => match self.selected_nation() {
+                Some(id) => self.canvas.open_menu_of(id),
+                None => self.info("Select one nation to open its actions"),
+            },
             Command::PlayPause => {
                 if self.tick() >= self.horizon() && !self.playing {
                     self.jump_to_start();
@@ -435,6 +446,14 @@ impl EntenteApp {
             Command::NormalText => self.prefs.text_scale = 1.0,
             Command::ShowShortcuts => self.prompt = Some(Prompt::Shortcuts),
             Command::ShowAbout => self.prompt = Some(Prompt::About),
+        }
+    }
+
+    /// The one selected nation, if exactly one item is selected and it is a nation.
+    fn selected_nation(&self) -> Option<NationId> {
+        match self.selection.only() {
+            Some(Item::Nation(id)) => Some(id.clone()),
+            _ => None,
         }
     }
 
@@ -636,24 +655,26 @@ impl EntenteApp {
 
     /// Reads shortcuts, dropped files and the close button; advances playback and autosave.
     fn handle_input(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
+        let focus = if ctx.text_edit_focused() {
+            command::KeyboardFocus::TextField
+        } else if ctx.egui_wants_keyboard_input() {
+            command::KeyboardFocus::Widget
+        } else {
+            command::KeyboardFocus::Nothing
+        };
         if self.prompt.is_none() {
-            for spec in COMMANDS {
-                let Some(shortcut) = spec.shortcut else {
-                    continue;
-                };
-                if typing && command::is_bare_key(&shortcut) {
+            let table = COMMANDS
+                .iter()
+                .filter_map(|spec| Some((spec.shortcut?, spec.command)))
+                .chain(command::ALIASES.iter().copied());
+            for (shortcut, command) in table {
+                if command::focus_keeps(focus, &shortcut) {
                     continue;
                 }
                 if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                    self.intents.push(Intent::Run(spec.command));
+                    self.intents.push(Intent::Run(command));
                 }
             }
-        }
-        // "+" shares its key with "=" on most keyboards.
-        let equals = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Equals);
-        if self.prompt.is_none() && ctx.input_mut(|i| i.consume_shortcut(&equals)) {
-            self.intents.push(Intent::Run(Command::LargerText));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -681,7 +702,7 @@ impl EntenteApp {
                 self.close_confirmed = true;
             }
         }
-        if !ctx.input(|i| i.pointer.any_down()) && !typing {
+        if !ctx.input(|i| i.pointer.any_down()) && focus == command::KeyboardFocus::Nothing {
             self.document.end_merge();
         }
         let dt = ctx.input(|i| i.stable_dt);

@@ -29,6 +29,10 @@ pub struct CanvasView {
     box_start: Option<Pos2>,
     renaming: Option<(NationId, String, bool)>,
     menu_position: Option<(f32, f32)>,
+    /// A node whose context menu the keyboard asked to open at the next frame.
+    menu_request: Option<NationId>,
+    /// The menu was opened from the keyboard: its first entry takes the focus.
+    menu_focus_pending: bool,
 }
 
 #[derive(Debug)]
@@ -50,6 +54,8 @@ impl Default for CanvasView {
             box_start: None,
             renaming: None,
             menu_position: None,
+            menu_request: None,
+            menu_focus_pending: false,
         }
     }
 }
@@ -58,6 +64,16 @@ impl CanvasView {
     /// Fits the network into view at the next frame.
     pub fn request_fit(&mut self) {
         self.fit_pending = true;
+    }
+
+    /// Starts renaming a nation in place, with its current name in the field.
+    pub fn start_rename(&mut self, id: NationId, name: String) {
+        self.renaming = Some((id, name, true));
+    }
+
+    /// Opens a nation's context menu at the next frame, as a right click would.
+    pub fn open_menu_of(&mut self, id: NationId) {
+        self.menu_request = Some(id);
     }
 
     /// The canvas point at the centre of the view.
@@ -243,7 +259,8 @@ fn view_gestures_ui(
     }
     let shift = ui.input(|i| i.modifiers.shift);
     if background.drag_started_by(egui::PointerButton::Primary) && shift {
-        canvas.box_start = background.interact_pointer_pos();
+        // From where the button went down, not where the drag was recognised.
+        canvas.box_start = ui.input(|i| i.pointer.press_origin());
     }
     if canvas.box_start.is_none()
         && (background.dragged_by(egui::PointerButton::Primary)
@@ -298,6 +315,17 @@ fn view_gestures_ui(
     });
 }
 
+/// The dashed ring around the widget that has the keyboard focus.
+fn focus_ring(ui: &egui::Ui, painter: &egui::Painter, centre: Pos2, radius: f32) {
+    let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
+    let steps = 24;
+    for k in (0..steps).step_by(2) {
+        let angle = |j: usize| std::f32::consts::TAU * j as f32 / steps as f32;
+        let point = |a: f32| centre + radius * vec2(a.cos(), a.sin());
+        painter.line_segment([point(angle(k)), point(angle(k + 1))], stroke);
+    }
+}
+
 /// A small clickable handle on an edge: what screen readers and tests find.
 fn edge_handle(
     ui: &mut egui::Ui,
@@ -314,7 +342,7 @@ fn edge_handle(
         Sense::click(),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    let radius = if selected || response.hovered() {
+    let radius = if selected || response.hovered() || response.has_focus() {
         6.0
     } else {
         3.0
@@ -322,6 +350,9 @@ fn edge_handle(
     painter.circle_filled(at, radius, colour);
     if selected {
         painter.circle_stroke(at, 8.0, ui.visuals().selection.stroke);
+    }
+    if response.has_focus() {
+        focus_ring(ui, painter, at, 11.0);
     }
     response.on_hover_text(label)
 }
@@ -521,6 +552,10 @@ fn nodes_ui(
             }
         }
         painter.circle_filled(centre, r, palette(region));
+        if response.has_focus() {
+            // Keyboard focus (Tab) is shown apart from selection: Enter selects.
+            focus_ring(ui, painter, centre, ring + 3.0);
+        }
         let outline = if selected {
             Stroke::new(3.0, ui.visuals().selection.stroke.color)
         } else if response.hovered() {
@@ -558,7 +593,7 @@ fn nodes_ui(
             intents.push(Intent::Select(Selection::single(item.clone())));
         }
         if response.double_clicked() {
-            canvas.renaming = Some((nation.id.clone(), nation.name.0.clone(), true));
+            canvas.start_rename(nation.id.clone(), nation.name.0.clone());
         } else if response.clicked() {
             if ui.input(|i| i.modifiers.shift) {
                 let mut chosen = selection.clone();
@@ -569,7 +604,21 @@ fn nodes_ui(
             }
         }
         node_drag(canvas, &response, positions, selection, &nation.id, intents);
-        response.context_menu(|ui| {
+        // The context menu opens by right click or from the keyboard (Shift+F10, Menu key);
+        // it hangs below the node either way, so it never covers the node it acts on.
+        let by_keyboard = canvas.menu_request.as_ref() == Some(&nation.id);
+        let open = if response.secondary_clicked() || by_keyboard {
+            Some(egui::SetOpenCommand::Bool(true))
+        } else if response.clicked() {
+            Some(egui::SetOpenCommand::Bool(false))
+        } else {
+            None
+        };
+        if by_keyboard {
+            canvas.menu_request = None;
+            canvas.menu_focus_pending = true;
+        }
+        egui::Popup::menu(&response).open_memory(open).show(|ui| {
             node_menu_ui(canvas, ui, document, &nation.id, selection, intents);
         });
         if renaming_this {
@@ -662,8 +711,12 @@ fn node_menu_ui(
         .filter(|n| &n.id != id)
         .map(|n| (n.id.clone(), name_or_id(&n.name, n.id.as_str())))
         .collect();
-    if ui.button("Rename").clicked() {
-        canvas.renaming = Some((id.clone(), nation_name(scenario, id), true));
+    let rename = ui.button("Rename");
+    if std::mem::take(&mut canvas.menu_focus_pending) {
+        rename.request_focus();
+    }
+    if rename.clicked() {
+        canvas.start_rename(id.clone(), nation_name(scenario, id));
         ui.close();
     }
     ui.menu_button("Set relation with", |ui| {

@@ -45,19 +45,22 @@ pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         ..
     } = app;
     let mut out = Out { intents };
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        let scenario = document.scenario();
-        match selection.only() {
-            Some(Item::Nation(id)) => nation_ui(ui, document, id, &mut out),
-            Some(Item::Relation(a, b)) => relation_ui(ui, scenario, a, b, &mut out),
-            Some(Item::Alliance(id)) => alliance_ui(ui, scenario, id, &mut out),
-            Some(Item::Treaty(id)) => treaty_ui(ui, scenario, id, &mut out),
-            Some(Item::Region(id)) => region_ui(ui, scenario, id, &mut out),
-            Some(Item::Event(index)) => event_ui(ui, scenario, *index, &mut out),
-            None if !selection.is_empty() => several_ui(ui, scenario, selection, &mut out),
-            None => scenario_ui(ui, scenario, &mut out),
-        }
-    });
+    // Filling the panel keeps its width steady as the selection changes, so the canvas holds still.
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let scenario = document.scenario();
+            match selection.only() {
+                Some(Item::Nation(id)) => nation_ui(ui, document, id, &mut out),
+                Some(Item::Relation(a, b)) => relation_ui(ui, scenario, a, b, &mut out),
+                Some(Item::Alliance(id)) => alliance_ui(ui, scenario, id, &mut out),
+                Some(Item::Treaty(id)) => treaty_ui(ui, scenario, id, &mut out),
+                Some(Item::Region(id)) => region_ui(ui, scenario, id, &mut out),
+                Some(Item::Event(index)) => event_ui(ui, scenario, *index, &mut out),
+                None if !selection.is_empty() => several_ui(ui, scenario, selection, &mut out),
+                None => scenario_ui(ui, scenario, &mut out),
+            }
+        });
 }
 
 /// The heading of an object's editor — its kind, name and id — and its name field; returns the

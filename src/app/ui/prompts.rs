@@ -1,7 +1,7 @@
 //! Questions and notices over the window: unsaved changes, autosave recovery, load errors,
 //! keyboard shortcuts, about.
 
-use crate::app::command::COMMANDS;
+use crate::app::command::{ALIASES, COMMANDS, spec};
 use crate::app::{AfterSave, Document, EntenteApp, Prompt};
 
 /// Shows the open prompt, if any, and the load-error panel.
@@ -22,6 +22,14 @@ pub fn prompts_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                         ui.end_row();
                     }
                 }
+                for (shortcut, command) in ALIASES {
+                    ui.label(ctx.format_shortcut(shortcut));
+                    ui.label(spec(*command).label);
+                    ui.end_row();
+                }
+                ui.label("Tab / Shift+Tab, Enter");
+                ui.label("Move between nations, edges and controls; Enter selects");
+                ui.end_row();
                 ui.label("Drag background / middle button");
                 ui.label("Pan the canvas");
                 ui.end_row();
