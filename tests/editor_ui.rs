@@ -755,3 +755,43 @@ fn dropping_a_ron_file_on_the_window_opens_it() {
         "New scenario (dropped.ron) — Entente"
     );
 }
+
+#[test]
+fn the_keyboard_pans_zooms_and_nudges_nodes() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    let centre = |harness: &Harness<'_, EntenteApp>, name: &str| {
+        harness.get_by_label_contains(&node(name)).rect().center()
+    };
+    let spread = |harness: &Harness<'_, EntenteApp>| {
+        centre(harness, "Hegemon").distance(centre(harness, "Rival Power"))
+    };
+    // Arrows on the focused canvas pan the view; + zooms in. The scenario does not change.
+    tab_to(&mut harness, "Network canvas");
+    let (before, wide) = (centre(&harness, "Hegemon"), spread(&harness));
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let moved = centre(&harness, "Hegemon") - before;
+    assert!(
+        (moved.x + 40.0).abs() < 0.5 && moved.y.abs() < 0.5,
+        "{moved:?}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Plus);
+    assert!(spread(&harness) > wide * 1.15);
+    assert!(!harness.state().document().is_dirty());
+
+    // Arrows on a focused node move it (layout only): three nudges, one undo step.
+    tab_to(&mut harness, &node("Hegemon"));
+    let layout = |harness: &Harness<'_, EntenteApp>| {
+        entente::app::edit::positions_with_defaults(harness.state().document().scenario())
+            [&entente::model::NationId::from("H")]
+    };
+    let start = layout(&harness);
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    }
+    assert!(layout(&harness).1 > start.1);
+    assert_eq!(layout(&harness).0, start.0);
+    assert!(harness.get_by_label_contains(&node("Hegemon")).is_focused());
+    undo(&mut harness);
+    assert_eq!(layout(&harness), start);
+}

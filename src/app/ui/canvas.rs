@@ -257,6 +257,16 @@ fn view_gestures_ui(
             canvas.pan = pointer - area.center() - vec2(anchor.0, anchor.1) * canvas.zoom;
         }
     }
+    if background.has_focus() {
+        // Tabbed onto the canvas: the arrows pan, + and − zoom about the centre.
+        let (step, zoom) = arrow_keys(ui, background.id);
+        canvas.pan -= step * 40.0;
+        if zoom != 0 {
+            let anchor = canvas.to_canvas(area, area.center());
+            canvas.zoom = (canvas.zoom * 1.2_f32.powi(zoom)).clamp(0.1, 5.0);
+            canvas.pan = -vec2(anchor.0, anchor.1) * canvas.zoom;
+        }
+    }
     let shift = ui.input(|i| i.modifiers.shift);
     if background.drag_started_by(egui::PointerButton::Primary) && shift {
         // From where the button went down, not where the drag was recognised.
@@ -313,6 +323,30 @@ fn view_gestures_ui(
             }
         }
     });
+}
+
+/// For a focused canvas widget: keeps the arrows from moving the focus, and returns the arrow
+/// presses of this frame as a direction and the +/− presses as zoom steps.
+fn arrow_keys(ui: &egui::Ui, id: egui::Id) -> (Vec2, i32) {
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    ui.input(|i| {
+        let count = |key| i.num_presses(key) as f32;
+        let step = vec2(
+            count(egui::Key::ArrowRight) - count(egui::Key::ArrowLeft),
+            count(egui::Key::ArrowDown) - count(egui::Key::ArrowUp),
+        );
+        let zoom = i.num_presses(egui::Key::Plus) + i.num_presses(egui::Key::Equals);
+        (step, zoom as i32 - i.num_presses(egui::Key::Minus) as i32)
+    })
 }
 
 /// The dashed ring around the widget that has the keyboard focus.
@@ -604,6 +638,20 @@ fn nodes_ui(
             }
         }
         node_drag(canvas, &response, positions, selection, &nation.id, intents);
+        if response.has_focus() {
+            // The arrows nudge a focused node; a run of nudges is one undo step.
+            let (step, _) = arrow_keys(ui, response.id);
+            if step != Vec2::ZERO {
+                let moved = step * 10.0 / canvas.zoom;
+                intents.push(Intent::Edit {
+                    edit: Edit::MoveNodes(vec![(
+                        nation.id.clone(),
+                        (p.0 + moved.x, p.1 + moved.y),
+                    )]),
+                    merge: Some(MergeKey(format!("nudge {}", nation.id))),
+                });
+            }
+        }
         // The context menu opens by right click or from the keyboard (Shift+F10, Menu key);
         // it hangs below the node either way, so it never covers the node it acts on.
         let by_keyboard = canvas.menu_request.as_ref() == Some(&nation.id);

@@ -30,6 +30,12 @@ pub fn prompts_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                 ui.label("Tab / Shift+Tab, Enter");
                 ui.label("Move between nations, edges and controls; Enter selects");
                 ui.end_row();
+                ui.label("Arrows, + / − on the focused canvas");
+                ui.label("Pan and zoom the view");
+                ui.end_row();
+                ui.label("Arrows on a focused nation");
+                ui.label("Move it on the canvas (layout only)");
+                ui.end_row();
                 ui.label("Drag background / middle button");
                 ui.label("Pan the canvas");
                 ui.end_row();
