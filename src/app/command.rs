@@ -42,6 +42,8 @@ pub enum Command {
     PlayPause,
     /// Advance one tick.
     Step,
+    /// Go back one tick.
+    StepBack,
     /// Go back to tick 0.
     JumpToStart,
     /// Simulate to the horizon.
@@ -224,6 +226,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         shortcut: key(NONE, Key::ArrowRight),
     },
     CommandSpec {
+        command: Command::StepBack,
+        menu: Menu::Simulation,
+        label: "Step back",
+        help: "Go back one tick",
+        shortcut: key(NONE, Key::ArrowLeft),
+    },
+    CommandSpec {
         command: Command::JumpToStart,
         menu: Menu::Simulation,
         label: "Jump to start",
@@ -234,7 +243,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         command: Command::JumpToEnd,
         menu: Menu::Simulation,
         label: "Jump to end",
-        help: "Simulate to the horizon",
+        help: "Show the last tick of the run",
         shortcut: key(NONE, Key::End),
     },
     CommandSpec {
@@ -358,6 +367,8 @@ pub enum Intent {
     Select(Selection),
     /// Add a nation at a canvas position.
     AddNationAt((f32, f32)),
+    /// Move the cursor to a tick.
+    Seek(u32),
 }
 
 #[cfg(test)]

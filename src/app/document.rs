@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::time::{Duration, Instant};
+
 use crate::model::{Scenario, validate};
 use crate::sim::Simulation;
+use crate::sim::run::first_affected_tick;
 
 use super::edit::{Edit, EditError};
 
@@ -52,7 +55,10 @@ impl Document {
             merge: None,
             simulation: None,
         };
-        document.rebuild_simulation(0);
+        document.simulation = Simulation::new(&document.scenario).ok().map(|mut run| {
+            run.record_ledger(true);
+            run
+        });
         document
     }
 
@@ -86,6 +92,38 @@ impl Document {
     /// The simulation, for playback.
     pub fn simulation_mut(&mut self) -> Option<&mut Simulation> {
         self.simulation.as_mut()
+    }
+
+    /// Computes the run further, up to its horizon, for at most `budget` of wall-clock time (at
+    /// least one tick), so the window stays responsive however large the scenario. True when
+    /// the whole run is computed. The results do not depend on the budget, only how soon they
+    /// are there.
+    pub fn compute(&mut self, budget: Duration) -> bool {
+        let Some(run) = self.simulation.as_mut() else {
+            return true;
+        };
+        let started = Instant::now();
+        while run.tick() < run.world().horizon {
+            run.step();
+            if started.elapsed() >= budget {
+                break;
+            }
+        }
+        run.tick() >= run.world().horizon
+    }
+
+    /// Computes the whole run now.
+    pub fn compute_all(&mut self) {
+        if let Some(run) = self.simulation.as_mut() {
+            run.run_to(run.world().horizon);
+        }
+    }
+
+    /// Ticks computed so far and the horizon; (0, 0) when there is no run.
+    pub fn progress(&self) -> (u32, u32) {
+        self.simulation
+            .as_ref()
+            .map_or((0, 0), |run| (run.tick(), run.world().horizon))
     }
 
     /// The name for the title bar and prompts: the scenario title, and its file once saved.
@@ -136,10 +174,9 @@ impl Document {
         self.redo.clear();
         self.revision = self.next_revision;
         self.next_revision += 1;
-        let model_changed = edit.changes_model();
-        self.scenario = next;
-        if model_changed {
-            self.resimulate();
+        let previous = std::mem::replace(&mut self.scenario, next);
+        if edit.changes_model() {
+            self.resimulate(&previous);
         }
         Ok(())
     }
@@ -178,14 +215,15 @@ impl Document {
         let Some(step) = from.pop() else {
             return false;
         };
+        let previous = std::mem::replace(&mut self.scenario, step.scenario);
         to.push(Step {
             label: step.label.clone(),
-            scenario: std::mem::replace(&mut self.scenario, step.scenario),
+            scenario: previous.clone(),
             revision: self.revision,
         });
         self.revision = step.revision;
         self.merge = None;
-        self.resimulate();
+        self.resimulate(&previous);
         true
     }
 
@@ -201,15 +239,16 @@ impl Document {
         self.saved_revision = None;
     }
 
-    /// Recomputes the run after a model change, back to the tick that was shown.
-    fn resimulate(&mut self) {
-        let tick = self.simulation.as_ref().map_or(0, Simulation::tick);
-        self.rebuild_simulation(tick);
-    }
-
-    fn rebuild_simulation(&mut self, tick: u32) {
-        self.simulation = Simulation::new(&self.scenario).ok().map(|mut run| {
-            run.run_to(tick.min(run.world().horizon));
+    /// Invalidates the run from the first tick the change from `previous` can affect: what came
+    /// before is kept, the rest is computed again by [`Self::compute`].
+    fn resimulate(&mut self, previous: &Scenario) {
+        let from = first_affected_tick(previous, &self.scenario);
+        let run = match &self.simulation {
+            Some(old) => Simulation::resume(old, &self.scenario, from),
+            None => Simulation::new(&self.scenario),
+        };
+        self.simulation = run.ok().map(|mut run| {
+            run.record_ledger(true);
             run
         });
     }
@@ -290,15 +329,71 @@ mod tests {
     #[test]
     fn moving_nodes_keeps_the_run_and_an_edit_resimulates_it() {
         let mut document = document();
-        document.simulation_mut().unwrap().run_to(10);
+        document.compute_all();
         let before = document.simulation().unwrap().states().to_vec();
         document
             .apply(&Edit::MoveNodes(vec![("T".into(), (5.0, 5.0))]), None)
             .unwrap();
         assert_eq!(document.simulation().unwrap().states(), &before[..]);
+        // A change of the start invalidates everything; the run is computed again.
         document.apply(&set_stability(0.2), None).unwrap();
+        assert_eq!(document.progress(), (0, 80));
+        document.compute_all();
         let after = document.simulation().unwrap();
-        assert_eq!(after.tick(), 10, "the shown tick is kept");
+        assert_eq!(after.tick(), 80);
         assert_ne!(after.states()[1], before[1]);
+    }
+
+    /// Mesa Crisis schedules the regime change as its third event, at tick 12.
+    fn move_the_intervention(document: &mut Document, tick: u32) {
+        let mut event = document.scenario().events[2].clone();
+        assert!(matches!(
+            event.action,
+            crate::model::Action::Intervention(_)
+        ));
+        event.tick = tick;
+        document
+            .apply(&Edit::UpdateEvent { index: 2, event }, None)
+            .unwrap();
+    }
+
+    #[test]
+    fn moving_an_event_keeps_the_run_before_it_and_matches_a_fresh_run() {
+        let mut document = document();
+        document.compute_all();
+        let before = document.simulation().unwrap().clone();
+        move_the_intervention(&mut document, 20);
+        // Everything up to tick 12 is kept; the rest waits for `compute`.
+        assert_eq!(document.progress(), (12, 80));
+        assert_eq!(
+            document.simulation().unwrap().states(),
+            &before.states()[..=12]
+        );
+        document.compute_all();
+        let mut fresh = Simulation::new(document.scenario()).unwrap();
+        fresh.record_ledger(true);
+        fresh.run_to(80);
+        let resumed = document.simulation().unwrap();
+        assert_eq!(resumed.states(), fresh.states());
+        assert_eq!(resumed.ledgers(), fresh.ledgers());
+        assert_ne!(resumed.states()[16], before.states()[16]);
+        // Undo restores the earlier run exactly.
+        document.undo();
+        document.compute_all();
+        assert_eq!(document.simulation().unwrap().states(), before.states());
+        assert_eq!(document.simulation().unwrap().ledgers(), before.ledgers());
+    }
+
+    #[test]
+    fn computing_within_a_budget_makes_progress_and_finishes() {
+        let mut document = document();
+        assert_eq!(document.progress(), (0, 80));
+        let mut frames = 0;
+        while !document.compute(std::time::Duration::ZERO) {
+            frames += 1;
+        }
+        // A zero budget still computes one tick per call.
+        assert_eq!(frames, 79);
+        assert_eq!(document.progress(), (80, 80));
     }
 }

@@ -11,6 +11,7 @@ pub mod edit;
 pub mod layout;
 pub mod prefs;
 pub mod selection;
+pub mod shown;
 mod ui;
 
 use std::path::{Path, PathBuf};
@@ -92,12 +93,19 @@ pub struct Status {
     pub is_error: bool,
 }
 
+/// How long one frame may spend computing the run; the rest of the frame draws the window.
+const COMPUTE_BUDGET: std::time::Duration = std::time::Duration::from_millis(8);
+
 /// The whole app.
 pub struct EntenteApp {
     document: Document,
     selection: Selection,
     canvas: ui::canvas::CanvasView,
     playing: bool,
+    /// The tick the canvas, plots and why panel show (the run may be computed further).
+    cursor: u32,
+    /// Frames in a row that ended with the run not yet computed (for the progress indicator).
+    computing_frames: u32,
     ticks_per_second: f32,
     pending_seconds: f32,
     prefs: Prefs,
@@ -121,6 +129,8 @@ impl EntenteApp {
             selection: Selection::none(),
             canvas: ui::canvas::CanvasView::default(),
             playing: config.autoplay,
+            cursor: 0,
+            computing_frames: 0,
             ticks_per_second: 4.0,
             pending_seconds: 0.0,
             prefs: Prefs::default(),
@@ -203,9 +213,20 @@ impl EntenteApp {
         &self.prefs
     }
 
-    /// The tick currently shown.
+    /// The tick currently shown: the cursor, or the last computed tick while the run catches up.
     pub fn tick(&self) -> u32 {
-        self.document.simulation().map_or(0, |run| run.tick())
+        self.cursor.min(self.document.progress().0)
+    }
+
+    /// The tick the cursor is on (it may be ahead of what is computed yet).
+    pub fn cursor(&self) -> u32 {
+        self.cursor
+    }
+
+    /// Whether the run has taken several frames to compute and is still going (the progress
+    /// indicator shows then).
+    pub fn is_computing(&self) -> bool {
+        self.computing_frames > 3
     }
 
     /// Whether playback is running.
@@ -285,6 +306,7 @@ impl EntenteApp {
     /// Replaces the document (after New, Open, recovery) and resets what depended on it.
     fn replace_document(&mut self, document: Document) {
         self.document = document;
+        self.cursor = 0;
         self.selection = Selection::none();
         self.canvas.request_fit();
         self.load_errors = None;
@@ -317,6 +339,7 @@ impl EntenteApp {
             Intent::OpenExample(name) => self.guard_unsaved(AfterSave::OpenExample(name)),
             Intent::Select(selection) => self.selection = selection,
             Intent::AddNationAt(position) => self.add_nation_at(position),
+            Intent::Seek(tick) => self.seek(tick),
         }
     }
 
@@ -417,22 +440,26 @@ impl EntenteApp {
                 None => self.info("Select one nation to open its actions"),
             },
             Command::PlayPause => {
-                if self.tick() >= self.horizon() && !self.playing {
-                    self.jump_to_start();
+                if self.cursor >= self.horizon() && !self.playing {
+                    self.seek(0);
                 }
                 self.playing = !self.playing;
             }
             Command::Step => {
                 self.playing = false;
-                self.step_once();
+                self.seek(self.cursor.saturating_add(1));
             }
-            Command::JumpToStart => self.jump_to_start(),
+            Command::StepBack => {
+                self.playing = false;
+                self.seek(self.cursor.saturating_sub(1));
+            }
+            Command::JumpToStart => {
+                self.playing = false;
+                self.seek(0);
+            }
             Command::JumpToEnd => {
                 self.playing = false;
-                let horizon = self.horizon();
-                if let Some(run) = self.document.simulation_mut() {
-                    run.run_to(horizon);
-                }
+                self.seek(self.horizon());
             }
             Command::FitView => self.canvas.request_fit(),
             Command::AutoLayout => {
@@ -468,20 +495,21 @@ impl EntenteApp {
             .map_or(0, |run| run.world().horizon)
     }
 
-    fn step_once(&mut self) {
-        let horizon = self.horizon();
-        if let Some(run) = self.document.simulation_mut()
-            && run.tick() < horizon
-        {
-            run.step();
-        }
+    /// Moves the cursor to `tick` (clamped to the timeline). States are kept for every computed
+    /// tick, so this is a lookup; a tick not computed yet shows as soon as it is.
+    fn seek(&mut self, tick: u32) {
+        self.cursor = tick.min(self.horizon());
+        self.pending_seconds = 0.0;
     }
 
-    fn jump_to_start(&mut self) {
-        if let Some(run) = self.document.simulation_mut() {
-            run.truncate_to(0);
+    /// Computes more of the run within a frame's budget and counts frames that did not finish.
+    fn compute(&mut self, ctx: &egui::Context) {
+        if self.document.compute(COMPUTE_BUDGET) {
+            self.computing_frames = 0;
+        } else {
+            self.computing_frames += 1;
+            ctx.request_repaint();
         }
-        self.pending_seconds = 0.0;
     }
 
     fn advance(&mut self, seconds: f32) {
@@ -490,14 +518,16 @@ impl EntenteApp {
         }
         self.pending_seconds += seconds;
         let interval = 1.0 / self.ticks_per_second.max(0.1);
-        // A slow frame never triggers more than a second's worth of ticks at once.
+        // A slow frame never moves more than a second's worth of ticks at once, and the cursor
+        // never runs ahead of what is computed: playback waits for the run instead.
         let mut budget = self.ticks_per_second.ceil() as u32;
-        while self.pending_seconds >= interval && budget > 0 {
+        let computed = self.document.progress().0;
+        while self.pending_seconds >= interval && budget > 0 && self.cursor < computed {
             self.pending_seconds -= interval;
             budget -= 1;
-            self.step_once();
+            self.cursor += 1;
         }
-        if self.tick() >= self.horizon() {
+        if self.cursor >= self.horizon() {
             self.playing = false;
             self.pending_seconds = 0.0;
         }
@@ -780,6 +810,7 @@ impl eframe::App for EntenteApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.handle_input(ctx);
         self.carry_out();
+        self.compute(ctx);
         if self.playing {
             ctx.request_repaint();
         }

@@ -75,6 +75,33 @@ impl Simulation {
         self.states.push(state);
     }
 
+    /// A run of `scenario` that keeps `previous`'s states and ledgers up to tick `from` when they
+    /// are provably the same: `scenario` may differ from the one `previous` ran only in events at
+    /// `from` or later (see [`first_affected_tick`]), and both runs start from the same tick-0
+    /// state and calibration. Anything else starts over from tick 0. Either way the result equals
+    /// a fresh run of `scenario`; reusing the prefix only saves the work.
+    pub fn resume(
+        previous: &Simulation,
+        scenario: &Scenario,
+        from: u32,
+    ) -> Result<Simulation, InvalidScenario> {
+        let mut run = Self::new(scenario)?;
+        let same_start = previous.states[0] == run.states[0]
+            && previous.world.calibration == run.world.calibration;
+        if from > 0 && same_start {
+            let keep = from.min(previous.tick()).min(run.world.horizon);
+            run.states = previous.states[..=keep as usize].to_vec();
+            run.ledgers = previous
+                .ledgers
+                .iter()
+                .filter(|ledger| ledger.tick <= keep)
+                .cloned()
+                .collect();
+            run.record_ledger = previous.record_ledger;
+        }
+        Ok(run)
+    }
+
     /// Forgets every state after `tick`, so the run continues from there (a rewind). Stepping
     /// again reproduces the same states, because the step is deterministic.
     pub fn truncate_to(&mut self, tick: u32) {
@@ -114,4 +141,34 @@ pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidSc
         state.pending_random = super::random_events::draw(&world, &state, &derived, 0);
     }
     Ok((world, state))
+}
+
+/// The first tick whose result can differ between runs of `old` and `new`: the tick of the first
+/// event that differs when only the timeline (and the canvas layout) changed, else 0. Events at
+/// tick t act during the step from t to t + 1, so every state up to t is unaffected.
+pub fn first_affected_tick(old: &Scenario, new: &Scenario) -> u32 {
+    let without_timeline = |scenario: &Scenario| Scenario {
+        events: Vec::new(),
+        layout: Default::default(),
+        ..scenario.clone()
+    };
+    if without_timeline(old) != without_timeline(new) {
+        return 0;
+    }
+    // Compared position by position: an event found in one list only, or at another position,
+    // shows up as a difference at some position, and the earliest tick among them bounds what
+    // can change (without relying on the lists being sorted).
+    let (a, b) = (&old.events, &new.events);
+    let mut first = old.horizon.max(new.horizon);
+    for k in 0..a.len().max(b.len()) {
+        match (a.get(k), b.get(k)) {
+            (Some(x), Some(y)) if x == y => {}
+            (x, y) => {
+                for event in [x, y].into_iter().flatten() {
+                    first = first.min(event.tick);
+                }
+            }
+        }
+    }
+    first
 }

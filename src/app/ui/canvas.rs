@@ -10,6 +10,7 @@ use crate::app::command::{Command, Intent};
 use crate::app::document::{Document, MergeKey};
 use crate::app::edit::{Edit, fresh_id, positions_with_defaults};
 use crate::app::selection::{Item, Selection};
+use crate::app::shown::Shown;
 use crate::app::ui::{name_or_id, nation_name, palette};
 use crate::model::{
     Action, Event, Intervention, InterventionKind, NationId, Scenario, Treaty, TreatyKind,
@@ -159,27 +160,9 @@ fn stability_colour(stability: f64) -> Color32 {
     )
 }
 
-/// Stability of each nation at the tick shown (the scenario's value if the run is missing).
-fn shown_stability(document: &Document) -> BTreeMap<NationId, f64> {
-    let scenario = document.scenario();
-    scenario
-        .nations
-        .iter()
-        .map(|nation| {
-            let value = document
-                .simulation()
-                .and_then(|run| {
-                    let i = run.world().nation(nation.id.as_str())?;
-                    Some(run.states().last()?.nations[i.ix()].stability)
-                })
-                .unwrap_or(nation.stability);
-            (nation.id.clone(), value)
-        })
-        .collect()
-}
-
 /// Draws the canvas and turns gestures into intents.
 pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let tick = app.tick();
     let EntenteApp {
         document,
         canvas,
@@ -188,6 +171,7 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         ..
     } = app;
     let scenario = document.scenario();
+    let shown = Shown::at(scenario, document.simulation(), tick);
     let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Network canvas"));
     canvas.area = Some(area);
@@ -212,10 +196,11 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
-    relations_ui(ui, &painter, scenario, &screen, selection, intents);
-    treaties_ui(ui, &painter, scenario, &screen, selection, intents);
+    relations_ui(ui, &painter, scenario, &shown, &screen, selection, intents);
+    treaties_ui(ui, &painter, scenario, &shown, &screen, selection, intents);
+    interventions_ui(ui, &painter, scenario, &shown, &screen, selection, intents);
     nodes_ui(
-        canvas, ui, &painter, document, area, &positions, selection, intents,
+        canvas, ui, &painter, document, &shown, area, &positions, selection, intents,
     );
     legend_ui(ui, &painter, area);
     if let Some(start) = canvas.box_start
@@ -395,24 +380,28 @@ fn relations_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     scenario: &Scenario,
+    shown: &Shown,
     screen: &BTreeMap<&NationId, Pos2>,
     selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
-    for relation in &scenario.relations {
+    for relation in &shown.relations {
         let (Some(&a), Some(&b)) = (screen.get(&relation.a), screen.get(&relation.b)) else {
             continue;
         };
-        let colour = relation_colour(relation.relation);
-        let width = 1.0 + 5.0 * relation.relation.abs() as f32;
+        // Drawn as it stands at the cursor; the inspector edits its value at the start.
+        let colour = relation_colour(relation.now);
+        let width = 1.0 + 5.0 * relation.now.abs() as f32;
         painter.line_segment([a, b], Stroke::new(width, colour));
         let item = Item::relation(&relation.a, &relation.b);
         let label = format!(
-            "Relation {}–{}: {:+.2}, trust {:.2}",
+            "Relation {}–{}: {:+.2}, trust {:.2} at tick {} ({:+.2} at the start)",
             nation_name(scenario, &relation.a),
             nation_name(scenario, &relation.b),
-            relation.relation,
-            relation.trust
+            relation.now,
+            relation.trust,
+            shown.tick,
+            relation.start,
         );
         let id = ui.scope_id().with(("relation", &relation.a, &relation.b));
         let response = edge_handle(
@@ -443,13 +432,14 @@ fn treaties_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     scenario: &Scenario,
+    shown: &Shown,
     screen: &BTreeMap<&NationId, Pos2>,
     selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
-    for treaty in &scenario.treaties {
+    for treaty in &shown.treaties {
         let (colour, dashes) = treaty_style(treaty.kind);
-        let item = Item::Treaty(treaty.id.clone());
+        let item = treaty.item.clone();
         let selected = selection.contains(&item);
         let points: Vec<Pos2> = treaty
             .parties
@@ -508,21 +498,87 @@ fn treaties_ui(
             .collect();
         let label = format!(
             "Treaty {} ({}): {}",
-            name_or_id(&treaty.name, treaty.id.as_str()),
+            treaty.name,
             treaty.kind.label(),
             parties.join(", ")
         );
         let id = ui.scope_id().with(("treaty", &treaty.id));
         let response = edge_handle(ui, painter, at, id, label, colour, selected);
         if response.clicked() {
-            intents.push(Intent::Select(Selection::single(item)));
+            intents.push(Intent::Select(Selection::single(item.clone())));
         }
         response.context_menu(|ui| {
-            if ui.button("Delete treaty").clicked() {
-                intents.push(edit(Edit::RemoveTreaty(treaty.id.clone())));
+            let removal = match &item {
+                Item::Event(index) => ("Delete the signing event", Edit::RemoveEvent(*index)),
+                _ => ("Delete treaty", Edit::RemoveTreaty(treaty.id.clone())),
+            };
+            if ui.button(removal.0).clicked() {
+                intents.push(edit(removal.1));
                 ui.close();
             }
         });
+    }
+}
+
+/// Interventions under way: an arrow from each intervener to the target, with its kind.
+fn interventions_ui(
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    shown: &Shown,
+    screen: &BTreeMap<&NationId, Pos2>,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    let colour = Color32::from_rgb(235, 90, 60);
+    for (k, intervention) in shown.interventions.iter().enumerate() {
+        let Some(&to) = screen.get(&intervention.target) else {
+            continue;
+        };
+        let selected = selection.contains(&intervention.item);
+        let stroke = Stroke::new(if selected { 4.0 } else { 2.5 }, colour);
+        for intervener in &intervention.interveners {
+            let Some(&from) = screen.get(intervener) else {
+                continue;
+            };
+            let along = to - from;
+            if along.length() < 40.0 {
+                continue;
+            }
+            // Bowed off the relation line, stopping short of the target node.
+            let normal = vec2(-along.y, along.x).normalized() * 16.0;
+            let (a, b) = (from + normal, to + normal - along.normalized() * 30.0);
+            painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 8.0, 5.0));
+            painter.arrow(
+                b - along.normalized() * 12.0,
+                along.normalized() * 12.0,
+                stroke,
+            );
+        }
+        let at = to + vec2(0.0, -46.0 - 14.0 * k as f32);
+        let interveners: Vec<String> = intervention
+            .interveners
+            .iter()
+            .map(|n| nation_name(scenario, n))
+            .collect();
+        let label = format!(
+            "Intervention: {} in {} by {}",
+            intervention.kind.label(),
+            nation_name(scenario, &intervention.target),
+            interveners.join(", ")
+        );
+        painter.text(
+            at + vec2(8.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            intervention.kind.label(),
+            egui::FontId::proportional(11.0),
+            colour,
+        );
+        let id = ui.scope_id().with(("intervention", k));
+        let response = edge_handle(ui, painter, at, id, label, colour, selected);
+        if response.clicked() {
+            intents.push(Intent::Select(Selection::single(intervention.item.clone())));
+        }
     }
 }
 
@@ -536,6 +592,7 @@ fn nodes_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     document: &Document,
+    shown: &Shown,
     area: Rect,
     positions: &BTreeMap<NationId, (f32, f32)>,
     selection: &Selection,
@@ -547,7 +604,6 @@ fn nodes_ui(
         .iter()
         .map(|n| n.capability)
         .fold(0.0, f64::max);
-    let stability = shown_stability(document);
     let text_colour = ui.visuals().strong_text_color();
     for nation in &scenario.nations {
         let Some(&p) = positions.get(&nation.id) else {
@@ -563,10 +619,7 @@ fn nodes_ui(
         let item = Item::Nation(nation.id.clone());
         let selected = selection.contains(&item);
         let name = name_or_id(&nation.name, nation.id.as_str());
-        let s = stability
-            .get(&nation.id)
-            .copied()
-            .unwrap_or(nation.stability);
+        let s = shown.stability_of(&nation.id).unwrap_or(nation.stability);
 
         let hit = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0));
         let response = ui.interact(
@@ -579,9 +632,9 @@ fn nodes_ui(
 
         // Alliance rings, one per membership, outside the node.
         let mut ring = r + 3.0;
-        for (k, alliance) in scenario.alliances.iter().enumerate() {
+        for alliance in &shown.alliances {
             if alliance.members.contains(&nation.id) {
-                painter.circle_stroke(centre, ring, Stroke::new(3.0, palette(k + 6)));
+                painter.circle_stroke(centre, ring, Stroke::new(3.0, palette(alliance.index + 6)));
                 ring += 4.0;
             }
         }
@@ -667,7 +720,9 @@ fn nodes_ui(
             canvas.menu_focus_pending = true;
         }
         egui::Popup::menu(&response).open_memory(open).show(|ui| {
-            node_menu_ui(canvas, ui, document, &nation.id, selection, intents);
+            node_menu_ui(
+                canvas, ui, document, shown.tick, &nation.id, selection, intents,
+            );
         });
         if renaming_this {
             rename_ui(canvas, ui, centre + vec2(0.0, r + 10.0), intents);
@@ -748,6 +803,7 @@ fn node_menu_ui(
     canvas: &mut CanvasView,
     ui: &mut egui::Ui,
     document: &Document,
+    tick: u32,
     id: &NationId,
     selection: &Selection,
     intents: &mut Vec<Intent>,
@@ -823,7 +879,7 @@ fn node_menu_ui(
             ui.menu_button(name, |ui| {
                 for kind in InterventionKind::ALL {
                     if ui.button(kind.label()).clicked() {
-                        intervene(document, kind, other, id, intents);
+                        intervene(document, tick, kind, other, id, intents);
                         ui.close();
                     }
                 }
@@ -884,6 +940,7 @@ fn sign(scenario: &Scenario, kind: TreatyKind, parties: Vec<NationId>, intents: 
 
 fn intervene(
     document: &Document,
+    tick: u32,
     kind: InterventionKind,
     intervener: &NationId,
     target: &NationId,
@@ -896,7 +953,6 @@ fn intervene(
             _ => false,
         })
     });
-    let tick = document.simulation().map_or(0, |run| run.tick());
     let intervention = Intervention::new(
         id.as_str().into(),
         kind,

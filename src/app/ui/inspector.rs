@@ -38,6 +38,7 @@ impl Out<'_> {
 
 /// The inspector panel.
 pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let tick = app.tick();
     let EntenteApp {
         document,
         selection,
@@ -51,7 +52,7 @@ pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let scenario = document.scenario();
             match selection.only() {
-                Some(Item::Nation(id)) => nation_ui(ui, document, id, &mut out),
+                Some(Item::Nation(id)) => nation_ui(ui, document, tick, id, &mut out),
                 Some(Item::Relation(a, b)) => relation_ui(ui, scenario, a, b, &mut out),
                 Some(Item::Alliance(id)) => alliance_ui(ui, scenario, id, &mut out),
                 Some(Item::Treaty(id)) => treaty_ui(ui, scenario, id, &mut out),
@@ -123,7 +124,7 @@ fn attribute_unit(attribute: Attribute) -> &'static str {
     }
 }
 
-fn nation_ui(ui: &mut egui::Ui, document: &Document, id: &NationId, out: &mut Out) {
+fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, out: &mut Out) {
     let scenario = document.scenario();
     let Some(nation) = scenario.nations.iter().find(|n| &n.id == id) else {
         return;
@@ -195,16 +196,12 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, id: &NationId, out: &mut Ou
     }
     if let Some(run) = document.simulation()
         && let Some(i) = run.world().nation(id.as_str())
-        && let Some(state) = run.states().last()
+        && let Some(state) = run.states().get(tick as usize)
     {
         let x = &state.nations[i.ix()];
         ui.weak(format!(
             "At tick {}: stability {:.2}, legitimacy {:.2}, capacity {:.2}, armed groups {:.2}",
-            run.tick(),
-            x.stability,
-            x.legitimacy,
-            x.capacity,
-            x.armed_groups
+            tick, x.stability, x.legitimacy, x.capacity, x.armed_groups
         ));
     }
     ui.separator();

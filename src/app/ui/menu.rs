@@ -11,9 +11,11 @@ fn enabled(app: &EntenteApp, command: Command) -> bool {
         Command::Redo => app.document.redo_label().is_some(),
         Command::Delete => !app.selection.is_empty(),
         Command::CreateAlliance => app.selection.selected_nations().len() >= 2,
-        Command::PlayPause | Command::Step | Command::JumpToStart | Command::JumpToEnd => {
-            app.document.simulation().is_some()
-        }
+        Command::PlayPause
+        | Command::Step
+        | Command::StepBack
+        | Command::JumpToStart
+        | Command::JumpToEnd => app.document.simulation().is_some(),
         _ => true,
     }
 }
@@ -145,14 +147,15 @@ pub fn toolbar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                 .text("ticks per second"),
         )
         .on_hover_text("Playback speed");
+        let tick = app.tick();
         if let Some(run) = app.document.simulation() {
-            let (year, quarter) = run.world().start.at_tick(run.tick());
+            let (year, quarter) = run.world().start.at_tick(tick);
             ui.label(format!(
-                "Tick {} of {} · {year} Q{quarter}",
-                run.tick(),
+                "Tick {tick} of {} · {year} Q{quarter}",
                 run.world().horizon
             ));
         }
+
         ui.separator();
         tool(app, ui, Command::AddNation, "Add nation");
         tool(app, ui, Command::FitView, "Fit");

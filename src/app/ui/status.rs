@@ -24,6 +24,16 @@ pub fn status_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                 "Saved"
             });
             ui.separator();
+            if app.is_computing() {
+                // Only when a recompute spans several frames; the window stays usable meanwhile.
+                let (done, horizon) = app.document.progress();
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / horizon.max(1) as f32)
+                        .desired_width(160.0)
+                        .text(format!("computing tick {done} of {horizon}")),
+                );
+                ui.separator();
+            }
             ui.label(format!(
                 "{} nations · {} relations · {} alliances · {} treaties · {} events",
                 scenario.nations.len(),
