@@ -369,6 +369,8 @@ pub enum Intent {
     AddNationAt((f32, f32)),
     /// Move the cursor to a tick.
     Seek(u32),
+    /// Select the timeline event equal to this one (after edits that may move it in the list).
+    SelectEvent(crate::model::Event),
 }
 
 #[cfg(test)]

@@ -8,6 +8,12 @@ pub trait FileDialogs {
     fn pick_open(&mut self) -> Option<PathBuf>;
     /// Where to save, suggesting `file_name`; None if the user cancelled.
     fn pick_save(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// Where to export a `extension` file (csv, png), suggesting `file_name`. Answered like a
+    /// save unless a dialog knows better.
+    fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf> {
+        let _ = extension;
+        self.pick_save(file_name)
+    }
 }
 
 /// The operating system's dialogs (rfd), filtered to `.ron` scenario files.
@@ -36,5 +42,17 @@ impl FileDialogs for NativeDialogs {
             .set_title("Save scenario")
             .set_file_name(file_name)
             .save_file()
+    }
+
+    fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf> {
+        let dialog = rfd::FileDialog::new()
+            .add_filter(extension.to_uppercase(), &[extension])
+            .set_title("Export")
+            .set_file_name(file_name);
+        match &self.folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        }
+        .save_file()
     }
 }

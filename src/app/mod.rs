@@ -8,9 +8,11 @@ pub mod command;
 pub mod dialogs;
 pub mod document;
 pub mod edit;
+pub mod explain;
 pub mod layout;
 pub mod prefs;
 pub mod selection;
+pub mod series;
 pub mod shown;
 mod ui;
 
@@ -101,6 +103,9 @@ pub struct EntenteApp {
     document: Document,
     selection: Selection,
     canvas: ui::canvas::CanvasView,
+    timeline: ui::timeline::TimelineView,
+    plot: ui::plot::PlotState,
+    why: ui::why::WhyState,
     playing: bool,
     /// The tick the canvas, plots and why panel show (the run may be computed further).
     cursor: u32,
@@ -128,6 +133,9 @@ impl EntenteApp {
             document,
             selection: Selection::none(),
             canvas: ui::canvas::CanvasView::default(),
+            timeline: ui::timeline::TimelineView::default(),
+            plot: ui::plot::PlotState::default(),
+            why: ui::why::WhyState::default(),
             playing: config.autoplay,
             cursor: 0,
             computing_frames: 0,
@@ -280,6 +288,11 @@ impl EntenteApp {
         }
     }
 
+    /// A file name stem for exports, from the scenario's title.
+    fn file_stem(&self) -> String {
+        file_stem(&self.document.scenario().meta.title.0)
+    }
+
     fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
@@ -340,6 +353,12 @@ impl EntenteApp {
             Intent::Select(selection) => self.selection = selection,
             Intent::AddNationAt(position) => self.add_nation_at(position),
             Intent::Seek(tick) => self.seek(tick),
+            Intent::SelectEvent(event) => {
+                let events = &self.document.scenario().events;
+                if let Some(index) = events.iter().rposition(|e| *e == event) {
+                    self.selection = Selection::single(Item::Event(index));
+                }
+            }
         }
     }
 

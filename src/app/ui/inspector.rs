@@ -6,11 +6,13 @@ use crate::app::command::{Command, Intent};
 use crate::app::document::{Document, MergeKey};
 use crate::app::edit::Edit;
 use crate::app::selection::{Item, Selection};
+use crate::app::ui::action_form::{FormChange, action_form_ui, treaty_fields_ui};
+use crate::app::ui::fields::{nations_picker_ui, number_ui, text_ui};
 use crate::app::ui::{name_or_id, nation_name};
 use crate::model::limits::MAX_HORIZON;
 use crate::model::{
-    Action, AllianceId, Attribute, Drawdown, Event, InterventionKind, LegalBasis, MandateAuthority,
-    NationId, Proximity, Region, RegionId, Scenario, Side, Text, TreatyId, TreatyKind,
+    Action, AllianceId, Attribute, Event, NationId, Proximity, Region, RegionId, Scenario, Text,
+    TreatyId,
 };
 
 /// Collects the intents of one frame of the inspector.
@@ -70,48 +72,6 @@ fn header_ui(ui: &mut egui::Ui, kind: &str, name: &Text, id: &str, note: &str) -
     ui.heading(format!("{kind} {}", name_or_id(name, id)));
     ui.weak(format!("id {id}{note}"));
     text_ui(ui, "Name", &name.0)
-}
-
-/// A slider with its own numeric field, reporting the new value while it changes.
-fn number_ui(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: f64,
-    range: std::ops::RangeInclusive<f64>,
-    unit: &str,
-) -> Option<f64> {
-    let mut edited = value;
-    let logarithmic = *range.end() > 100.0;
-    let response = ui
-        .horizontal(|ui| {
-            let name = ui.label(label);
-            let response = ui
-                .add(
-                    egui::Slider::new(&mut edited, range)
-                        .logarithmic(logarithmic)
-                        .smallest_positive(0.001)
-                        .max_decimals(3),
-                )
-                .labelled_by(name.id);
-            if !unit.is_empty() {
-                ui.weak(unit);
-            }
-            response
-        })
-        .inner;
-    (response.changed() && edited != value && edited.is_finite()).then_some(edited)
-}
-
-/// A single-line text field reporting its new text while it changes.
-fn text_ui(ui: &mut egui::Ui, label: &str, value: &str) -> Option<String> {
-    let mut edited = value.to_owned();
-    let response = ui
-        .horizontal(|ui| {
-            let name = ui.label(label);
-            ui.text_edit_singleline(&mut edited).labelled_by(name.id)
-        })
-        .inner;
-    (response.changed() && edited != value).then_some(edited)
 }
 
 fn attribute_unit(attribute: Attribute) -> &'static str {
@@ -335,36 +295,6 @@ fn relation_ui(ui: &mut egui::Ui, scenario: &Scenario, a: &NationId, b: &NationI
 }
 
 /// Checkboxes for choosing nations (members, parties, interveners), keeping their order.
-fn nations_picker_ui(
-    ui: &mut egui::Ui,
-    scenario: &Scenario,
-    chosen: &[NationId],
-    salt: &str,
-) -> Option<Vec<NationId>> {
-    let mut result = None;
-    egui::CollapsingHeader::new(format!("{} chosen", chosen.len()))
-        .id_salt(salt)
-        .default_open(true)
-        .show(ui, |ui| {
-            for nation in &scenario.nations {
-                let mut on = chosen.contains(&nation.id);
-                if ui
-                    .checkbox(&mut on, name_or_id(&nation.name, nation.id.as_str()))
-                    .changed()
-                {
-                    let mut next: Vec<NationId> = chosen.to_vec();
-                    if on {
-                        next.push(nation.id.clone());
-                    } else {
-                        next.retain(|m| m != &nation.id);
-                    }
-                    result = Some(next);
-                }
-            }
-        });
-    result
-}
-
 fn alliance_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &AllianceId, out: &mut Out) {
     let Some(alliance) = scenario.alliances.iter().find(|a| &a.id == id) else {
         return;
@@ -398,92 +328,19 @@ fn alliance_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &AllianceId, out: &mu
 }
 
 fn treaty_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &TreatyId, out: &mut Out) {
-    let Some(treaty) = scenario.treaties.iter().find(|t| &t.id == id) else {
+    let Some(position) = scenario.treaties.iter().position(|t| &t.id == id) else {
         return;
     };
-    let note = " · in force from the start";
-    if let Some(name) = header_ui(ui, "Treaty", &treaty.name, id.as_str(), note) {
-        let mut next = treaty.clone();
-        next.name = Text(name);
-        out.gesture(Edit::UpdateTreaty(next), format!("treaty name {id}"));
-    }
-    ui.horizontal(|ui| {
-        ui.label("Kind");
-        egui::ComboBox::from_id_salt(("kind", id))
-            .selected_text(treaty.kind.label())
-            .show_ui(ui, |ui| {
-                for kind in TreatyKind::ALL {
-                    if ui
-                        .selectable_label(kind == treaty.kind, kind.label())
-                        .clicked()
-                        && kind != treaty.kind
-                    {
-                        let mut next = treaty.clone();
-                        next.kind = kind;
-                        next.authority = (kind == TreatyKind::PeacekeepingMandate)
-                            .then_some(next.authority.unwrap_or_default());
-                        out.edit(Edit::UpdateTreaty(next));
-                    }
-                }
-            });
-    });
-    ui.strong(match treaty.kind {
-        TreatyKind::ArmsTrade => "Parties (seller first, then buyer)",
-        TreatyKind::PeacekeepingMandate => "Host nation",
-        _ => "Parties",
-    });
-    if let Some(parties) = nations_picker_ui(ui, scenario, &treaty.parties, "parties") {
-        let mut next = treaty.clone();
-        next.parties = parties;
-        out.edit(Edit::UpdateTreaty(next));
-    }
-    if let Some(strength) = number_ui(ui, "strength", treaty.strength, 0.0..=1.0, "0 … 1") {
-        let mut next = treaty.clone();
-        next.strength = strength;
-        out.gesture(Edit::UpdateTreaty(next), format!("treaty strength {id}"));
-    }
-    ui.horizontal(|ui| {
-        let mut open_ended = treaty.duration.is_none();
-        let open_ended_box = ui.checkbox(&mut open_ended, "open-ended");
-        if open_ended_box.changed() {
-            let mut next = treaty.clone();
-            next.duration = if open_ended { None } else { Some(40) };
-            out.edit(Edit::UpdateTreaty(next));
+    let treaty = &scenario.treaties[position];
+    ui.heading(format!("Treaty {}", name_or_id(&treaty.name, id.as_str())));
+    ui.weak(format!("id {id} · in force from the start"));
+    let mut next = treaty.clone();
+    match treaty_fields_ui(ui, scenario, &mut next, position) {
+        FormChange::None => {}
+        FormChange::Step => out.edit(Edit::UpdateTreaty(next)),
+        FormChange::Gesture(key) => {
+            out.gesture(Edit::UpdateTreaty(next), format!("treaty {key} {id}"));
         }
-        if let Some(duration) = treaty.duration {
-            let mut ticks = duration;
-            if ui
-                .add(
-                    egui::DragValue::new(&mut ticks)
-                        .range(1..=MAX_HORIZON)
-                        .suffix(" ticks"),
-                )
-                .labelled_by(open_ended_box.id)
-                .changed()
-            {
-                let mut next = treaty.clone();
-                next.duration = Some(ticks);
-                out.gesture(Edit::UpdateTreaty(next), format!("treaty duration {id}"));
-            }
-        }
-    });
-    if treaty.kind == TreatyKind::PeacekeepingMandate {
-        ui.horizontal(|ui| {
-            ui.label("Mandated by");
-            for (authority, label) in [
-                (MandateAuthority::Unsc, "UN Security Council"),
-                (MandateAuthority::Regional, "regional organisation"),
-            ] {
-                if ui
-                    .radio(treaty.authority == Some(authority), label)
-                    .clicked()
-                {
-                    let mut next = treaty.clone();
-                    next.authority = Some(authority);
-                    out.edit(Edit::UpdateTreaty(next));
-                }
-            }
-        });
     }
     if ui.button("Delete treaty").clicked() {
         out.edit(Edit::RemoveTreaty(id.clone()));
@@ -555,33 +412,6 @@ fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Ou
     }
 }
 
-fn combo<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    label: &str,
-    salt: (&str, usize),
-    value: T,
-    options: &[(T, &str)],
-) -> Option<T> {
-    let mut chosen = None;
-    ui.horizontal(|ui| {
-        ui.label(label);
-        let current = options
-            .iter()
-            .find(|(v, _)| *v == value)
-            .map_or("", |(_, l)| l);
-        egui::ComboBox::from_id_salt(salt)
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                for (option, text) in options {
-                    if ui.selectable_label(*option == value, *text).clicked() && *option != value {
-                        chosen = Some(*option);
-                    }
-                }
-            });
-    });
-    chosen
-}
-
 fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, out: &mut Out) {
     let Some(event) = scenario.events.get(index) else {
         return;
@@ -605,137 +435,13 @@ fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, out: &mut Out)
             );
         }
     });
-    if let Action::Intervention(intervention) = &event.action {
-        let with = |change: &dyn Fn(&mut crate::model::Intervention)| {
-            let mut next = intervention.clone();
-            change(&mut next);
-            update(Action::Intervention(next), event.tick)
-        };
-        let kinds: Vec<(InterventionKind, &str)> = InterventionKind::ALL
-            .into_iter()
-            .map(|k| (k, k.label()))
-            .collect();
-        if let Some(kind) = combo(ui, "Kind", ("kind", index), intervention.kind, &kinds) {
-            out.edit(with(&|x| x.kind = kind));
+    let mut action = event.action.clone();
+    match action_form_ui(ui, scenario, &mut action, index) {
+        FormChange::None => {}
+        FormChange::Step => out.edit(update(action, event.tick)),
+        FormChange::Gesture(key) => {
+            out.gesture(update(action, event.tick), format!("event {key} {index}"));
         }
-        ui.strong("Interveners");
-        if let Some(interveners) =
-            nations_picker_ui(ui, scenario, &intervention.interveners, "interveners")
-        {
-            out.edit(with(&|x| x.interveners = interveners.clone()));
-        }
-        let targets: Vec<(usize, String)> = scenario
-            .nations
-            .iter()
-            .enumerate()
-            .map(|(k, n)| (k, name_or_id(&n.name, n.id.as_str())))
-            .collect();
-        let current = scenario
-            .nations
-            .iter()
-            .position(|n| n.id == intervention.target)
-            .unwrap_or(0);
-        let target_options: Vec<(usize, &str)> =
-            targets.iter().map(|(k, n)| (*k, n.as_str())).collect();
-        if let Some(k) = combo(ui, "Target", ("target", index), current, &target_options) {
-            let target = scenario.nations[k].id.clone();
-            out.edit(with(&|x| x.target = target.clone()));
-        }
-        let bases = [
-            (LegalBasis::Unsc, "UN Security Council mandate"),
-            (LegalBasis::SelfDefence, "self-defence (Art. 51)"),
-            (LegalBasis::Regional, "regional organisation"),
-            (LegalBasis::NoMandate, "no mandate"),
-        ];
-        if let Some(basis) = combo(
-            ui,
-            "Legal basis",
-            ("basis", index),
-            intervention.legal_basis,
-            &bases,
-        ) {
-            out.edit(with(&|x| x.legal_basis = basis));
-        }
-        for (label, value, set, key) in [
-            (
-                "post-conflict planning",
-                intervention.post_conflict_planning,
-                (|x: &mut crate::model::Intervention, v| x.post_conflict_planning = v)
-                    as fn(&mut crate::model::Intervention, f64),
-                "planning",
-            ),
-            (
-                "local engagement",
-                intervention.local_engagement,
-                |x: &mut crate::model::Intervention, v| x.local_engagement = v,
-                "engagement",
-            ),
-        ] {
-            if let Some(v) = number_ui(ui, label, value, 0.0..=1.0, "0 … 1") {
-                out.gesture(with(&|x| set(x, v)), format!("{key} {index}"));
-            }
-        }
-        if let Some(v) = number_ui(
-            ui,
-            "troops",
-            intervention.troops_per_1000,
-            0.0..=40.0,
-            "per 1,000 inhabitants",
-        ) {
-            out.gesture(with(&|x| x.troops_per_1000 = v), format!("troops {index}"));
-        }
-        ui.horizontal(|ui| {
-            let label = ui.label("Duration");
-            let mut duration = intervention.duration;
-            if ui
-                .add(
-                    egui::DragValue::new(&mut duration)
-                        .range(1..=MAX_HORIZON)
-                        .suffix(" ticks"),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                out.gesture(
-                    with(&|x| x.duration = duration),
-                    format!("duration {index}"),
-                );
-            }
-        });
-        let drawdowns = [(0u8, "rapid"), (1u8, "gradual")];
-        let current = u8::from(!matches!(intervention.drawdown, Drawdown::Rapid));
-        if let Some(choice) = combo(ui, "Drawdown", ("drawdown", index), current, &drawdowns) {
-            let drawdown = if choice == 0 {
-                Drawdown::Rapid
-            } else {
-                Drawdown::Gradual
-            };
-            out.edit(with(&|x| x.drawdown = drawdown));
-        }
-        let sides = [
-            (Side::Government, "the government"),
-            (Side::Opposition, "the opposition"),
-            (Side::Neutral, "neither (neutral)"),
-        ];
-        if let Some(side) = combo(ui, "Supports", ("side", index), intervention.side, &sides) {
-            out.edit(with(&|x| x.side = side));
-        }
-        let mut consent = intervention.host_consent;
-        if ui
-            .checkbox(&mut consent, "The host government consents")
-            .changed()
-        {
-            out.edit(with(&|x| x.host_consent = consent));
-        }
-    } else {
-        let names: Vec<String> = event
-            .action
-            .nations()
-            .into_iter()
-            .map(|n| nation_name(scenario, n))
-            .collect();
-        ui.label(format!("Involves {}", names.join(", ")));
-        ui.weak("The timeline (next release) edits every field of this kind of event.");
     }
     if ui.button("Delete event").clicked() {
         out.edit(Edit::RemoveEvent(index));

@@ -1,11 +1,15 @@
 //! The window's parts: menus and toolbar, canvas, inspector, plot, status bar and prompts.
 
+mod action_form;
 pub mod canvas;
+mod fields;
 mod inspector;
 mod menu;
-mod plot;
+pub mod plot;
 mod prompts;
 mod status;
+pub mod timeline;
+pub mod why;
 
 use super::EntenteApp;
 use crate::model::{NationId, Scenario, Text};
@@ -35,19 +39,25 @@ pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         menu::toolbar_ui(app, ui);
     });
     egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(app, ui));
+    egui::Panel::bottom("timeline")
+        .resizable(false)
+        .show(ui, |ui| timeline::timeline_ui(app, ui));
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(360.0)
         .show(ui, |ui| inspector::inspector_ui(app, ui));
     egui::Panel::bottom("plots")
         .resizable(true)
-        .default_size(220.0)
+        .default_size(240.0)
         .show(ui, |ui| {
-            if let Some(run) = app.document.simulation() {
-                plot::regional_stability_ui(ui, run);
-            }
+            egui::Panel::right("why")
+                .resizable(true)
+                .default_size(440.0)
+                .show(ui, |ui| why::why_ui(app, ui));
+            plot::plot_ui(app, ui);
         });
     egui::CentralPanel::default().show(ui, |ui| canvas::canvas_ui(app, ui));
+    timeline::draft_window_ui(app, ui.ctx());
     prompts::prompts_ui(app, ui.ctx());
 }
 

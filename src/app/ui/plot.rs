@@ -1,37 +1,257 @@
-//! The live plot of regional stability.
+//! The plot panel: a view selector, the chosen series drawn solid up to the cursor and faint
+//! beyond, markers at events and the cursor, legend toggles, hover values, click to seek, and
+//! export of the visible plot to PNG and of its data to CSV.
 
-use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-use crate::sim::observe::region_series;
-use crate::sim::{RegionIx, Simulation};
+use egui_plot::{
+    ColorConflictHandling, HoverPosition, Legend, LegendGrouping, Line, LineStyle, Plot,
+    PlotPoints, VLine,
+};
 
-/// Draws every region's stability index from tick 0 to the current tick.
-pub fn regional_stability_ui(ui: &mut egui::Ui, run: &Simulation) {
-    let world = run.world();
-    Plot::new("regional_stability")
-        .legend(Legend::default())
-        .x_axis_label("tick (quarter)")
-        .y_axis_label("regional stability")
+use crate::app::EntenteApp;
+use crate::app::command::Intent;
+use crate::app::series::{PlotView, Series, series, to_csv};
+use crate::app::ui::palette;
+
+/// Plot state that is not part of the document.
+#[derive(Debug)]
+pub struct PlotState {
+    /// The view shown.
+    pub view: PlotView,
+    /// Where the plot was drawn last frame (what a PNG export captures).
+    rect: Option<egui::Rect>,
+    /// Messages from PNG exports finishing after the screenshot arrives.
+    finished: Arc<Mutex<Vec<Result<String, String>>>>,
+}
+
+impl Default for PlotState {
+    fn default() -> Self {
+        Self {
+            view: PlotView::Regions,
+            rect: None,
+            finished: Arc::default(),
+        }
+    }
+}
+
+/// Draws the plot panel.
+pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let shown = app.tick();
+    report_finished_exports(app);
+    let Some(run) = app.document.simulation() else {
+        ui.weak("The scenario has problems; fix them to see the run.");
+        return;
+    };
+    let lines = series(run, app.plot.view, &app.selection);
+    let start = run.world().start;
+    let horizon = run.world().horizon;
+    let events: Vec<u32> = app
+        .document
+        .scenario()
+        .events
+        .iter()
+        .map(|e| e.tick)
+        .collect();
+
+    let mut export_csv = false;
+    let mut export_png = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("Show");
+        egui::ComboBox::from_id_salt("plot view")
+            .selected_text(app.plot.view.label())
+            .show_ui(ui, |ui| {
+                for view in PlotView::ALL {
+                    ui.selectable_value(&mut app.plot.view, view, view.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        export_csv = ui
+            .button("Export CSV…")
+            .on_hover_text("Write the plotted series, one row per tick")
+            .clicked();
+        export_png = ui
+            .button("Export PNG…")
+            .on_hover_text("Save the plot as an image")
+            .clicked();
+        if lines.is_empty() {
+            ui.weak("Select a pair of nations (or a relation) for this view.");
+        }
+    });
+
+    let response = Plot::new("plot")
+        // Every segment of a series shares its id, so one legend entry hides them all.
+        .legend(
+            Legend::default()
+                .grouping(LegendGrouping::ById)
+                .color_conflict_handling(ColorConflictHandling::PickFirst),
+        )
+        .x_axis_label(format!(
+            "tick (quarter from {} Q{})",
+            start.year, start.quarter
+        ))
+        .y_axis_label(app.plot.view.label())
         .include_x(0.0)
-        .include_x(f64::from(world.horizon))
+        .include_x(f64::from(horizon))
         .include_y(0.0)
         .include_y(1.0)
         .allow_scroll(false)
-        .show(ui, |plot| {
-            for (r, region) in world.regions.iter().enumerate() {
-                let series = region_series(run.states(), RegionIx(r as u32));
-                let points: PlotPoints = series
-                    .iter()
-                    .enumerate()
-                    .map(|(tick, &value)| [tick as f64, value])
-                    .collect();
-                let name = if region.name.0.is_empty() {
-                    region.id.to_string()
-                } else {
-                    region.name.0.clone()
-                };
-                plot.line(Line::new(name, points).width(2.0));
+        .allow_drag(false)
+        .label_formatter(move |position| match position {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } if !plot_name.is_empty() => {
+                let (year, quarter) = start.at_tick(position.x.round().max(0.0) as u32);
+                Some(format!(
+                    "{plot_name}\ntick {:.0} ({year} Q{quarter}): {:.3}",
+                    position.x, position.y
+                ))
             }
-            plot.vline(VLine::new("now", f64::from(run.tick())));
+            _ => None,
+        })
+        .show(ui, |plot| {
+            for (k, line) in lines.iter().enumerate() {
+                draw_series(plot, k, line, shown);
+            }
+            for &tick in &events {
+                plot.vline(
+                    VLine::new("events", f64::from(tick))
+                        .id("events")
+                        .color(egui::Color32::from_gray(110))
+                        .style(LineStyle::dotted_loose())
+                        .width(1.0),
+                );
+            }
+            plot.vline(
+                VLine::new("now", f64::from(shown))
+                    .color(egui::Color32::from_rgb(220, 80, 200))
+                    .width(2.0),
+            );
+            (plot.response().clicked() || plot.response().dragged())
+                .then(|| plot.pointer_coordinate())
+                .flatten()
         });
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Plot"));
+    app.plot.rect = Some(response.response.rect);
+    if let Some(point) = response.inner {
+        let tick = point.x.round().clamp(0.0, f64::from(horizon)) as u32;
+        app.intents.push(Intent::Seek(tick));
+    }
+    if export_csv {
+        write_csv(app, &lines, start);
+    }
+    if export_png {
+        request_png(app, ui.ctx());
+    }
+}
+
+/// A series split where it has no value, solid up to the cursor and faint after it.
+fn draw_series(plot: &mut egui_plot::PlotUi, k: usize, line: &Series, shown: u32) {
+    let colour = palette(line.colour);
+    let mut segment: Vec<[f64; 2]> = Vec::new();
+    let mut flush = |segment: &mut Vec<[f64; 2]>, faint: bool| {
+        if segment.len() >= 2 || (segment.len() == 1 && !faint) {
+            let points: PlotPoints = std::mem::take(segment).into_iter().collect();
+            let (colour, width) = if faint {
+                (colour.gamma_multiply(0.35), 1.5)
+            } else {
+                (colour, 2.0)
+            };
+            plot.line(
+                Line::new(line.name.clone(), points)
+                    .id(("series", k))
+                    .color(colour)
+                    .width(width),
+            );
+        }
+        segment.clear();
+    };
+    for faint in [false, true] {
+        let ticks = if faint {
+            shown as usize..line.values.len()
+        } else {
+            0..(shown as usize + 1).min(line.values.len())
+        };
+        for tick in ticks {
+            match line.values[tick] {
+                Some(value) => segment.push([tick as f64, value]),
+                None => flush(&mut segment, faint),
+            }
+        }
+        flush(&mut segment, faint);
+    }
+}
+
+fn write_csv(app: &mut EntenteApp, lines: &[Series], start: crate::model::StartDate) {
+    let name = format!(
+        "{}-{}.csv",
+        app.file_stem(),
+        app.plot.view.label().replace([' ', '/'], "-")
+    );
+    let Some(path) = app.dialogs.pick_export(&name, "csv") else {
+        return;
+    };
+    match crate::io::save::write_atomically(&path, to_csv(lines, start).as_bytes()) {
+        Ok(()) => app.info(format!("Wrote {}", path.display())),
+        Err(error) => app.error(format!("Could not write {}: {error}", path.display())),
+    }
+}
+
+/// Asks for a screenshot of the next frame and saves the plot's part of it.
+fn request_png(app: &mut EntenteApp, ctx: &egui::Context) {
+    let name = format!(
+        "{}-{}.png",
+        app.file_stem(),
+        app.plot.view.label().replace([' ', '/'], "-")
+    );
+    let (Some(path), Some(rect)) = (app.dialogs.pick_export(&name, "png"), app.plot.rect) else {
+        return;
+    };
+    let finished = Arc::clone(&app.plot.finished);
+    let pixels_per_point = ctx.pixels_per_point();
+    let repaint = ctx.clone();
+    ctx.request_screenshot(move |image| {
+        let result = save_png(&image.region(&rect, Some(pixels_per_point)), &path);
+        if let Ok(mut done) = finished.lock() {
+            done.push(result);
+        }
+        repaint.request_repaint();
+    });
+}
+
+fn save_png(image: &egui::ColorImage, path: &Path) -> Result<String, String> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    let mut encoded = Vec::new();
+    image::write_buffer_with_format(
+        &mut std::io::Cursor::new(&mut encoded),
+        &bytes,
+        width as u32,
+        height as u32,
+        image::ExtendedColorType::Rgba8,
+        image::ImageFormat::Png,
+    )
+    .map_err(|e| format!("Could not encode the plot: {e}"))?;
+    crate::io::save::write_atomically(path, &encoded)
+        .map(|()| format!("Wrote {}", path.display()))
+        .map_err(|e| format!("Could not write {}: {e}", path.display()))
+}
+
+fn report_finished_exports(app: &mut EntenteApp) {
+    let done: Vec<Result<String, String>> = match app.plot.finished.lock() {
+        Ok(mut done) => std::mem::take(&mut *done),
+        Err(_) => Vec::new(),
+    };
+    for result in done {
+        match result {
+            Ok(message) => app.info(message),
+            Err(message) => app.error(message),
+        }
+    }
 }

@@ -1,0 +1,289 @@
+//! Why stability moved: the ledger terms of a nation's or a region's stability over a tick (or
+//! summed over an interval), largest first, each with its cause named in words. A region's
+//! member terms are opened up into the member's own terms, weighted as the index weighs them,
+//! so a region's fall is traced to the intervention, neighbour or treaty behind it.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Drawdown, InterventionKind, LegalBasis};
+use crate::sim::{Cause, Entity, NationIx, RegionIx, Simulation, TickLedger, World};
+
+use super::selection::Item;
+
+/// Whose stability is explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// A nation's domestic stability.
+    Nation(NationIx),
+    /// A region's stability index.
+    Region(RegionIx),
+}
+
+/// One named contribution to the change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contribution {
+    /// What moved it ("insurgency / non-state actors").
+    pub term: String,
+    /// Whose term, when a region's change is traced to a member ("in Target State").
+    pub member: Option<String>,
+    /// Its cause in words ("regime change in Target State by Hegemon, …"), None for the model's
+    /// own dynamics.
+    pub cause: Option<String>,
+    /// What selecting the cause selects.
+    pub item: Option<Item>,
+    /// Signed contribution.
+    pub value: f64,
+}
+
+/// The change of the subject's stability between two ticks and its parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// Value at the first tick.
+    pub before: f64,
+    /// Value at the last tick.
+    pub after: f64,
+    /// The parts, largest magnitude first; they sum to `after − before` (up to rounding).
+    pub parts: Vec<Contribution>,
+}
+
+/// Explains the change of `subject`'s stability from tick `from` to tick `to` (from < to),
+/// using the ledgers the run recorded. None if the ticks are not computed or not recorded.
+pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option<Explanation> {
+    let world = run.world();
+    let states = run.states();
+    if from >= to || to as usize >= states.len() {
+        return None;
+    }
+    let ledgers: Vec<&TickLedger> = run
+        .ledgers()
+        .iter()
+        .filter(|l| l.tick > from && l.tick <= to)
+        .collect();
+    if ledgers.len() != (to - from) as usize {
+        return None;
+    }
+    let value = |tick: u32| match subject {
+        Subject::Nation(n) => states[tick as usize].nations[n.ix()].stability,
+        Subject::Region(r) => states[tick as usize].region_stability[r.ix()],
+    };
+    // (term label, member, cause) → summed value; a BTreeMap keeps the order deterministic.
+    let mut sums: BTreeMap<(String, Option<NationIx>, Cause), f64> = BTreeMap::new();
+    for ledger in ledgers {
+        match subject {
+            Subject::Nation(n) => add_nation_terms(&mut sums, ledger, n, None, 1.0),
+            Subject::Region(r) => {
+                let Some(change) = ledger.change(Entity::Region(r), "stability") else {
+                    continue;
+                };
+                for term in &change.terms {
+                    match term.cause {
+                        Cause::Nation(m) if term.id == "member_stability" => {
+                            // value = w·ΔS_m: open ΔS_m into its own terms, scaled by w.
+                            let own = ledger.change(Entity::Nation(m), "stability");
+                            match own {
+                                Some(own) if own.delta().abs() > 1e-15 => {
+                                    let weight = term.value / own.delta();
+                                    add_nation_terms(&mut sums, ledger, m, Some(m), weight);
+                                }
+                                _ => {
+                                    *sums
+                                        .entry((term.label.to_owned(), Some(m), Cause::Dynamics))
+                                        .or_default() += term.value;
+                                }
+                            }
+                        }
+                        cause => {
+                            *sums
+                                .entry((term.label.to_owned(), None, cause))
+                                .or_default() += term.value;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut parts: Vec<Contribution> = sums
+        .into_iter()
+        .filter(|(_, v)| v.abs() > 1e-9)
+        .map(|((term, member, cause), value)| Contribution {
+            term,
+            member: member.map(|m| nation_name(world, m)),
+            cause: describe_cause(run, cause),
+            item: cause_item(world, cause),
+            value,
+        })
+        .collect();
+    parts.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
+    Some(Explanation {
+        before: value(from),
+        after: value(to),
+        parts,
+    })
+}
+
+fn add_nation_terms(
+    sums: &mut BTreeMap<(String, Option<NationIx>, Cause), f64>,
+    ledger: &TickLedger,
+    nation: NationIx,
+    member: Option<NationIx>,
+    weight: f64,
+) {
+    if let Some(change) = ledger.change(Entity::Nation(nation), "stability") {
+        for term in &change.terms {
+            *sums
+                .entry((term.label.to_owned(), member, term.cause))
+                .or_default() += weight * term.value;
+        }
+    }
+}
+
+fn nation_name(world: &World, n: NationIx) -> String {
+    let info = &world.nations[n.ix()];
+    if info.name.0.is_empty() {
+        info.id.to_string()
+    } else {
+        info.name.0.clone()
+    }
+}
+
+/// A cause in words; for an intervention, how it was conducted, since that is what the model
+/// makes matter (mandate, post-conflict planning, local engagement, drawdown).
+pub fn describe_cause(run: &Simulation, cause: Cause) -> Option<String> {
+    let world = run.world();
+    let name = |n: NationIx| nation_name(world, n);
+    Some(match cause {
+        Cause::Dynamics => return None,
+        Cause::Intervention(i) => {
+            let info = &world.interventions[i.ix()];
+            let interveners: Vec<String> = info.interveners.iter().map(|&n| name(n)).collect();
+            let mut how = vec![format!("from tick {}", info.start)];
+            how.push(
+                match info.legal_basis {
+                    LegalBasis::Unsc => "UN Security Council mandate",
+                    LegalBasis::SelfDefence => "self-defence",
+                    LegalBasis::Regional => "regional mandate",
+                    LegalBasis::NoMandate => "no UN mandate",
+                }
+                .to_owned(),
+            );
+            if matches!(
+                info.kind,
+                InterventionKind::RegimeChange | InterventionKind::CoalitionOperation
+            ) || info.regime_change_goal
+            {
+                how.push(match info.planning {
+                    p if p < 0.05 => "no post-conflict planning".to_owned(),
+                    p if p < 0.5 => format!("little post-conflict planning ({p:.1})"),
+                    p => format!("post-conflict planning {p:.1}"),
+                });
+            }
+            if info.engagement < 0.5 {
+                how.push(format!("local engagement {:.1}", info.engagement));
+            }
+            if info.drawdown >= Drawdown::Rapid.rate() {
+                how.push("rapid drawdown".to_owned());
+            }
+            format!(
+                "{} in {} by {} ({})",
+                info.kind.label(),
+                name(info.target),
+                interveners.join(", "),
+                how.join(", ")
+            )
+        }
+        Cause::Treaty(t) => {
+            let info = &world.treaties[t.ix()];
+            format!("treaty {} ({})", info.name.0, info.kind.label())
+        }
+        Cause::Alliance(a) => format!("alliance {}", world.alliances[a.ix()].name.0),
+        Cause::Nation(n) => name(n),
+        Cause::Event(e) => format!("event at tick {}", world.events[e.ix()].tick),
+        Cause::Random(kind) => format!("random event: {kind}"),
+    })
+}
+
+/// What clicking a cause selects: the event that scheduled it, or the thing itself.
+pub fn cause_item(world: &World, cause: Cause) -> Option<Item> {
+    let event = |e: crate::sim::EventIx| Item::Event(world.events[e.ix()].source);
+    match cause {
+        Cause::Dynamics | Cause::Random(_) => None,
+        Cause::Intervention(i) => Some(event(world.interventions[i.ix()].event)),
+        Cause::Treaty(t) => {
+            let info = &world.treaties[t.ix()];
+            Some(
+                info.signed_by
+                    .map_or_else(|| Item::Treaty(info.id.clone()), event),
+            )
+        }
+        Cause::Alliance(a) => {
+            let info = &world.alliances[a.ix()];
+            Some(
+                info.formed_by
+                    .map_or_else(|| Item::Alliance(info.id.clone()), event),
+            )
+        }
+        Cause::Nation(n) => Some(Item::Nation(world.nations[n.ix()].id.clone())),
+        Cause::Event(e) => Some(event(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mesa() -> Simulation {
+        let scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        let mut run = Simulation::new(&scenario).unwrap();
+        run.record_ledger(true);
+        run.run_to(60);
+        run
+    }
+
+    #[test]
+    fn the_parts_sum_to_the_change_for_nations_and_regions() {
+        let run = mesa();
+        let world = run.world();
+        for subject in [
+            Subject::Nation(world.nation("T").unwrap()),
+            Subject::Region(world.region("mesa").unwrap()),
+        ] {
+            for (from, to) in [(20, 21), (10, 60)] {
+                let why = explain(&run, subject, from, to).unwrap();
+                let sum: f64 = why.parts.iter().map(|p| p.value).sum();
+                assert!(
+                    (sum - (why.after - why.before)).abs() < 1e-9,
+                    "{subject:?} {from}..{to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_regime_change_is_the_main_cause_of_mesas_fall_and_its_missing_planning_is_named() {
+        let run = mesa();
+        let mesa = run.world().region("mesa").unwrap();
+        let why = explain(&run, Subject::Region(mesa), 11, 60).unwrap();
+        assert!(why.after < why.before);
+        let largest_down = why
+            .parts
+            .iter()
+            .filter(|p| p.value < 0.0)
+            .max_by(|a, b| b.value.total_cmp(&a.value))
+            .unwrap();
+        let cause = largest_down.cause.as_deref().unwrap_or_default();
+        assert!(
+            cause.starts_with("regime change in Target State by Hegemon"),
+            "{why:#?}"
+        );
+        assert!(cause.contains("no post-conflict planning"), "{cause}");
+        assert!(matches!(largest_down.item, Some(Item::Event(2))));
+    }
+
+    #[test]
+    fn ticks_not_computed_have_no_explanation() {
+        let run = mesa();
+        let t = Subject::Nation(run.world().nation("T").unwrap());
+        assert!(explain(&run, t, 10, 61).is_none());
+        assert!(explain(&run, t, 10, 10).is_none());
+    }
+}

@@ -1,0 +1,323 @@
+//! The data behind each plot view: named series with one value per computed tick, built from a
+//! run and the selection. The plot draws them and the CSV export writes the same numbers.
+
+use crate::model::NationId;
+use crate::sim::derived::Derived;
+use crate::sim::{AllianceIx, NationIx, Simulation, hazards};
+
+use super::selection::{Item, Selection};
+
+/// What the plot shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlotView {
+    /// The stability index of every region (the default).
+    Regions,
+    /// One metric of the selected nations (all nations when none is selected).
+    Nation(NationMetric),
+    /// The cohesion of every alliance while it exists.
+    Cohesion,
+    /// Relation and trust of the selected pair.
+    Dyad,
+    /// Risk of attack within the selected pair, risk of relapse of the selected nations.
+    Hazards,
+}
+
+impl PlotView {
+    /// Every view, in the order of the view selector.
+    pub const ALL: [PlotView; 10] = [
+        Self::Regions,
+        Self::Nation(NationMetric::Stability),
+        Self::Nation(NationMetric::Legitimacy),
+        Self::Nation(NationMetric::Capacity),
+        Self::Nation(NationMetric::ArmedGroups),
+        Self::Nation(NationMetric::DefenceBurden),
+        Self::Nation(NationMetric::Capability),
+        Self::Cohesion,
+        Self::Dyad,
+        Self::Hazards,
+    ];
+
+    /// Its name in the view selector and as the y axis label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Regions => "regional stability",
+            Self::Nation(metric) => metric.label(),
+            Self::Cohesion => "alliance cohesion",
+            Self::Dyad => "relation and trust",
+            Self::Hazards => "risk of attack / relapse",
+        }
+    }
+}
+
+/// A per-nation variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NationMetric {
+    /// Domestic stability S.
+    Stability,
+    /// Legitimacy L.
+    Legitimacy,
+    /// State capacity C.
+    Capacity,
+    /// Non-state armed groups N.
+    ArmedGroups,
+    /// Defence burden x/E.
+    DefenceBurden,
+    /// Military capability.
+    Capability,
+}
+
+impl NationMetric {
+    /// Its plain-language name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stability => "domestic stability",
+            Self::Legitimacy => "legitimacy",
+            Self::Capacity => "state capacity",
+            Self::ArmedGroups => "armed groups",
+            Self::DefenceBurden => "defence burden",
+            Self::Capability => "military capability",
+        }
+    }
+}
+
+/// One line of a plot: a value per tick from 0, None where it does not exist (an alliance not
+/// yet formed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Legend name.
+    pub name: String,
+    /// Which palette colour it takes (regions keep their canvas colour).
+    pub colour: usize,
+    /// Values by tick.
+    pub values: Vec<Option<f64>>,
+}
+
+/// The series of `view` over every computed tick of `run`.
+pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Series> {
+    let world = run.world();
+    let states = run.states();
+    let nations = chosen_nations(run, selection);
+    let name = |n: NationIx| {
+        let info = &world.nations[n.ix()];
+        if info.name.0.is_empty() {
+            info.id.to_string()
+        } else {
+            info.name.0.clone()
+        }
+    };
+    match view {
+        PlotView::Regions => world
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(r, region)| Series {
+                name: if region.name.0.is_empty() {
+                    region.id.to_string()
+                } else {
+                    region.name.0.clone()
+                },
+                colour: r,
+                values: states.iter().map(|s| Some(s.region_stability[r])).collect(),
+            })
+            .collect(),
+        PlotView::Nation(metric) => nations
+            .iter()
+            .map(|&n| Series {
+                name: name(n),
+                colour: world.nations[n.ix()].region.ix(),
+                values: states
+                    .iter()
+                    .map(|s| {
+                        let x = &s.nations[n.ix()];
+                        Some(match metric {
+                            NationMetric::Stability => x.stability,
+                            NationMetric::Legitimacy => x.legitimacy,
+                            NationMetric::Capacity => x.capacity,
+                            NationMetric::ArmedGroups => x.armed_groups,
+                            NationMetric::DefenceBurden => x.burden(),
+                            NationMetric::Capability => x.capability,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+        PlotView::Cohesion => {
+            let derived: Vec<Derived> = states.iter().map(|s| Derived::compute(world, s)).collect();
+            world
+                .alliances
+                .iter()
+                .enumerate()
+                .map(|(a, info)| Series {
+                    name: if info.name.0.is_empty() {
+                        info.id.to_string()
+                    } else {
+                        info.name.0.clone()
+                    },
+                    colour: a + 6,
+                    values: states
+                        .iter()
+                        .zip(&derived)
+                        .map(|(s, d)| {
+                            s.alliances[a]
+                                .status
+                                .is_active()
+                                .then(|| d.alliance_cohesion(s, AllianceIx(a as u32)))
+                        })
+                        .collect(),
+                })
+                .collect()
+        }
+        PlotView::Dyad => match pair(&nations) {
+            Some((a, b)) => vec![
+                Series {
+                    name: format!("relation {}–{}", name(a), name(b)),
+                    colour: 2,
+                    values: states
+                        .iter()
+                        .map(|s| Some(s.dyads.relation(a, b)))
+                        .collect(),
+                },
+                Series {
+                    name: format!("trust {}–{}", name(a), name(b)),
+                    colour: 4,
+                    values: states
+                        .iter()
+                        .map(|s| s.dyads.get(a, b).map(|d| d.trust))
+                        .collect(),
+                },
+            ],
+            None => Vec::new(),
+        },
+        PlotView::Hazards => {
+            let derived: Vec<Derived> = states.iter().map(|s| Derived::compute(world, s)).collect();
+            let mut lines = Vec::new();
+            if let Some((a, b)) = pair(&nations) {
+                for (from, to, colour) in [(a, b, 1), (b, a, 3)] {
+                    lines.push(Series {
+                        name: format!("risk of attack {} → {}", name(from), name(to)),
+                        colour,
+                        values: states
+                            .iter()
+                            .zip(&derived)
+                            .map(|(s, d)| Some(hazards::attack(world, s, d, from, to)))
+                            .collect(),
+                    });
+                }
+            }
+            for &n in &nations {
+                lines.push(Series {
+                    name: format!("risk of relapse, {}", name(n)),
+                    colour: world.nations[n.ix()].region.ix() + 6,
+                    values: states
+                        .iter()
+                        .zip(&derived)
+                        .map(|(s, d)| Some(hazards::relapse(world, s, d, n)))
+                        .collect(),
+                });
+            }
+            lines
+        }
+    }
+}
+
+fn pair(nations: &[NationIx]) -> Option<(NationIx, NationIx)> {
+    match nations {
+        [a, b, ..] => Some((*a, *b)),
+        _ => None,
+    }
+}
+
+/// The nations the selection points at: selected nations, both ends of a selected relation,
+/// the members of a selected region; every nation when nothing fits.
+fn chosen_nations(run: &Simulation, selection: &Selection) -> Vec<NationIx> {
+    let world = run.world();
+    let find = |id: &NationId| world.nation(id.as_str());
+    let mut chosen: Vec<NationIx> = Vec::new();
+    for item in selection.items() {
+        match item {
+            Item::Nation(id) => chosen.extend(find(id)),
+            Item::Relation(a, b) => chosen.extend(find(a).into_iter().chain(find(b))),
+            Item::Region(region) => {
+                if let Some(r) = world.region(region.as_str()) {
+                    chosen.extend(
+                        world
+                            .nation_indices()
+                            .filter(|n| world.nations[n.ix()].region == r),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if chosen.is_empty() {
+        chosen = world.nation_indices().collect();
+    }
+    chosen.dedup();
+    chosen
+}
+
+/// The series as CSV, one row per tick: `tick,date,<series>…`; empty cells where a series has
+/// no value.
+pub fn to_csv(series: &[Series], start: crate::model::StartDate) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["tick".to_owned(), "date".to_owned()];
+    header.extend(series.iter().map(|s| s.name.clone()));
+    // Writing to memory cannot fail.
+    let _ = out.write_record(&header);
+    let ticks = series.iter().map(|s| s.values.len()).max().unwrap_or(0);
+    for tick in 0..ticks {
+        let (year, quarter) = start.at_tick(tick as u32);
+        let mut row = vec![tick.to_string(), format!("{year} Q{quarter}")];
+        for s in series {
+            row.push(match s.values.get(tick).copied().flatten() {
+                Some(v) => format!("{v:.6}"),
+                None => String::new(),
+            });
+        }
+        let _ = out.write_record(&row);
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run() -> Simulation {
+        let scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        let mut run = Simulation::new(&scenario).unwrap();
+        run.run_to(20);
+        run
+    }
+
+    #[test]
+    fn every_view_has_a_value_per_tick() {
+        let run = run();
+        let pair = Selection::single(Item::Relation("H".into(), "T".into()));
+        for view in PlotView::ALL {
+            let lines = series(&run, view, &pair);
+            assert!(!lines.is_empty(), "{view:?}");
+            for line in &lines {
+                assert_eq!(line.values.len(), 21, "{view:?} {}", line.name);
+            }
+        }
+        // An alliance formed at tick 4 has no cohesion before.
+        let cohesion = series(&run, PlotView::Cohesion, &Selection::none());
+        assert!(cohesion[0].values[2].is_none() && cohesion[0].values[6].is_some());
+    }
+
+    #[test]
+    fn csv_holds_the_plotted_numbers() {
+        let run = run();
+        let lines = series(&run, PlotView::Regions, &Selection::none());
+        let text = to_csv(&lines, run.world().start);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows.len(), 22);
+        assert_eq!(rows[0], "tick,date,West,Mesa,East");
+        let cells: Vec<&str> = rows[13].split(',').collect();
+        assert_eq!(cells[0], "12");
+        assert_eq!(cells[1], "2006 Q1");
+        let mesa: f64 = cells[3].parse().unwrap();
+        assert!((mesa - lines[1].values[12].unwrap()).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,678 @@
+//! The timeline: a ruler of ticks with dates, one lane per kind of event, the cursor, and a
+//! palette of new events to drag onto it. Events are markers (bars when they last); dragging one
+//! moves it (one undo step), clicking selects it for the inspector, hovering shows its details.
+
+use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
+
+use crate::app::EntenteApp;
+use crate::app::command::Intent;
+use crate::app::document::MergeKey;
+use crate::app::edit::{Edit, fresh_id};
+use crate::app::selection::{Item, Selection};
+use crate::app::ui::action_form::{FormChange, action_form_ui};
+use crate::app::ui::{name_or_id, nation_name, palette};
+use crate::model::{
+    Action, Alliance, Attribute, Event, Intervention, InterventionKind, NationId, Scenario, Text,
+    Treaty, TreatyKind, validate,
+};
+
+/// The kinds of new event the palette offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewKind {
+    /// A military intervention.
+    Intervention,
+    /// A treaty signed.
+    Treaty,
+    /// A new alliance.
+    FormAlliance,
+    /// A nation joins an alliance.
+    JoinAlliance,
+    /// A nation leaves an alliance.
+    LeaveAlliance,
+    /// A change of leader.
+    Leadership,
+    /// An attribute set to a new value.
+    Shock,
+    /// A relation set to a new value.
+    RelationShock,
+    /// A new defence policy.
+    DefencePolicy,
+}
+
+impl NewKind {
+    /// Every kind, in palette order.
+    pub const ALL: [NewKind; 9] = [
+        Self::Intervention,
+        Self::Treaty,
+        Self::FormAlliance,
+        Self::JoinAlliance,
+        Self::LeaveAlliance,
+        Self::Leadership,
+        Self::Shock,
+        Self::RelationShock,
+        Self::DefencePolicy,
+    ];
+
+    /// Its palette label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Intervention => "Intervention",
+            Self::Treaty => "Treaty",
+            Self::FormAlliance => "New alliance",
+            Self::JoinAlliance => "Join alliance",
+            Self::LeaveAlliance => "Leave alliance",
+            Self::Leadership => "Leadership change",
+            Self::Shock => "Attribute shock",
+            Self::RelationShock => "Relation shock",
+            Self::DefencePolicy => "Defence policy",
+        }
+    }
+}
+
+/// The lanes, top to bottom.
+const LANES: [&str; 5] = [
+    "Interventions",
+    "Treaties",
+    "Alliances",
+    "Leadership",
+    "Shocks & policy",
+];
+
+fn lane_of(action: &Action) -> usize {
+    match action {
+        Action::Intervention(_) => 0,
+        Action::SignTreaty(_) | Action::AbrogateTreaty { .. } => 1,
+        Action::FormAlliance(_) | Action::JoinAlliance { .. } | Action::LeaveAlliance { .. } => 2,
+        Action::LeadershipChange { .. } => 3,
+        Action::SetAttribute { .. }
+        | Action::SetRelation { .. }
+        | Action::ChangeDefenceAmbition { .. } => 4,
+    }
+}
+
+/// A new event being filled in before it goes on the timeline.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Where it will go.
+    pub tick: u32,
+    /// What it will do.
+    pub action: Action,
+}
+
+/// Timeline state that is not part of the document.
+#[derive(Debug, Default)]
+pub struct TimelineView {
+    /// The event being dragged, as it now stands, and the undo group of the drag.
+    drag: Option<(Event, MergeKey)>,
+    drags: u64,
+    /// The new-event form, when open.
+    draft: Option<Draft>,
+}
+
+impl TimelineView {
+    /// The new-event form's content, if it is open.
+    pub fn draft(&self) -> Option<&Draft> {
+        self.draft.as_ref()
+    }
+}
+
+impl EntenteApp {
+    /// The new-event form's content, if it is open (for tests and the status bar).
+    pub fn new_event_draft(&self) -> Option<&Draft> {
+        self.timeline.draft()
+    }
+}
+
+const RULER: f32 = 22.0;
+const LANE: f32 = 20.0;
+const LABELS: f32 = 110.0;
+
+/// Draws the timeline panel's content.
+pub fn timeline_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let cursor = app.cursor();
+    let shown = app.tick();
+    let selected_nations = app.selection.selected_nations();
+    let EntenteApp {
+        document,
+        timeline,
+        selection,
+        intents,
+        ..
+    } = app;
+    let scenario = document.scenario();
+    let horizon = scenario.horizon.max(1);
+
+    let palette_drop = palette_ui(ui, cursor);
+
+    let width = ui.available_width();
+    let height = RULER + LANE * LANES.len() as f32 + 4.0;
+    let (area, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let track = Rect::from_min_max(pos2(area.left() + LABELS, area.top()), area.max);
+    let x_of = |tick: f64| {
+        track.left() + 8.0 + (track.width() - 16.0) * (tick / f64::from(horizon)) as f32
+    };
+    let tick_at = |x: f32| {
+        let t = (x - track.left() - 8.0) / (track.width() - 16.0) * horizon as f32;
+        t.round().clamp(0.0, horizon as f32) as u32
+    };
+    let painter = ui.painter_at(area);
+    painter.rect_filled(track, 2.0, ui.visuals().extreme_bg_color);
+    for (k, lane) in LANES.iter().enumerate() {
+        let y = area.top() + RULER + LANE * k as f32;
+        painter.text(
+            pos2(area.left() + 4.0, y + LANE / 2.0),
+            egui::Align2::LEFT_CENTER,
+            *lane,
+            egui::FontId::proportional(12.0),
+            ui.visuals().weak_text_color(),
+        );
+        painter.hline(
+            track.x_range(),
+            y,
+            Stroke::new(0.5, ui.visuals().faint_bg_color),
+        );
+    }
+
+    // The ruler: click to seek, drag to scrub.
+    let ruler_rect = Rect::from_min_size(track.min, vec2(track.width(), RULER));
+    let ruler = ui.interact(
+        ruler_rect,
+        ui.scope_id().with("ruler"),
+        Sense::click_and_drag(),
+    );
+    ruler.widget_info(|| {
+        egui::WidgetInfo::slider(true, f64::from(cursor), "Timeline cursor (tick)")
+    });
+    if (ruler.clicked() || ruler.dragged())
+        && let Some(pointer) = ruler.interact_pointer_pos()
+    {
+        intents.push(Intent::Seek(tick_at(pointer.x)));
+    }
+    ruler_marks_ui(ui, &painter, scenario, ruler_rect, horizon, &x_of);
+
+    // Drops from the palette land at the tick under the pointer.
+    let lanes_rect = Rect::from_min_max(pos2(track.left(), ruler_rect.bottom()), track.max);
+    let lanes = ui.interact(lanes_rect, ui.scope_id().with("lanes"), Sense::hover());
+    if let Some(kind) = lanes.dnd_release_payload::<NewKind>()
+        && let Some(pointer) = ui.ctx().pointer_latest_pos()
+    {
+        timeline.draft = Some(Draft {
+            tick: tick_at(pointer.x),
+            action: new_action(*kind, scenario, &selected_nations),
+        });
+    }
+    if lanes.dnd_hover_payload::<NewKind>().is_some()
+        && let Some(pointer) = ui.ctx().pointer_latest_pos()
+    {
+        let x = x_of(f64::from(tick_at(pointer.x)));
+        painter.vline(
+            x,
+            lanes_rect.y_range(),
+            Stroke::new(2.0, ui.visuals().selection.bg_fill),
+        );
+    }
+    if let Some(kind) = palette_drop {
+        timeline.draft = Some(Draft {
+            tick: cursor,
+            action: new_action(kind, scenario, &selected_nations),
+        });
+    }
+
+    events_ui(
+        ui, &painter, scenario, timeline, selection, intents, area, &x_of, &tick_at,
+    );
+
+    // The cursor, over everything.
+    let x = x_of(f64::from(shown));
+    painter.vline(
+        x,
+        track.y_range(),
+        Stroke::new(2.0, Color32::from_rgb(220, 80, 200)),
+    );
+    painter.circle_filled(
+        pos2(x, track.top() + 6.0),
+        5.0,
+        Color32::from_rgb(220, 80, 200),
+    );
+}
+
+fn ruler_marks_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    rect: Rect,
+    horizon: u32,
+    x_of: &dyn Fn(f64) -> f32,
+) {
+    let colour = ui.visuals().text_color();
+    // A label per year, or per few years when they would crowd.
+    let per_tick = (rect.width() - 16.0) / horizon as f32;
+    let years_per_label = [1u32, 2, 5, 10, 25, 50, 100]
+        .into_iter()
+        .find(|n| per_tick * 4.0 * *n as f32 >= 44.0)
+        .unwrap_or(100);
+    for tick in 0..=horizon {
+        let (year, quarter) = scenario.meta.start.at_tick(tick);
+        let x = x_of(f64::from(tick));
+        let major = quarter == 1;
+        if per_tick >= 3.0 || major {
+            let length = if major { 8.0 } else { 4.0 };
+            painter.vline(
+                x,
+                rect.bottom() - length..=rect.bottom(),
+                Stroke::new(1.0, colour),
+            );
+        }
+        if major && year.rem_euclid(i64::from(years_per_label)) == 0 {
+            painter.text(
+                pos2(x + 2.0, rect.top() + 1.0),
+                egui::Align2::LEFT_TOP,
+                year.to_string(),
+                egui::FontId::proportional(11.0),
+                colour,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn events_ui(
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    timeline: &mut TimelineView,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+    area: Rect,
+    x_of: &dyn Fn(f64) -> f32,
+    tick_at: &dyn Fn(f32) -> u32,
+) {
+    for (index, event) in scenario.events.iter().enumerate() {
+        let lane = lane_of(&event.action);
+        let y = area.top() + RULER + LANE * lane as f32 + LANE / 2.0;
+        let start = x_of(f64::from(event.tick));
+        let end = match &event.action {
+            Action::Intervention(i) => Some(x_of(f64::from(event.tick + i.duration))),
+            Action::SignTreaty(t) => t.duration.map(|d| x_of(f64::from(event.tick + d))),
+            _ => None,
+        };
+        let item = Item::Event(index);
+        let selected = selection.contains(&item);
+        let colour = palette(lane + 1);
+        let hit = match end {
+            Some(end) => Rect::from_min_max(
+                pos2(start - 4.0, y - 7.0),
+                pos2(end.max(start + 8.0), y + 7.0),
+            ),
+            None => Rect::from_center_size(pos2(start, y), vec2(14.0, 14.0)),
+        };
+        let response = ui.interact(
+            hit,
+            ui.scope_id().with(("event", index)),
+            Sense::click_and_drag(),
+        );
+        let summary = describe(scenario, event);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &summary));
+        let fill = if response.hovered() || selected {
+            colour
+        } else {
+            colour.gamma_multiply(0.8)
+        };
+        match end {
+            Some(end) => {
+                painter.rect_filled(
+                    Rect::from_min_max(pos2(start, y - 5.0), pos2(end, y + 5.0)),
+                    3.0,
+                    fill.gamma_multiply(0.6),
+                );
+                painter.circle_filled(pos2(start, y), 5.0, fill);
+            }
+            None => {
+                let d = 6.0;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![
+                        pos2(start, y - d),
+                        pos2(start + d, y),
+                        pos2(start, y + d),
+                        pos2(start - d, y),
+                    ],
+                    fill,
+                    Stroke::NONE,
+                ));
+            }
+        }
+        if selected {
+            painter.rect_stroke(
+                hit.expand(2.0),
+                3.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+        }
+        if response.has_focus() {
+            painter.rect_stroke(
+                hit.expand(4.0),
+                3.0,
+                Stroke::new(1.5, ui.visuals().strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let response = response.on_hover_text(details(scenario, event));
+        if response.clicked() {
+            intents.push(Intent::Select(Selection::single(item)));
+        }
+        event_drag(timeline, &response, event, index, tick_at, intents);
+    }
+}
+
+/// Dragging an event moves it to the tick under the pointer; the whole drag is one undo step.
+fn event_drag(
+    timeline: &mut TimelineView,
+    response: &egui::Response,
+    event: &Event,
+    index: usize,
+    tick_at: &dyn Fn(f32) -> u32,
+    intents: &mut Vec<Intent>,
+) {
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        timeline.drags += 1;
+        timeline.drag = Some((
+            event.clone(),
+            MergeKey(format!("event drag {}", timeline.drags)),
+        ));
+        intents.push(Intent::Select(Selection::single(Item::Event(index))));
+    }
+    let Some((current, key)) = &mut timeline.drag else {
+        return;
+    };
+    if current != event {
+        return;
+    }
+    if response.dragged_by(egui::PointerButton::Primary)
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let tick = tick_at(pointer.x);
+        if tick != current.tick {
+            let moved = Event {
+                tick,
+                action: current.action.clone(),
+            };
+            intents.push(Intent::Edit {
+                edit: Edit::UpdateEvent {
+                    index,
+                    event: moved.clone(),
+                },
+                merge: Some(key.clone()),
+            });
+            *current = moved;
+        }
+    }
+    if response.drag_stopped()
+        && let Some((moved, _)) = timeline.drag.take()
+    {
+        intents.push(Intent::EndMerge);
+        // Its position in the list may have changed with its tick.
+        intents.push(Intent::SelectEvent(moved));
+    }
+}
+
+/// The palette: one button per kind of event; drag it onto the timeline, or click it to add at
+/// the cursor. Returns the kind clicked.
+fn palette_ui(ui: &mut egui::Ui, cursor: u32) -> Option<NewKind> {
+    let mut clicked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Drag onto the timeline (or click to add at the cursor):");
+        for kind in NewKind::ALL {
+            let id = ui.scope_id().with(("palette", kind.label()));
+            let response = ui
+                .dnd_drag_source(id, kind, |ui| ui.button(kind.label()))
+                .inner
+                .on_hover_text(format!(
+                    "Drag to a tick, or click to schedule at tick {cursor}"
+                ));
+            if response.clicked() {
+                clicked = Some(kind);
+            }
+        }
+    });
+    clicked
+}
+
+/// A new event of `kind` with sensible defaults: the selected nations where they fit.
+pub fn new_action(kind: NewKind, scenario: &Scenario, selected: &[NationId]) -> Action {
+    let nations: Vec<NationId> = selected
+        .iter()
+        .cloned()
+        .chain(scenario.nations.iter().map(|n| n.id.clone()))
+        .fold(Vec::new(), |mut all, id| {
+            if !all.contains(&id) {
+                all.push(id);
+            }
+            all
+        });
+    let first = nations
+        .first()
+        .cloned()
+        .unwrap_or_else(|| NationId::from("?"));
+    let second = nations.get(1).cloned().unwrap_or_else(|| first.clone());
+    let alliance = scenario
+        .alliances
+        .iter()
+        .map(|a| a.id.clone())
+        .chain(scenario.events.iter().filter_map(|e| match &e.action {
+            Action::FormAlliance(a) => Some(a.id.clone()),
+            _ => None,
+        }))
+        .next()
+        .unwrap_or_else(|| "?".into());
+    let taken = |prefix: &str| {
+        fresh_id(prefix, |id| {
+            scenario.treaties.iter().any(|t| t.id.as_str() == id)
+                || scenario.alliances.iter().any(|a| a.id.as_str() == id)
+                || scenario.events.iter().any(|e| match &e.action {
+                    Action::Intervention(i) => i.id.as_str() == id,
+                    Action::SignTreaty(t) => t.id.as_str() == id,
+                    Action::FormAlliance(a) => a.id.as_str() == id,
+                    _ => false,
+                })
+        })
+    };
+    match kind {
+        NewKind::Intervention => Action::Intervention(Intervention::new(
+            taken("op-").as_str().into(),
+            InterventionKind::RegimeChange,
+            vec![first],
+            second,
+        )),
+        NewKind::Treaty => Action::SignTreaty(Treaty::new(
+            taken("treaty-").as_str().into(),
+            TreatyKind::NonAggression,
+            vec![first, second],
+        )),
+        NewKind::FormAlliance => {
+            let id = taken("alliance-");
+            Action::FormAlliance(Alliance {
+                name: Text(format!("Alliance {id}")),
+                id: id.as_str().into(),
+                members: vec![first, second],
+                collective_defence: true,
+            })
+        }
+        NewKind::JoinAlliance => Action::JoinAlliance {
+            alliance,
+            nation: first,
+        },
+        NewKind::LeaveAlliance => Action::LeaveAlliance {
+            alliance,
+            nation: first,
+        },
+        NewKind::Leadership => Action::LeadershipChange {
+            nation: first,
+            leader: Text::default(),
+            ideology_shift: 0.0,
+            democracy_shift: 0.0,
+        },
+        NewKind::Shock => Action::SetAttribute {
+            nation: first,
+            attribute: Attribute::Stability,
+            value: 0.3,
+            structural: false,
+        },
+        NewKind::RelationShock => Action::SetRelation {
+            a: first,
+            b: second,
+            relation: Some(-0.5),
+            trust: None,
+            structural: false,
+        },
+        NewKind::DefencePolicy => Action::ChangeDefenceAmbition {
+            nation: first,
+            target_share: 0.05,
+        },
+    }
+}
+
+/// The new-event form, a small window: every field of the kind, the tick, and Add or Cancel.
+/// Problems with the draft are listed and Add waits until there are none.
+pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
+    let EntenteApp {
+        document,
+        timeline,
+        intents,
+        ..
+    } = app;
+    let Some(draft) = &mut timeline.draft else {
+        return;
+    };
+    let scenario = document.scenario();
+    let mut open = true;
+    let mut decided = None;
+    egui::Window::new(format!("New {}", draft.action.kind_label()))
+        .id(egui::Id::unique("new event form"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(340.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(420.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let label = ui.label("At tick");
+                        ui.add(egui::DragValue::new(&mut draft.tick).range(0..=scenario.horizon))
+                            .labelled_by(label.id);
+                        let (year, quarter) = scenario.meta.start.at_tick(draft.tick);
+                        ui.weak(format!("{year} Q{quarter}"));
+                    });
+                    if action_form_ui(ui, scenario, &mut draft.action, usize::MAX)
+                        != FormChange::None
+                    {
+                        ui.ctx().request_repaint();
+                    }
+                });
+            let mut candidate = scenario.clone();
+            candidate.events.push(Event {
+                tick: draft.tick,
+                action: draft.action.clone(),
+            });
+            let problems = validate(&candidate);
+            for problem in problems.iter().take(3) {
+                ui.colored_label(ui.visuals().error_fg_color, &problem.message);
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(problems.is_empty(), egui::Button::new("Add to timeline"))
+                    .clicked()
+                {
+                    decided = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    decided = Some(false);
+                }
+            });
+        });
+    match decided {
+        Some(true) => {
+            let event = Event {
+                tick: draft.tick,
+                action: draft.action.clone(),
+            };
+            intents.push(Intent::Edit {
+                edit: Edit::ScheduleEvent(event.clone()),
+                merge: None,
+            });
+            intents.push(Intent::SelectEvent(event));
+            timeline.draft = None;
+        }
+        Some(false) => timeline.draft = None,
+        None if !open => timeline.draft = None,
+        None => {}
+    }
+}
+
+/// One line for an event: its tick, date and what it does.
+pub fn describe(scenario: &Scenario, event: &Event) -> String {
+    let (year, quarter) = scenario.meta.start.at_tick(event.tick);
+    let name = |id: &NationId| nation_name(scenario, id);
+    let what = match &event.action {
+        Action::Intervention(i) => format!(
+            "{} in {} by {}",
+            i.kind.label(),
+            name(&i.target),
+            i.interveners
+                .iter()
+                .map(name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Action::SignTreaty(t) => format!(
+            "{} signed by {}",
+            name_or_id(&t.name, t.id.as_str()),
+            t.parties.iter().map(name).collect::<Vec<_>>().join(", ")
+        ),
+        Action::AbrogateTreaty { treaty, by } => format!("{} abrogates {treaty}", name(by)),
+        Action::FormAlliance(a) => format!(
+            "{} formed by {}",
+            name_or_id(&a.name, a.id.as_str()),
+            a.members.iter().map(name).collect::<Vec<_>>().join(", ")
+        ),
+        Action::JoinAlliance { alliance, nation } => format!("{} joins {alliance}", name(nation)),
+        Action::LeaveAlliance { alliance, nation } => format!("{} leaves {alliance}", name(nation)),
+        Action::LeadershipChange { nation, .. } => format!("new leadership in {}", name(nation)),
+        Action::SetAttribute {
+            nation,
+            attribute,
+            value,
+            ..
+        } => {
+            format!(
+                "{} of {} set to {value:.2}",
+                attribute.label(),
+                name(nation)
+            )
+        }
+        Action::SetRelation { a, b, .. } => format!("relation {}–{} changed", name(a), name(b)),
+        Action::ChangeDefenceAmbition {
+            nation,
+            target_share,
+        } => {
+            format!(
+                "{} aims at a defence share of {target_share:.2}",
+                name(nation)
+            )
+        }
+    };
+    format!("Event at tick {} ({year} Q{quarter}): {what}", event.tick)
+}
+
+/// The hover text of an event: its description and, for an intervention, how it is conducted.
+fn details(scenario: &Scenario, event: &Event) -> String {
+    let mut text = describe(scenario, event);
+    if let Action::Intervention(i) = &event.action {
+        text.push_str(&format!(
+            "\n{:?} · planning {:.1} · local engagement {:.1} · {:.0} troops per 1,000 · {} ticks, {:?} drawdown",
+            i.legal_basis, i.post_conflict_planning, i.local_engagement, i.troops_per_1000, i.duration, i.drawdown
+        ));
+    }
+    text
+}

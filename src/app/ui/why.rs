@@ -1,0 +1,158 @@
+//! The "why" panel: for the selected region or nation, the change of its stability at the
+//! cursor tick (or since a chosen tick) split into the ledger's named terms, largest first, each
+//! with its cause; clicking a cause selects it.
+
+use crate::app::EntenteApp;
+use crate::app::command::Intent;
+use crate::app::explain::{Subject, explain};
+use crate::app::selection::{Item, Selection};
+use crate::sim::{NationIx, RegionIx, Simulation};
+
+/// Why-panel state that is not part of the document.
+#[derive(Debug, Default)]
+pub struct WhyState {
+    /// Sum over an interval starting at this tick, instead of the cursor tick alone.
+    pub since: Option<u32>,
+    /// What to explain when the selection names no nation or region.
+    pub subject: Option<Subject>,
+}
+
+/// Draws the why panel.
+pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let tick = app.tick();
+    let Some(run) = app.document.simulation() else {
+        return;
+    };
+    let world = run.world();
+    let subject = match app.selection.only() {
+        Some(Item::Nation(id)) => world.nation(id.as_str()).map(Subject::Nation),
+        Some(Item::Region(id)) => world.region(id.as_str()).map(Subject::Region),
+        _ => None,
+    }
+    .or(app.why.subject)
+    .unwrap_or_else(|| most_changed_region(run, tick));
+
+    ui.horizontal(|ui| {
+        ui.strong("Why?");
+        let label = ui.label("Explain");
+        egui::ComboBox::from_id_salt("why subject")
+            .selected_text(subject_name(run, subject))
+            .show_ui(ui, |ui| {
+                let regions = (0..world.regions.len()).map(|r| Subject::Region(RegionIx(r as u32)));
+                let nations = world.nation_indices().map(Subject::Nation);
+                for choice in regions.chain(nations) {
+                    if ui
+                        .selectable_label(choice == subject, subject_name(run, choice))
+                        .clicked()
+                    {
+                        app.why.subject = Some(choice);
+                        app.intents.push(Intent::Select(Selection::none()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let mut interval = app.why.since.is_some();
+        if ui.radio(!interval, "this tick").clicked() {
+            interval = false;
+        }
+        if ui.radio(interval, "since tick").clicked() {
+            interval = true;
+        }
+        let mut since = app.why.since.unwrap_or(0);
+        let field = ui.add_enabled(
+            interval,
+            egui::DragValue::new(&mut since).range(0..=tick.saturating_sub(1)),
+        );
+        app.why.since = interval.then_some(since.min(tick.saturating_sub(1)));
+        field.on_hover_text("Sum the terms from this tick to the cursor");
+    });
+
+    let from = app.why.since.unwrap_or(tick.saturating_sub(1));
+    let Some(why) = explain(run, subject, from, tick) else {
+        ui.weak(if tick == 0 {
+            "Move the cursor past tick 0 to see what changed."
+        } else {
+            "Not computed yet."
+        });
+        return;
+    };
+    let change = why.after - why.before;
+    ui.label(format!(
+        "{}: from {:.3} to {:.3} ({change:+.3}), tick {from} to {tick}",
+        subject_name(run, subject),
+        why.before,
+        why.after
+    ));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for part in why.parts.iter().take(12) {
+                ui.horizontal_wrapped(|ui| {
+                    let colour = if part.value < 0.0 {
+                        ui.visuals().error_fg_color
+                    } else {
+                        egui::Color32::from_rgb(90, 180, 90)
+                    };
+                    ui.colored_label(colour, format!("{:+.3}", part.value));
+                    match &part.member {
+                        Some(member) => ui.label(format!("{} in {member}", part.term)),
+                        None => ui.label(&part.term),
+                    };
+                    match (&part.cause, &part.item) {
+                        (Some(cause), Some(item)) => {
+                            if ui
+                                .link(format!("because of {cause}"))
+                                .on_hover_text("Select it")
+                                .clicked()
+                            {
+                                app.intents
+                                    .push(Intent::Select(Selection::single(item.clone())));
+                            }
+                        }
+                        (Some(cause), None) => {
+                            ui.weak(format!("because of {cause}"));
+                        }
+                        _ => {
+                            ui.weak("(own dynamics)");
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn subject_name(run: &Simulation, subject: Subject) -> String {
+    let world = run.world();
+    let (name, id) = match subject {
+        Subject::Nation(n) => (
+            &world.nations[n.ix()].name.0,
+            world.nations[n.ix()].id.to_string(),
+        ),
+        Subject::Region(r) => (
+            &world.regions[r.ix()].name.0,
+            world.regions[r.ix()].id.to_string(),
+        ),
+    };
+    if name.is_empty() { id } else { name.clone() }
+}
+
+/// The region whose stability moved most since the start: where a student would look first.
+fn most_changed_region(run: &Simulation, tick: u32) -> Subject {
+    let states = run.states();
+    let now = &states[(tick as usize).min(states.len() - 1)];
+    let start = &states[0];
+    let best = (0..run.world().regions.len())
+        .max_by(|&a, &b| {
+            let change = |r: usize| (now.region_stability[r] - start.region_stability[r]).abs();
+            change(a).total_cmp(&change(b))
+        })
+        .unwrap_or(0);
+    if run.world().regions.is_empty() {
+        Subject::Nation(NationIx(0))
+    } else {
+        Subject::Region(RegionIx(best as u32))
+    }
+}
