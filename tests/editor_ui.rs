@@ -2,78 +2,19 @@
 //! of the canvas and inspector, undo and redo, files through a scripted dialog, the
 //! unsaved-changes prompt, the load-error panel and autosave recovery.
 
-use std::cell::RefCell;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::gui::{ScriptedDialogs, config, harness, harness_with, mesa, press, redo, undo};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use entente::app::{AppConfig, Document, EntenteApp, FileDialogs, Item, Prompt};
+use entente::app::{Document, EntenteApp, Item, Prompt};
 use entente::io;
-
-/// Answers file dialogs from a script shared with the test.
-#[derive(Clone, Default)]
-struct ScriptedDialogs {
-    answers: Rc<RefCell<Vec<Option<PathBuf>>>>,
-}
-
-impl ScriptedDialogs {
-    fn answer(&self, path: Option<&Path>) {
-        self.answers.borrow_mut().push(path.map(Path::to_owned));
-    }
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.answers.borrow_mut().remove(0)
-    }
-
-    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
-        self.answers.borrow_mut().remove(0)
-    }
-}
-
-fn config(dialogs: &ScriptedDialogs, data_folder: Option<&Path>) -> AppConfig {
-    AppConfig {
-        dialogs: Box::new(dialogs.clone()),
-        data_folder: data_folder.map(Path::to_owned),
-        autoplay: false,
-    }
-}
-
-fn mesa() -> entente::model::Scenario {
-    io::load_str(io::library::default_example().text).unwrap()
-}
-
-fn harness_with(app: EntenteApp) -> Harness<'static, EntenteApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_| app);
-    harness.run_steps(3);
-    harness
-}
-
-fn harness(dialogs: &ScriptedDialogs) -> Harness<'static, EntenteApp> {
-    harness_with(EntenteApp::new(
-        Document::unchanged(mesa()),
-        config(dialogs, None),
-    ))
-}
 
 fn nations(harness: &Harness<'_, EntenteApp>) -> usize {
     harness.state().document().scenario().nations.len()
-}
-
-fn undo(harness: &mut Harness<'_, EntenteApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run_steps(2);
-}
-
-fn redo(harness: &mut Harness<'_, EntenteApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    harness.run_steps(2);
 }
 
 /// The start of a node's accessible label.
@@ -447,12 +388,6 @@ fn theme_and_text_size_are_preferences() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run_steps(2);
     assert_eq!(harness.state().prefs().text_scale, 1.0);
-}
-
-/// Presses a key (with modifiers) and lets the app answer.
-fn press(harness: &mut Harness<'_, EntenteApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run_steps(2);
 }
 
 /// Presses Tab until the widget whose label starts with `label` has the keyboard focus.

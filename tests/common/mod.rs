@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod gui;
+
 use entente::io::load_str;
 use entente::model::Scenario;
 use entente::sim::{self, State, World};

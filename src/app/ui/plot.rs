@@ -255,3 +255,13 @@ fn report_finished_exports(app: &mut EntenteApp) {
         }
     }
 }
+
+impl EntenteApp {
+    /// The series the plot shows now (every computed tick), as the CSV export writes them.
+    pub fn plotted_series(&self) -> Vec<Series> {
+        match self.document.simulation() {
+            Some(run) => series(run, self.plot.view, &self.selection),
+            None => Vec::new(),
+        }
+    }
+}

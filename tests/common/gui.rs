@@ -1,0 +1,97 @@
+//! Helpers for the headless GUI tests (egui_kittest): scripted file dialogs, a harness on the
+//! default scenario, key presses.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use entente::app::{AppConfig, Document, EntenteApp, FileDialogs};
+use entente::io;
+
+/// Answers file dialogs from a script shared with the test.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Rc<RefCell<Vec<Option<PathBuf>>>>,
+}
+
+impl ScriptedDialogs {
+    /// Queues the answer to the next dialog.
+    pub fn answer(&self, path: Option<&Path>) {
+        self.answers.borrow_mut().push(path.map(Path::to_owned));
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.answers.borrow_mut().remove(0)
+    }
+
+    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.answers.borrow_mut().remove(0)
+    }
+}
+
+/// The app's set-up for a test: scripted dialogs, an optional data folder, no autoplay.
+pub fn config(dialogs: &ScriptedDialogs, data_folder: Option<&Path>) -> AppConfig {
+    AppConfig {
+        dialogs: Box::new(dialogs.clone()),
+        data_folder: data_folder.map(Path::to_owned),
+        autoplay: false,
+    }
+}
+
+/// The bundled default scenario.
+pub fn mesa() -> entente::model::Scenario {
+    io::load_str(io::library::default_example().text).unwrap()
+}
+
+/// A headless window on `app`, a few frames in.
+pub fn harness_with(app: EntenteApp) -> Harness<'static, EntenteApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_| app);
+    harness.run_steps(3);
+    harness
+}
+
+/// A headless window on Mesa Crisis.
+pub fn harness(dialogs: &ScriptedDialogs) -> Harness<'static, EntenteApp> {
+    harness_with(EntenteApp::new(
+        Document::unchanged(mesa()),
+        config(dialogs, None),
+    ))
+}
+
+/// Ctrl+Z.
+pub fn undo(harness: &mut Harness<'_, EntenteApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+}
+
+/// Ctrl+Shift+Z.
+pub fn redo(harness: &mut Harness<'_, EntenteApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(2);
+}
+
+/// Presses a key (with modifiers) and lets the app answer.
+pub fn press(harness: &mut Harness<'_, EntenteApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+/// Runs frames until the whole run is computed (the app computes within a frame budget).
+pub fn settle(harness: &mut Harness<'_, EntenteApp>) {
+    for _ in 0..500 {
+        let (done, horizon) = harness.state().document().progress();
+        if done >= horizon {
+            harness.run_steps(2);
+            return;
+        }
+        harness.step();
+    }
+    panic!("the run never finished computing");
+}

@@ -1,0 +1,284 @@
+//! The timeline, playback, plots and the why panel driven headless (egui_kittest): placing an
+//! intervention from the palette, moving an event, seeking, stepping and scrubbing, the why
+//! panel's causes, undo restoring the series exactly, and CSV export of the plotted data.
+
+mod common;
+
+use common::gui::{ScriptedDialogs, harness, mesa, press, settle, undo};
+use egui::{Key, Modifiers, Pos2, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use entente::app::series::Series;
+use entente::app::{EntenteApp, Item};
+use entente::model::Action;
+use entente::sim::Simulation;
+
+/// The x of a tick on the timeline, and a y in the given lane (0 = interventions).
+fn timeline_point(harness: &Harness<'_, EntenteApp>, tick: u32, lane: usize) -> Pos2 {
+    let ruler = harness.get_by_label("Timeline cursor (tick)").rect();
+    let horizon = harness.state().document().scenario().horizon as f32;
+    let x = ruler.left() + 8.0 + (ruler.width() - 16.0) * tick as f32 / horizon;
+    pos2(x, ruler.bottom() + 20.0 * lane as f32 + 10.0)
+}
+
+/// Presses at `from`, moves in steps to `to` and releases there.
+fn drag(harness: &mut Harness<'_, EntenteApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=12 {
+        harness.hover_at(from + (to - from) * (k as f32 / 12.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run_steps(3);
+}
+
+/// The plotted series of a fresh run of the document's scenario (regions view).
+fn fresh_series(harness: &Harness<'_, EntenteApp>) -> Vec<Option<f64>> {
+    let mut run = Simulation::new(harness.state().document().scenario()).unwrap();
+    run.run_to(run.world().horizon);
+    run.states()
+        .iter()
+        .map(|s| Some(s.region_stability[1]))
+        .collect()
+}
+
+fn mesa_series(series: &[Series]) -> Vec<Option<f64>> {
+    series
+        .iter()
+        .find(|s| s.name == "Mesa")
+        .unwrap()
+        .values
+        .clone()
+}
+
+#[test]
+fn an_intervention_dragged_from_the_palette_changes_the_plotted_series() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    let before = harness.state().plotted_series();
+
+    let from = harness.get_by_label("Intervention").rect().center();
+    let to = timeline_point(&harness, 20, 0);
+    drag(&mut harness, from, to);
+    let draft = harness.state().new_event_draft().expect("the form opens");
+    assert_eq!(draft.tick, 20);
+    assert!(matches!(draft.action, Action::Intervention(_)));
+    // Every field of an intervention is in the form.
+    for field in [
+        "Interveners",
+        "Target",
+        "Legal basis",
+        "post-conflict planning",
+        "local engagement",
+        "troops",
+        "Duration",
+        "Drawdown",
+        "Supports",
+        "The host government consents",
+    ] {
+        assert!(
+            harness.query_all_by_label_contains(field).next().is_some(),
+            "{field} missing"
+        );
+    }
+    harness.get_by_label("Add to timeline").click();
+    harness.run_steps(2);
+    assert!(harness.state().new_event_draft().is_none());
+    let events = &harness.state().document().scenario().events;
+    assert_eq!(events.len(), mesa().events.len() + 1);
+    // The new event is selected, so the inspector edits it.
+    let Some(Item::Event(index)) = harness.state().selection().only() else {
+        panic!("the new event is not selected");
+    };
+    assert_eq!(events[*index].tick, 20);
+
+    settle(&mut harness);
+    let after = harness.state().plotted_series();
+    assert_ne!(after, before, "the plot follows the new intervention");
+    // One undo takes it away and gives back exactly the series before.
+    undo(&mut harness);
+    settle(&mut harness);
+    assert_eq!(harness.state().plotted_series(), before);
+}
+
+#[test]
+fn dragging_an_event_moves_it_and_the_results_follow_and_undo_restores_them() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    let before = harness.state().plotted_series();
+    let label = "Event at tick 12 (2006 Q1): regime change in Target State by Hegemon";
+    let start = harness.get_by_label(label).rect().left_center() + egui::vec2(6.0, 0.0);
+    let to = pos2(timeline_point(&harness, 24, 0).x, start.y);
+    drag(&mut harness, start, to);
+
+    let moved = harness
+        .state()
+        .document()
+        .scenario()
+        .events
+        .iter()
+        .find(|e| matches!(e.action, Action::Intervention(_)))
+        .unwrap()
+        .tick;
+    assert_eq!(moved, 24);
+    settle(&mut harness);
+    let after = harness.state().plotted_series();
+    assert_ne!(mesa_series(&after), mesa_series(&before));
+    // The plot is the run of the edited scenario: the same as computing it afresh.
+    assert_eq!(mesa_series(&after), fresh_series(&harness));
+    // Before the old tick nothing changed; the rise now starts later.
+    assert_eq!(mesa_series(&after)[..=12], mesa_series(&before)[..=12]);
+
+    // The whole drag is one undo step, and undo restores the series exactly.
+    undo(&mut harness);
+    settle(&mut harness);
+    assert_eq!(harness.state().plotted_series(), before);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn seek_step_and_scrub_move_the_cursor() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    // Click the ruler: seek.
+    let at_30 = timeline_point(&harness, 30, 0);
+    let ruler_y = harness
+        .get_by_label("Timeline cursor (tick)")
+        .rect()
+        .center()
+        .y;
+    harness.hover_at(pos2(at_30.x, ruler_y));
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: pos2(at_30.x, ruler_y),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: pos2(at_30.x, ruler_y),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(2);
+    assert_eq!(harness.state().cursor(), 30);
+    assert!(
+        harness
+            .query_by_label_contains("Tick 30 of 80 · 2010 Q3")
+            .is_some()
+    );
+    // Step forward and back.
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(harness.state().cursor(), 31);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(harness.state().cursor(), 29);
+    // Scrub: drag along the ruler; the cursor follows the pointer.
+    let from = pos2(timeline_point(&harness, 10, 0).x, ruler_y);
+    let to = pos2(timeline_point(&harness, 50, 0).x, ruler_y);
+    drag(&mut harness, from, to);
+    assert_eq!(harness.state().cursor(), 50);
+    // The canvas shows the state at the cursor: Target State's stability at tick 50.
+    let run = harness.state().document().simulation().unwrap();
+    let t = run.world().nation("T").unwrap();
+    let expected = format!(
+        "Nation Target State (T): stability {:.2}",
+        run.states()[50].nations[t.ix()].stability
+    );
+    assert!(harness.query_by_label(&expected).is_some(), "{expected}");
+    // Home and End jump.
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert_eq!(harness.state().cursor(), 80);
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(harness.state().cursor(), 0);
+}
+
+#[test]
+fn the_why_panel_names_the_intervention_and_its_missing_planning() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    // Mesa, since the tick before the invasion, with the cursor late in the run.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Link, "Mesa")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection().only(),
+        Some(&Item::Region("mesa".into()))
+    );
+    harness.get_by_label("since tick").click();
+    harness.run_steps(2);
+    let from = pos2(
+        timeline_point(&harness, 60, 0).x,
+        harness
+            .get_by_label("Timeline cursor (tick)")
+            .rect()
+            .center()
+            .y,
+    );
+    harness.hover_at(from);
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(2);
+    assert_eq!(harness.state().cursor(), 60);
+    harness.get_by_label_contains("Mesa: from").hover();
+    // The first cause listed (largest first) is the regime change, with its missing
+    // post-conflict planning.
+    let cause = harness
+        .query_all_by_label_contains("because of ")
+        .next()
+        .expect("causes are listed");
+    let text = format!("{cause:?}");
+    assert!(
+        text.contains("because of regime change in Target State by Hegemon"),
+        "{text}"
+    );
+    assert!(text.contains("no post-conflict planning"), "{text}");
+    // Clicking the cause selects the intervention's event.
+    cause.click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection().only(), Some(&Item::Event(2)));
+}
+
+#[test]
+fn csv_export_writes_the_plotted_data() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plot.csv");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    dialogs.answer(Some(&path));
+    harness.get_by_label("Export CSV…").click();
+    harness.run_steps(2);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let series = harness.state().plotted_series();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows[0], "tick,date,West,Mesa,East");
+    assert_eq!(rows.len(), 82);
+    for (tick, row) in rows[1..].iter().enumerate() {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[0], tick.to_string());
+        for (k, line) in series.iter().enumerate() {
+            let value: f64 = cells[2 + k].parse().unwrap();
+            assert!((value - line.values[tick].unwrap()).abs() < 1e-6);
+        }
+    }
+}
