@@ -85,6 +85,8 @@ pub fn press(harness: &mut Harness<'_, EntenteApp>, modifiers: Modifiers, key: K
 
 /// Runs frames until the whole run is computed (the app computes within a frame budget).
 pub fn settle(harness: &mut Harness<'_, EntenteApp>) {
+    // Let queued input act first: it may start a new computation.
+    harness.run_steps(2);
     for _ in 0..500 {
         let (done, horizon) = harness.state().document().progress();
         if done >= horizon {

@@ -856,7 +856,13 @@ fn node_menu_ui(
                         continue;
                     }
                     if ui.button(kind.label()).clicked() {
-                        sign(scenario, kind, vec![id.clone(), other.clone()], intents);
+                        sign(
+                            scenario,
+                            tick,
+                            kind,
+                            vec![id.clone(), other.clone()],
+                            intents,
+                        );
                         ui.close();
                     }
                 }
@@ -866,6 +872,7 @@ fn node_menu_ui(
         if ui.button("Peacekeeping mandate for this nation").clicked() {
             sign(
                 scenario,
+                tick,
                 TreatyKind::PeacekeepingMandate,
                 vec![id.clone()],
                 intents,
@@ -923,7 +930,14 @@ fn node_menu_ui(
     }
 }
 
-fn sign(scenario: &Scenario, kind: TreatyKind, parties: Vec<NationId>, intents: &mut Vec<Intent>) {
+/// Signs a treaty at the cursor tick: in force from the start at tick 0, else a timeline event.
+fn sign(
+    scenario: &Scenario,
+    tick: u32,
+    kind: TreatyKind,
+    parties: Vec<NationId>,
+    intents: &mut Vec<Intent>,
+) {
     let id = fresh_id("treaty-", |id| {
         scenario.treaties.iter().any(|t| t.id.as_str() == id)
             || scenario.events.iter().any(|e| match &e.action {
@@ -932,10 +946,19 @@ fn sign(scenario: &Scenario, kind: TreatyKind, parties: Vec<NationId>, intents: 
             })
     });
     let treaty = Treaty::new(id.as_str().into(), kind, parties);
-    intents.push(edit(Edit::AddTreaty(treaty)));
-    intents.push(Intent::Select(Selection::single(Item::Treaty(
-        id.as_str().into(),
-    ))));
+    if tick == 0 {
+        intents.push(edit(Edit::AddTreaty(treaty)));
+        intents.push(Intent::Select(Selection::single(Item::Treaty(
+            id.as_str().into(),
+        ))));
+    } else {
+        let event = Event {
+            tick,
+            action: Action::SignTreaty(treaty),
+        };
+        intents.push(edit(Edit::ScheduleEvent(event.clone())));
+        intents.push(Intent::SelectEvent(event));
+    }
 }
 
 fn intervene(

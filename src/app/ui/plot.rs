@@ -265,3 +265,26 @@ impl EntenteApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_png_export_holds_the_plot_region_of_the_screenshot() {
+        // A 40×30 "screenshot" at 2 pixels per point, the plot at points (5,5)–(15,10).
+        let mut shot = egui::ColorImage::filled([40, 30], egui::Color32::BLACK);
+        for y in 10..20 {
+            for x in 10..30 {
+                shot[(x, y)] = egui::Color32::from_rgb(200, 40, 40);
+            }
+        }
+        let plot = egui::Rect::from_min_max(egui::pos2(5.0, 5.0), egui::pos2(15.0, 10.0));
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("plot.png");
+        save_png(&shot.region(&plot, Some(2.0)), &path).unwrap();
+        let image = image::open(&path).unwrap().to_rgba8();
+        assert_eq!((image.width(), image.height()), (20, 10));
+        assert!(image.pixels().all(|p| p.0 == [200, 40, 40, 255]));
+    }
+}

@@ -188,6 +188,13 @@ pub fn timeline_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     {
         intents.push(Intent::Seek(tick_at(pointer.x)));
     }
+    if let Some(pointer) = ruler.hover_pos() {
+        let tick = tick_at(pointer.x);
+        let (year, quarter) = scenario.meta.start.at_tick(tick);
+        ruler.clone().on_hover_text_at_pointer(format!(
+            "Tick {tick} · {year} Q{quarter}: click to seek, drag to scrub"
+        ));
+    }
     ruler_marks_ui(ui, &painter, scenario, ruler_rect, horizon, &x_of);
 
     // Drops from the palette land at the tick under the pointer.
