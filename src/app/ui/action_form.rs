@@ -122,6 +122,29 @@ impl Form<'_> {
         }
     }
 
+    /// A drop-down over named ids (treaties, alliances); the current id may be missing.
+    fn pick<T: Clone + PartialEq>(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: &str,
+        ids: &[(T, String)],
+        value: &mut T,
+    ) {
+        let options: Vec<(usize, &str)> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, (_, name))| (k, name.as_str()))
+            .collect();
+        let mut current = ids
+            .iter()
+            .position(|(id, _)| id == value)
+            .unwrap_or(usize::MAX);
+        self.choose(ui, label, &mut current, &options);
+        if let Some((id, _)) = ids.get(current) {
+            *value = id.clone();
+        }
+    }
+
     fn name(&mut self, ui: &mut egui::Ui, label: &str, value: &mut Text) {
         if let Some(text) = text_ui(ui, label, &value.0) {
             value.0 = text;
@@ -147,38 +170,12 @@ pub fn action_form_ui(
         Action::Intervention(intervention) => intervention_fields(ui, &mut form, intervention),
         Action::SignTreaty(treaty) => treaty_fields(ui, &mut form, treaty),
         Action::AbrogateTreaty { treaty, by } => {
-            let ids = treaty_ids(scenario);
-            let options: Vec<(usize, &str)> = ids
-                .iter()
-                .enumerate()
-                .map(|(k, (_, n))| (k, n.as_str()))
-                .collect();
-            let mut current = ids
-                .iter()
-                .position(|(id, _)| id == treaty)
-                .unwrap_or(usize::MAX);
-            form.choose(ui, "Treaty", &mut current, &options);
-            if let Some((id, _)) = ids.get(current) {
-                *treaty = id.clone();
-            }
+            form.pick(ui, "Treaty", &treaty_ids(scenario), treaty);
             form.nation(ui, "Abrogated by", by);
         }
         Action::FormAlliance(alliance) => alliance_fields(ui, &mut form, alliance),
         Action::JoinAlliance { alliance, nation } | Action::LeaveAlliance { alliance, nation } => {
-            let ids = alliance_ids(scenario);
-            let options: Vec<(usize, &str)> = ids
-                .iter()
-                .enumerate()
-                .map(|(k, (_, n))| (k, n.as_str()))
-                .collect();
-            let mut current = ids
-                .iter()
-                .position(|(id, _)| id == alliance)
-                .unwrap_or(usize::MAX);
-            form.choose(ui, "Alliance", &mut current, &options);
-            if let Some((id, _)) = ids.get(current) {
-                *alliance = id.clone();
-            }
+            form.pick(ui, "Alliance", &alliance_ids(scenario), alliance);
             form.nation(ui, "Nation", nation);
         }
         Action::LeadershipChange {

@@ -160,6 +160,15 @@ fn stability_colour(stability: f64) -> Color32 {
     )
 }
 
+/// What the edge and arrow layers draw from: the scenario, the world at the cursor, where each
+/// nation is on screen, and what is selected.
+struct Layer<'a> {
+    scenario: &'a Scenario,
+    shown: &'a Shown,
+    screen: &'a BTreeMap<&'a NationId, Pos2>,
+    selection: &'a Selection,
+}
+
 /// Draws the canvas and turns gestures into intents.
 pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     let tick = app.tick();
@@ -196,9 +205,15 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
-    relations_ui(ui, &painter, scenario, &shown, &screen, selection, intents);
-    treaties_ui(ui, &painter, scenario, &shown, &screen, selection, intents);
-    interventions_ui(ui, &painter, scenario, &shown, &screen, selection, intents);
+    let layer = Layer {
+        scenario,
+        shown: &shown,
+        screen: &screen,
+        selection,
+    };
+    relations_ui(ui, &painter, &layer, intents);
+    treaties_ui(ui, &painter, &layer, intents);
+    interventions_ui(ui, &painter, &layer, intents);
     nodes_ui(
         canvas, ui, &painter, document, &shown, area, &positions, selection, intents,
     );
@@ -379,12 +394,15 @@ fn edge_handle(
 fn relations_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
-    scenario: &Scenario,
-    shown: &Shown,
-    screen: &BTreeMap<&NationId, Pos2>,
-    selection: &Selection,
+    layer: &Layer,
     intents: &mut Vec<Intent>,
 ) {
+    let Layer {
+        scenario,
+        shown,
+        screen,
+        selection,
+    } = *layer;
     for relation in &shown.relations {
         let (Some(&a), Some(&b)) = (screen.get(&relation.a), screen.get(&relation.b)) else {
             continue;
@@ -431,12 +449,15 @@ fn relations_ui(
 fn treaties_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
-    scenario: &Scenario,
-    shown: &Shown,
-    screen: &BTreeMap<&NationId, Pos2>,
-    selection: &Selection,
+    layer: &Layer,
     intents: &mut Vec<Intent>,
 ) {
+    let Layer {
+        scenario,
+        shown,
+        screen,
+        selection,
+    } = *layer;
     for treaty in &shown.treaties {
         let (colour, dashes) = treaty_style(treaty.kind);
         let item = treaty.item.clone();
@@ -524,12 +545,15 @@ fn treaties_ui(
 fn interventions_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
-    scenario: &Scenario,
-    shown: &Shown,
-    screen: &BTreeMap<&NationId, Pos2>,
-    selection: &Selection,
+    layer: &Layer,
     intents: &mut Vec<Intent>,
 ) {
+    let Layer {
+        scenario,
+        shown,
+        screen,
+        selection,
+    } = *layer;
     let colour = Color32::from_rgb(235, 90, 60);
     for (k, intervention) in shown.interventions.iter().enumerate() {
         let Some(&to) = screen.get(&intervention.target) else {
