@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod construct;
+pub mod exercise;
 pub mod ids;
 pub mod limits;
 pub mod params;
@@ -12,6 +13,7 @@ pub mod scenario;
 pub mod text;
 pub mod validate;
 
+pub use exercise::Exercise;
 pub use ids::{AllianceId, InterventionId, NationId, RegionId, TreatyId};
 pub use params::{ParamOverrides, Params};
 pub use path::{Path, Seg};

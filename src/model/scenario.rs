@@ -61,6 +61,9 @@ pub struct Scenario {
     /// Where nations sit on the canvas; never affects the simulation.
     #[serde(default)]
     pub layout: Layout,
+    /// The classroom exercise, if the scenario is one; never affects the simulation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<super::exercise::Exercise>,
 }
 
 fn default_horizon() -> u32 {

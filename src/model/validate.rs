@@ -135,6 +135,9 @@ impl<'a> Checker<'a> {
         self.agreements_at_load();
         self.events();
         self.layout();
+        let alliances = &self.alliances;
+        let exercise = super::exercise::check(s, &|id| alliances.contains_key(id));
+        self.problems.extend(exercise);
     }
 
     fn meta(&mut self) {

@@ -6,6 +6,7 @@ pub mod bounded;
 pub mod calibrate;
 pub mod derived;
 pub mod events;
+pub mod goals;
 pub mod hazards;
 pub mod ids;
 pub mod index;

@@ -150,6 +150,7 @@ pub fn first_affected_tick(old: &Scenario, new: &Scenario) -> u32 {
     let without_timeline = |scenario: &Scenario| Scenario {
         events: Vec::new(),
         layout: Default::default(),
+        exercise: None,
         ..scenario.clone()
     };
     if without_timeline(old) != without_timeline(new) {
