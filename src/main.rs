@@ -33,6 +33,19 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&format!("{error:#}")),
         },
+        Some(Command::Report {
+            file,
+            out,
+            original,
+        }) => match cli::report(&file, &out, original.as_deref()) {
+            Ok(report) => {
+                for path in [report.summary, report.chart, report.csv] {
+                    println!("wrote {}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{error:#}")),
+        },
         Some(Command::Examples) => {
             print!("{}", cli::examples());
             ExitCode::SUCCESS

@@ -350,3 +350,65 @@ fn a_miscalibrated_regime_change_rises_then_falls_and_the_ledger_names_it() {
         "{ranked:?}"
     );
 }
+
+#[test]
+fn report_writes_a_summary_a_chart_and_the_run() {
+    let folder = tempfile::tempdir().unwrap();
+    // The format tour carries an exercise; the "student" adds a humanitarian mission.
+    let doc = std::fs::read_to_string("docs/FORMAT.md").unwrap();
+    let section = &doc[doc.find("## A complete example").unwrap()..];
+    let start = section.find("```ron\n").unwrap() + "```ron\n".len();
+    let end = start + section[start..].find("```").unwrap();
+    let original = folder.path().join("tour.ron");
+    std::fs::write(&original, &section[start..end]).unwrap();
+    let mut scenario = entente::io::load_file(&original).unwrap();
+    scenario.events.push(entente::model::Event {
+        tick: 18,
+        action: entente::model::Action::Intervention(entente::model::Intervention::new(
+            "aid".into(),
+            entente::model::InterventionKind::Humanitarian,
+            vec!["A".into()],
+            "C".into(),
+        )),
+    });
+    let student = folder.path().join("student.ron");
+    entente::io::save_file(&scenario, &student).unwrap();
+    let out = folder.path().join("report");
+    entente()
+        .arg("report")
+        .arg(&student)
+        .arg("--out")
+        .arg(&out)
+        .arg("--original")
+        .arg(&original)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report.md"));
+    let summary = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(summary.starts_with("# Report: Format tour"));
+    assert!(summary.contains("## Goals: "));
+    assert!(
+        summary.contains("| Only mandated interventions | **failed** |"),
+        "{summary}"
+    );
+    // The student's mission is marked as theirs; the file's events are not.
+    let student_rows: Vec<&str> = summary
+        .lines()
+        .filter(|l| l.ends_with("| **student** |"))
+        .collect();
+    assert_eq!(student_rows.len(), 1, "{summary}");
+    assert!(student_rows[0].contains("humanitarian intervention in Calidia by Aurelia"));
+    assert!(summary.contains("## Debrief questions\n\n1. What did the mandate change?"));
+    assert!(
+        !summary.contains("The strike at tick 10 is the trap"),
+        "teacher notes stay out"
+    );
+    let chart = image::open(out.join("stability.png")).unwrap();
+    assert_eq!((chart.width(), chart.height()), (1200, 700));
+    let csv = std::fs::read_to_string(out.join("run.csv")).unwrap();
+    assert!(csv.starts_with("tick,kind,id,variable,value\n0,region,north,stability,"));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("40,region,south,stability,"))
+    );
+}

@@ -4,6 +4,7 @@
 mod blocs;
 mod check;
 mod new;
+mod report;
 mod run;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 pub use blocs::blocs;
 pub use check::check;
 pub use new::{examples, new};
+pub use report::report;
 pub use run::run;
 
 /// Entente: a strategy sandbox for military diplomacy. Without a command, opens the app.
@@ -49,6 +51,18 @@ pub enum Command {
     },
     /// List the bundled scenarios.
     Examples,
+    /// Write what a student hands in: a summary of goals, decisions and results (report.md),
+    /// the stability chart (stability.png) and the run (run.csv).
+    Report {
+        /// The scenario file (the student's).
+        file: PathBuf,
+        /// The folder to write into (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// The scenario as handed out: events not in it are marked as the student's decisions.
+        #[arg(long)]
+        original: Option<PathBuf>,
+    },
     /// Predict blocs with the landscape model: minima, basin shares and wavering states.
     Blocs {
         /// The scenario file.

@@ -49,11 +49,16 @@ impl<W: Write> TrajectoryWriter<W> {
         Ok(())
     }
 
-    /// Flushes and returns the output.
+    /// Flushes the output.
     pub fn finish(self) -> csv::Result<()> {
         let mut csv = self.csv;
         csv.flush()?;
         Ok(())
+    }
+
+    /// Flushes and hands back the output (a buffer, say).
+    pub fn into_inner(self) -> Result<W, String> {
+        self.csv.into_inner().map_err(|e| e.to_string())
     }
 }
 

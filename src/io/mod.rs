@@ -1,12 +1,14 @@
 //! Files: RON scenario load and save (versions, migration, atomic write), CSV export and the
 //! bundled scenario library.
 
+pub mod chart;
 pub mod csv_export;
 pub mod diagnostic;
 pub mod library;
 pub mod load;
 pub mod locate;
 pub mod migrate;
+pub mod report;
 pub mod save;
 
 pub use diagnostic::Diagnostic;

@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod construct;
+pub mod describe;
 pub mod exercise;
 pub mod ids;
 pub mod limits;

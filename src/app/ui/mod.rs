@@ -12,25 +12,8 @@ pub mod timeline;
 pub mod why;
 
 use super::EntenteApp;
-use crate::model::{NationId, Scenario, Text};
 
-/// What to call an object on screen: its name, or its id when it has none.
-pub fn name_or_id(name: &Text, id: &str) -> String {
-    if name.0.is_empty() {
-        id.to_owned()
-    } else {
-        name.0.clone()
-    }
-}
-
-/// A nation's on-screen name, looked up by id (the id itself if it is unknown).
-pub fn nation_name(scenario: &Scenario, id: &NationId) -> String {
-    scenario
-        .nations
-        .iter()
-        .find(|n| &n.id == id)
-        .map_or_else(|| id.to_string(), |n| name_or_id(&n.name, id.as_str()))
-}
+pub use crate::model::describe::{name_or_id, nation as nation_name};
 
 /// Draws the whole window for one frame.
 pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
@@ -63,20 +46,6 @@ pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
 
 /// A colour for the k-th region or alliance, distinct for the first dozen.
 pub fn palette(k: usize) -> egui::Color32 {
-    const COLOURS: [(u8, u8, u8); 12] = [
-        (86, 140, 209),
-        (222, 143, 61),
-        (94, 173, 99),
-        (178, 102, 190),
-        (205, 92, 92),
-        (73, 170, 170),
-        (199, 176, 64),
-        (140, 120, 95),
-        (232, 120, 170),
-        (120, 130, 145),
-        (150, 190, 60),
-        (90, 100, 200),
-    ];
-    let (r, g, b) = COLOURS[k % COLOURS.len()];
+    let (r, g, b) = crate::io::chart::colour(k);
     egui::Color32::from_rgb(r, g, b)
 }

@@ -10,7 +10,7 @@ use crate::app::document::MergeKey;
 use crate::app::edit::{Edit, fresh_id};
 use crate::app::selection::{Item, Selection};
 use crate::app::ui::action_form::{FormChange, action_form_ui};
-use crate::app::ui::{name_or_id, nation_name, palette};
+use crate::app::ui::palette;
 use crate::model::{
     Action, Alliance, Attribute, Event, Intervention, InterventionKind, NationId, Scenario, Text,
     Treaty, TreatyKind, validate,
@@ -318,7 +318,7 @@ fn events_ui(
             ui.scope_id().with(("event", index)),
             Sense::click_and_drag(),
         );
-        let summary = describe(scenario, event);
+        let summary = crate::model::describe::event(scenario, event);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &summary));
         let fill = if response.hovered() || selected {
             colour
@@ -617,64 +617,9 @@ pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
     }
 }
 
-/// One line for an event: its tick, date and what it does.
-pub fn describe(scenario: &Scenario, event: &Event) -> String {
-    let (year, quarter) = scenario.meta.start.at_tick(event.tick);
-    let name = |id: &NationId| nation_name(scenario, id);
-    let what = match &event.action {
-        Action::Intervention(i) => format!(
-            "{} in {} by {}",
-            i.kind.label(),
-            name(&i.target),
-            i.interveners
-                .iter()
-                .map(name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Action::SignTreaty(t) => format!(
-            "{} signed by {}",
-            name_or_id(&t.name, t.id.as_str()),
-            t.parties.iter().map(name).collect::<Vec<_>>().join(", ")
-        ),
-        Action::AbrogateTreaty { treaty, by } => format!("{} abrogates {treaty}", name(by)),
-        Action::FormAlliance(a) => format!(
-            "{} formed by {}",
-            name_or_id(&a.name, a.id.as_str()),
-            a.members.iter().map(name).collect::<Vec<_>>().join(", ")
-        ),
-        Action::JoinAlliance { alliance, nation } => format!("{} joins {alliance}", name(nation)),
-        Action::LeaveAlliance { alliance, nation } => format!("{} leaves {alliance}", name(nation)),
-        Action::LeadershipChange { nation, .. } => format!("new leadership in {}", name(nation)),
-        Action::SetAttribute {
-            nation,
-            attribute,
-            value,
-            ..
-        } => {
-            format!(
-                "{} of {} set to {value:.2}",
-                attribute.label(),
-                name(nation)
-            )
-        }
-        Action::SetRelation { a, b, .. } => format!("relation {}–{} changed", name(a), name(b)),
-        Action::ChangeDefenceAmbition {
-            nation,
-            target_share,
-        } => {
-            format!(
-                "{} aims at a defence share of {target_share:.2}",
-                name(nation)
-            )
-        }
-    };
-    format!("Event at tick {} ({year} Q{quarter}): {what}", event.tick)
-}
-
 /// The hover text of an event: its description and, for an intervention, how it is conducted.
 fn details(scenario: &Scenario, event: &Event) -> String {
-    let mut text = describe(scenario, event);
+    let mut text = crate::model::describe::event(scenario, event);
     if let Action::Intervention(i) = &event.action {
         text.push_str(&format!(
             "\n{:?} · planning {:.1} · local engagement {:.1} · {:.0} troops per 1,000 · {} ticks, {:?} drawdown",
