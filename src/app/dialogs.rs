@@ -14,6 +14,11 @@ pub trait FileDialogs {
         let _ = extension;
         self.pick_save(file_name)
     }
+    /// A folder to write into (a report), suggesting `name`. Answered like a save unless a
+    /// dialog knows better.
+    fn pick_folder(&mut self, name: &str) -> Option<PathBuf> {
+        self.pick_save(name)
+    }
 }
 
 /// The operating system's dialogs (rfd), filtered to `.ron` scenario files.
@@ -42,6 +47,15 @@ impl FileDialogs for NativeDialogs {
             .set_title("Save scenario")
             .set_file_name(file_name)
             .save_file()
+    }
+
+    fn pick_folder(&mut self, name: &str) -> Option<PathBuf> {
+        let dialog = rfd::FileDialog::new().set_title(format!("Folder for the report ({name})"));
+        match &self.folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        }
+        .pick_folder()
     }
 
     fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf> {

@@ -8,6 +8,7 @@ pub mod command;
 pub mod dialogs;
 pub mod document;
 pub mod edit;
+pub mod exercise;
 pub mod explain;
 pub mod layout;
 pub mod prefs;
@@ -75,6 +76,10 @@ pub enum Prompt {
     Shortcuts,
     /// About Entente.
     About,
+    /// The exercise's briefing, shown first.
+    Briefing,
+    /// The exercise's debrief: outcomes, decisions, questions.
+    Debrief,
 }
 
 /// Problems of a file that could not be opened, one readable line each.
@@ -106,6 +111,8 @@ pub struct EntenteApp {
     timeline: ui::timeline::TimelineView,
     plot: ui::plot::PlotState,
     why: ui::why::WhyState,
+    /// The classroom session, when the scenario is an exercise.
+    session: Option<exercise::Session>,
     playing: bool,
     /// The tick the canvas, plots and why panel show (the run may be computed further).
     cursor: u32,
@@ -136,6 +143,7 @@ impl EntenteApp {
             timeline: ui::timeline::TimelineView::default(),
             plot: ui::plot::PlotState::default(),
             why: ui::why::WhyState::default(),
+            session: None,
             playing: config.autoplay,
             cursor: 0,
             computing_frames: 0,
@@ -154,6 +162,7 @@ impl EntenteApp {
             applied_style: None,
         };
         app.look_for_autosave();
+        app.start_session();
         app
     }
 
@@ -325,6 +334,43 @@ impl EntenteApp {
         self.load_errors = None;
         self.pending_seconds = 0.0;
         self.clear_autosave();
+        self.start_session();
+    }
+
+    /// Starts a student session with the briefing when the scenario is an exercise.
+    fn start_session(&mut self) {
+        let scenario = self.document.scenario();
+        self.session = scenario
+            .exercise
+            .as_ref()
+            .map(|_| exercise::Session::start(scenario));
+        if self.session.is_some() && self.prompt.is_none() {
+            self.playing = false;
+            self.prompt = Some(Prompt::Briefing);
+        }
+    }
+
+    /// Asks for a folder and writes the report there: summary, chart and run. The student's
+    /// decisions are the events not handed out.
+    fn write_report(&mut self) {
+        let name = format!("{}-report", self.file_stem());
+        let Some(folder) = self.dialogs.pick_folder(&name) else {
+            return;
+        };
+        let scenario = self.document.scenario();
+        let original = self.session.as_ref().map(|session| crate::model::Scenario {
+            events: session.handed_out.clone(),
+            ..scenario.clone()
+        });
+        match io::report::write(scenario, original.as_ref(), &folder) {
+            Ok(report) => self.info(format!("Wrote the report to {}", report.summary.display())),
+            Err(error) => self.error(format!("Could not write the report: {error}")),
+        }
+    }
+
+    /// The classroom session, if the scenario is an exercise.
+    pub fn session(&self) -> Option<&exercise::Session> {
+        self.session.as_ref()
     }
 
     fn clear_autosave(&mut self) {
@@ -364,6 +410,13 @@ impl EntenteApp {
 
     /// Applies an edit, or reports in the status bar why it cannot be; true if it applied.
     fn apply_edit(&mut self, edit: &Edit, merge: Option<document::MergeKey>) -> bool {
+        let scenario = self.document.scenario();
+        if let (Some(session), Some(exercise)) = (&self.session, &scenario.exercise)
+            && let Some(reason) = session.refusal(exercise, scenario, edit)
+        {
+            self.error(format!("Not in this exercise: {reason}"));
+            return false;
+        }
         match self.document.apply(edit, merge) {
             Ok(()) => {
                 self.selection.retain_existing(self.document.scenario());
@@ -519,6 +572,7 @@ impl EntenteApp {
     fn seek(&mut self, tick: u32) {
         self.cursor = tick.min(self.horizon());
         self.pending_seconds = 0.0;
+        self.debrief_at_the_end();
     }
 
     /// Computes more of the run within a frame's budget and counts frames that did not finish.
@@ -549,6 +603,19 @@ impl EntenteApp {
         if self.cursor >= self.horizon() {
             self.playing = false;
             self.pending_seconds = 0.0;
+        }
+        self.debrief_at_the_end();
+    }
+
+    /// Reaching the end of an exercise's run (by playing or jumping) brings up its debrief, once.
+    fn debrief_at_the_end(&mut self) {
+        if self.cursor >= self.horizon()
+            && self.prompt.is_none()
+            && let Some(session) = &mut self.session
+            && !session.debriefed
+        {
+            session.debriefed = true;
+            self.prompt = Some(Prompt::Debrief);
         }
     }
 

@@ -19,6 +19,16 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../assets/scenarios/mesa-crisis.ron"),
     },
     Example {
+        name: "teaching-world",
+        summary: "Exercise: the model's teaching world; answer an insurgency in the Mesa region",
+        text: include_str!("../../assets/scenarios/teaching-world.ron"),
+    },
+    Example {
+        name: "libya-2011",
+        summary: "Exercise: resolution 1973's protection mandate, then regime change, and what followed",
+        text: include_str!("../../assets/scenarios/libya-2011.ron"),
+    },
+    Example {
         name: "blank",
         summary: "Two regions and three nations: a clean start for a new scenario",
         text: include_str!("../../assets/scenarios/blank.ron"),

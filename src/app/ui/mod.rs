@@ -2,6 +2,7 @@
 
 mod action_form;
 pub mod canvas;
+mod exercise;
 mod fields;
 mod inspector;
 mod menu;
@@ -28,7 +29,10 @@ pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(360.0)
-        .show(ui, |ui| inspector::inspector_ui(app, ui));
+        .show(ui, |ui| {
+            exercise::exercise_panel_ui(app, ui);
+            inspector::inspector_ui(app, ui);
+        });
     egui::Panel::bottom("plots")
         .resizable(true)
         .default_size(240.0)

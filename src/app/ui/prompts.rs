@@ -13,6 +13,8 @@ pub fn prompts_ui(app: &mut EntenteApp, ctx: &egui::Context) {
     match prompt {
         Prompt::Unsaved(then) => unsaved_ui(app, ctx, then),
         Prompt::Recover(scenario) => recover_ui(app, ctx, *scenario),
+        Prompt::Briefing => super::exercise::briefing_ui(app, ctx),
+        Prompt::Debrief => super::exercise::debrief_ui(app, ctx),
         Prompt::Shortcuts => notice_ui(app, ctx, "Keyboard shortcuts", |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for spec in COMMANDS {

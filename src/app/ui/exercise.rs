@@ -1,0 +1,270 @@
+//! The exercise view: the briefing shown first, the goals panel (live as the cursor moves), the
+//! debrief at the end, teacher and student modes, and the report a student hands in.
+
+use crate::app::exercise::Mode;
+use crate::app::{EntenteApp, Prompt};
+use crate::model::describe;
+use crate::model::exercise::Exercise;
+use crate::sim::goals::{Outcome, Standing, evaluate};
+
+/// The goals panel at the top of the side panel; nothing when the scenario is no exercise.
+pub fn exercise_panel_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+    let tick = app.tick();
+    let (Some(session), Some(exercise)) = (&app.session, &app.document.scenario().exercise) else {
+        return;
+    };
+    let outcomes = app
+        .document
+        .simulation()
+        .map(|run| evaluate(exercise, run, tick))
+        .unwrap_or_default();
+    let met = outcomes
+        .iter()
+        .filter(|o| o.standing == Standing::Met)
+        .count();
+    let mode = session.mode;
+    let role = session
+        .role
+        .and_then(|k| exercise.roles.get(k))
+        .map(|role| role.name.0.clone());
+    let decisions = session.decisions(app.document.scenario()).len();
+    let budget = exercise.budget;
+    let goals: Vec<(String, Outcome)> = exercise
+        .goals
+        .iter()
+        .map(|g| g.text.0.clone())
+        .zip(outcomes)
+        .collect();
+
+    egui::CollapsingHeader::new(format!("Exercise: {met} of {} goals met", goals.len()))
+        .id_salt("exercise panel")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(match mode {
+                    Mode::Student => "student mode",
+                    Mode::Teacher => "teacher mode",
+                });
+                if let Some(role) = &role {
+                    ui.weak(format!("· acting for {role}"));
+                }
+                match budget {
+                    Some(budget) => ui.weak(format!("· {decisions} of {budget} events used")),
+                    None => ui.weak(format!("· {decisions} events of your own")),
+                };
+            });
+            for (text, outcome) in &goals {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        standing_colour(ui, outcome.standing),
+                        outcome.standing.label(),
+                    )
+                    .on_hover_text(&outcome.reason);
+                    ui.label(text).on_hover_text(&outcome.reason);
+                });
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Briefing").clicked() {
+                    app.prompt = Some(Prompt::Briefing);
+                }
+                if ui.button("Debrief").clicked() {
+                    app.prompt = Some(Prompt::Debrief);
+                }
+                if ui
+                    .button("Write report…")
+                    .on_hover_text("Summary, stability chart and run, for handing in")
+                    .clicked()
+                {
+                    app.write_report();
+                }
+                let mut teacher = mode == Mode::Teacher;
+                if ui
+                    .checkbox(&mut teacher, "Teacher mode")
+                    .on_hover_text("Show teacher notes and lift the locks")
+                    .changed()
+                    && let Some(session) = &mut app.session
+                {
+                    session.mode = if teacher {
+                        Mode::Teacher
+                    } else {
+                        Mode::Student
+                    };
+                }
+            });
+        });
+    ui.separator();
+}
+
+fn standing_colour(ui: &egui::Ui, standing: Standing) -> egui::Color32 {
+    match standing {
+        Standing::Met => egui::Color32::from_rgb(90, 180, 90),
+        Standing::OnTrack => ui.visuals().text_color(),
+        Standing::AtRisk => egui::Color32::from_rgb(230, 160, 40),
+        Standing::Failed => ui.visuals().error_fg_color,
+    }
+}
+
+/// The briefing: the text, objectives, the choice of role; teacher notes in teacher mode.
+pub fn briefing_ui(app: &mut EntenteApp, ctx: &egui::Context) {
+    let Some(exercise) = app.document.scenario().exercise.clone() else {
+        app.prompt = None;
+        return;
+    };
+    let title = app.document.scenario().meta.title.0.clone();
+    let mut start = false;
+    egui::Modal::new(egui::Id::unique("briefing")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(format!("Briefing: {title}"));
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .show(ui, |ui| {
+                markup_ui(ui, &exercise.briefing.0);
+                list_ui(ui, "Learning objectives", &exercise.objectives);
+                if !exercise.goals.is_empty() {
+                    ui.strong("Goals");
+                    for goal in &exercise.goals {
+                        ui.label(format!("• {}", goal.text));
+                    }
+                }
+                teacher_notes_ui(app, ui, &exercise);
+            });
+        if !exercise.roles.is_empty() {
+            ui.strong("Your role");
+            let session = app.session.as_mut();
+            if let Some(session) = session {
+                for (k, role) in exercise.roles.iter().enumerate() {
+                    let nations: Vec<String> = role
+                        .nations
+                        .iter()
+                        .map(|n| describe::nation(app.document.scenario(), n))
+                        .collect();
+                    ui.radio_value(
+                        &mut session.role,
+                        Some(k),
+                        format!("{} ({})", role.name, nations.join(", ")),
+                    );
+                }
+            }
+        }
+        start = ui.button("Start").clicked();
+    });
+    if start {
+        app.prompt = None;
+    }
+}
+
+/// The debrief: each goal's outcome at the end, the student's decisions, the questions.
+pub fn debrief_ui(app: &mut EntenteApp, ctx: &egui::Context) {
+    let scenario = app.document.scenario();
+    let (Some(exercise), Some(session), Some(run)) = (
+        scenario.exercise.clone(),
+        app.session.clone(),
+        app.document.simulation(),
+    ) else {
+        app.prompt = None;
+        return;
+    };
+    let outcomes = evaluate(&exercise, run, scenario.horizon);
+    let decisions: Vec<String> = session
+        .decisions(scenario)
+        .into_iter()
+        .map(|event| describe::event(scenario, event))
+        .collect();
+    let mut close = false;
+    let mut report = false;
+    egui::Modal::new(egui::Id::unique("debrief")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Debrief");
+        egui::ScrollArea::vertical()
+            .max_height(460.0)
+            .show(ui, |ui| {
+                if run.tick() < scenario.horizon {
+                    ui.weak("The run is still being computed; outcomes so far.");
+                }
+                ui.strong("Goals");
+                for (goal, outcome) in exercise.goals.iter().zip(&outcomes) {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(
+                            standing_colour(ui, outcome.standing),
+                            outcome.standing.label(),
+                        );
+                        ui.label(format!("{}: {}", goal.text, outcome.reason));
+                    });
+                }
+                ui.strong("Your decisions");
+                if decisions.is_empty() {
+                    ui.weak("No events of your own on the timeline.");
+                }
+                for decision in &decisions {
+                    ui.label(format!("• {decision}"));
+                }
+                list_ui(ui, "Questions", &exercise.debrief);
+                teacher_notes_ui(app, ui, &exercise);
+            });
+        ui.horizontal(|ui| {
+            report = ui.button("Write report…").clicked();
+            close = ui.button("Close").clicked();
+        });
+    });
+    if report {
+        app.write_report();
+    }
+    if close {
+        app.prompt = None;
+    }
+}
+
+fn list_ui(ui: &mut egui::Ui, title: &str, items: &[crate::model::Text]) {
+    if items.is_empty() {
+        return;
+    }
+    ui.strong(title);
+    for (k, item) in items.iter().enumerate() {
+        ui.label(format!("{}. {item}", k + 1));
+    }
+}
+
+fn teacher_notes_ui(app: &EntenteApp, ui: &mut egui::Ui, exercise: &Exercise) {
+    let teacher = app
+        .session
+        .as_ref()
+        .is_some_and(|s| s.mode == Mode::Teacher);
+    if teacher && !exercise.teacher_notes.0.is_empty() {
+        ui.strong("Teacher notes");
+        markup_ui(ui, &exercise.teacher_notes.0);
+    }
+}
+
+/// Light markup: `# heading`, `- item`, `*emphasis*`; blank lines separate paragraphs.
+pub fn markup_ui(ui: &mut egui::Ui, text: &str) {
+    for line in text.lines() {
+        let line = line.trim_end();
+        if let Some(heading) = line.strip_prefix("# ") {
+            ui.heading(heading);
+        } else if let Some(item) = line.strip_prefix("- ") {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("•");
+                emphasis_ui(ui, item);
+            });
+        } else if line.is_empty() {
+            ui.add_space(6.0);
+        } else {
+            ui.horizontal_wrapped(|ui| emphasis_ui(ui, line));
+        }
+    }
+}
+
+/// A line with `*emphasised*` runs in italics.
+fn emphasis_ui(ui: &mut egui::Ui, line: &str) {
+    ui.spacing_mut().item_spacing.x = 0.0;
+    for (k, part) in line.split('*').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        if k % 2 == 1 {
+            ui.label(egui::RichText::new(part).italics().strong());
+        } else {
+            ui.label(part);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The exercise view driven headless (egui_kittest) on Libya 2011: the briefing comes first,
+//! the goals panel follows the cursor, student mode refuses locked edits and teacher mode lifts
+//! the locks, the debrief comes at the end, and the report is written from the window.
+
+mod common;
+
+use common::gui::{ScriptedDialogs, config, harness_with, press, settle};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use entente::app::exercise::Mode;
+use entente::app::{Document, EntenteApp, Prompt};
+use entente::io::{library, load_str};
+
+fn libya(dialogs: &ScriptedDialogs) -> Harness<'static, EntenteApp> {
+    let scenario = load_str(library::example("libya-2011").unwrap().text).unwrap();
+    harness_with(EntenteApp::new(
+        Document::unchanged(scenario),
+        config(dialogs, None),
+    ))
+}
+
+fn start(harness: &mut Harness<'_, EntenteApp>) {
+    harness.get_by_label("Start").click();
+    settle(harness);
+}
+
+#[test]
+fn the_briefing_comes_first_without_teacher_notes_and_lets_the_student_pick_a_role() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    assert_eq!(harness.state().prompt(), Some(&Prompt::Briefing));
+    harness.get_by_label("Briefing: Libya 2011");
+    harness.get_by_label("Libya, March 2011");
+    assert!(
+        harness
+            .query_all_by_label_contains("resolution 1973")
+            .count()
+            >= 2
+    );
+    assert!(harness.query_by_label_contains("Teacher notes").is_none());
+    harness
+        .get_by_label_contains("NATO and Arab partners (United States")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().session().unwrap().role, Some(0));
+    start(&mut harness);
+    assert!(harness.state().prompt().is_none());
+    assert_eq!(harness.state().session().unwrap().mode, Mode::Student);
+}
+
+#[test]
+fn the_goals_panel_follows_the_cursor_and_the_debrief_comes_at_the_end() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    start(&mut harness);
+    // At the start nothing is decided.
+    harness.get_by_label("Exercise: 0 of 6 goals met");
+    // Without any plan, protection fails by 2012 Q3 and the run ends with four goals met.
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert_eq!(harness.state().prompt(), Some(&Prompt::Debrief));
+    harness.get_by_label("No events of your own on the timeline.");
+    harness.get_by_label_contains("1. Did the operation stay within resolution 1973?");
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    harness.get_by_label("Exercise: 4 of 6 goals met");
+    let failed = harness.query_all_by_label("failed").count();
+    assert_eq!(failed, 2);
+    // Back to the start: undecided again.
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    harness.get_by_label("Exercise: 0 of 6 goals met");
+}
+
+#[test]
+fn student_mode_refuses_locked_edits_and_teacher_mode_allows_them() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    start(&mut harness);
+    let russia_stability = |harness: &Harness<'_, EntenteApp>| {
+        let scenario = harness.state().document().scenario();
+        scenario
+            .nations
+            .iter()
+            .find(|n| n.id.as_str() == "RUS")
+            .unwrap()
+            .stability
+    };
+    harness.get_by_label_contains("Nation Russia (").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability")
+        .set_value_accesskit(0.3);
+    harness.run_steps(2);
+    assert_eq!(russia_stability(&harness), 0.7);
+    let status = harness.state().status().unwrap();
+    assert!(
+        status.is_error && status.text.contains("Russia is locked"),
+        "{}",
+        status.text
+    );
+    // The events handed out are locked too.
+    harness
+        .get_by_label_contains("Event at tick 0 (2011 Q1): armed groups of Libya")
+        .click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(harness.state().document().scenario().events.len(), 2);
+
+    harness.get_by_label("Teacher mode").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Nation Russia (").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability")
+        .set_value_accesskit(0.3);
+    harness.run_steps(2);
+    assert_eq!(russia_stability(&harness), 0.3);
+}
+
+#[test]
+fn the_report_is_written_from_the_window() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("my-report");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    start(&mut harness);
+    dialogs.answer(Some(&out));
+    harness.get_by_label("Write report…").click();
+    harness.run_steps(2);
+    let summary = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(summary.starts_with("# Report: Libya 2011"));
+    assert!(summary.contains("## Goals: 4 of 6 met"), "{summary}");
+    assert!(out.join("stability.png").exists() && out.join("run.csv").exists());
+}

@@ -1,0 +1,123 @@
+//! The scenario library's exercises: each has the classroom parts and its sources, a scripted
+//! good plan meets every goal and a scripted bad plan misses at least one.
+
+use entente::io::library::{EXAMPLES, example};
+use entente::io::load_str;
+use entente::model::{Event, Scenario};
+use entente::sim::Simulation;
+use entente::sim::goals::{Standing, evaluate};
+
+/// A good and a bad plan (timeline events in RON) for each exercise in the library.
+const PLANS: &[(&str, &str, &str)] = &[
+    (
+        "teaching-world",
+        r#"[(tick: 9, action: Intervention((id: "unmit", kind: Peacekeeping, interveners: ["H", "N1", "N2"], target: "T", legal_basis: Unsc, post_conflict_planning: 0.8, local_engagement: 0.8, troops_per_1000: 4.0, duration: 24, drawdown: Gradual, side: Neutral, host_consent: true)))]"#,
+        r#"[(tick: 12, action: Intervention((id: "op-freedom", kind: RegimeChange, interveners: ["H"], target: "T", legal_basis: NoMandate, troops_per_1000: 7.0, duration: 8, drawdown: Rapid, side: Opposition)))]"#,
+    ),
+    (
+        "libya-2011",
+        r#"[
+            (tick: 0, action: Intervention((id: "protect", kind: Humanitarian, interveners: ["USA", "FRA", "GBR"], target: "LBY", legal_basis: Unsc, post_conflict_planning: 0.8, local_engagement: 0.7, troops_per_1000: 5.0, duration: 3, drawdown: Gradual, side: Neutral))),
+            (tick: 3, action: Intervention((id: "stabilise", kind: Peacekeeping, interveners: ["FRA", "GBR", "ITA", "QAT"], target: "LBY", legal_basis: Unsc, post_conflict_planning: 0.8, local_engagement: 0.8, troops_per_1000: 3.0, duration: 20, drawdown: Gradual, side: Neutral, host_consent: true))),
+        ]"#,
+        // The historical sequence: protection under resolution 1973, the turn to regime change
+        // with no post-conflict plan and a rapid drawdown, the transitional council.
+        r#"[
+            (tick: 0, action: Intervention((id: "unified-protector", kind: Humanitarian, interveners: ["USA", "FRA", "GBR"], target: "LBY", legal_basis: Unsc, local_engagement: 0.3, troops_per_1000: 5.0, duration: 3, drawdown: Rapid, side: Neutral))),
+            (tick: 1, action: Intervention((id: "regime-change", kind: CoalitionOperation, interveners: ["USA", "FRA", "GBR", "ITA", "QAT", "ARE"], target: "LBY", legal_basis: Unsc, local_engagement: 0.2, troops_per_1000: 1.0, duration: 2, drawdown: Rapid, side: Opposition, regime_change_goal: true))),
+            (tick: 3, action: LeadershipChange(nation: "LBY", leader: "National Transitional Council", ideology_shift: 0.5, democracy_shift: 0.4)),
+        ]"#,
+    ),
+];
+
+fn with_plan(name: &str, plan: &str) -> (Scenario, Simulation) {
+    let mut scenario = load_str(example(name).unwrap().text).unwrap();
+    let events: Vec<Event> = ron::from_str(plan).unwrap();
+    scenario.events.extend(events);
+    assert!(entente::model::validate(&scenario).is_empty(), "{name}");
+    let mut run = Simulation::new(&scenario).unwrap();
+    run.run_to(scenario.horizon);
+    (scenario, run)
+}
+
+fn standings(scenario: &Scenario, run: &Simulation) -> Vec<Standing> {
+    let exercise = scenario.exercise.as_ref().unwrap();
+    evaluate(exercise, run, scenario.horizon)
+        .into_iter()
+        .map(|o| o.standing)
+        .collect()
+}
+
+#[test]
+fn every_exercise_has_its_classroom_parts_and_sources() {
+    let exercises: Vec<_> = EXAMPLES
+        .iter()
+        .map(|e| (e.name, load_str(e.text).unwrap()))
+        .filter(|(_, s)| s.exercise.is_some())
+        .collect();
+    assert!(exercises.len() >= 2);
+    for (name, scenario) in &exercises {
+        let exercise = scenario.exercise.as_ref().unwrap();
+        assert!(!exercise.briefing.0.is_empty(), "{name}: briefing");
+        assert!(!exercise.goals.is_empty(), "{name}: goals");
+        assert!(
+            !exercise.teacher_notes.0.is_empty(),
+            "{name}: teacher notes"
+        );
+        assert!(!exercise.debrief.is_empty(), "{name}: debrief");
+        assert!(scenario.meta.sources.len() >= 2, "{name}: sources");
+        assert!(
+            scenario
+                .meta
+                .description
+                .0
+                .contains("teaching approximations"),
+            "{name} says its numbers are approximations"
+        );
+        assert!(
+            PLANS.iter().any(|(plan, _, _)| plan == name),
+            "{name} has no plans"
+        );
+    }
+}
+
+#[test]
+fn a_good_plan_meets_every_goal_and_a_bad_plan_misses_one() {
+    for (name, good, bad) in PLANS {
+        let (scenario, run) = with_plan(name, good);
+        let got = standings(&scenario, &run);
+        assert!(
+            got.iter().all(|s| *s == Standing::Met),
+            "{name} good plan: {got:?}"
+        );
+        let (scenario, run) = with_plan(name, bad);
+        let got = standings(&scenario, &run);
+        assert!(got.contains(&Standing::Failed), "{name} bad plan: {got:?}");
+    }
+}
+
+#[test]
+fn libyas_history_protects_first_and_destabilises_later() {
+    let (_, bad) = with_plan("libya-2011", PLANS[1].2);
+    let (_, nothing) = with_plan("libya-2011", "[]");
+    let libya = bad.world().nation("LBY").unwrap();
+    let stability =
+        |run: &Simulation, tick: usize| run.states()[tick].nations[libya.ix()].stability;
+    let armed = |run: &Simulation, tick: usize| run.states()[tick].nations[libya.ix()].armed_groups;
+    // Short-term protection: better than doing nothing through 2012 and into 2013.
+    for tick in [1, 4, 6, 8] {
+        assert!(
+            stability(&bad, tick) > stability(&nothing, tick),
+            "tick {tick}"
+        );
+    }
+    // Longer-term instability: worse than doing nothing from 2018, armed groups growing.
+    for tick in [28, 34, 40] {
+        assert!(
+            stability(&bad, tick) < stability(&nothing, tick),
+            "tick {tick}"
+        );
+    }
+    assert!(armed(&bad, 40) > armed(&bad, 4) + 0.15);
+    assert!(armed(&bad, 40) > 2.5 * armed(&nothing, 40));
+}
