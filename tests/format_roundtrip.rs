@@ -89,7 +89,7 @@ fn a_failed_save_reports_an_error_and_writes_nothing() {
 
 #[test]
 fn optional_values_may_be_written_bare_or_with_some() {
-    let base = EXAMPLES[1].text;
+    let base = entente::io::library::example("blank").unwrap().text;
     let with_some = base.replace(
         "alliances: [],\n    treaties: [],",
         "alliances: [],\n    treaties: [(id: \"t\", kind: NonAggression, parties: [\"A\", \"B\"], duration: Some(12))],",
