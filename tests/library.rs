@@ -28,6 +28,40 @@ const PLANS: &[(&str, &str, &str)] = &[
             (tick: 3, action: LeadershipChange(nation: "LBY", leader: "National Transitional Council", ideology_shift: 0.5, democracy_shift: 0.4)),
         ]"#,
     ),
+    (
+        "kosovo-1999",
+        // A stabilisation force under a Security Council mandate from 1998, had Russia agreed.
+        r#"[(tick: 2, action: Intervention((id: "kfor-early", kind: Peacekeeping, interveners: ["USA", "GBR", "FRA", "DEU", "ITA", "RUS"], target: "FRY", legal_basis: Unsc, post_conflict_planning: 0.7, local_engagement: 0.6, troops_per_1000: 20.0, duration: 38, drawdown: Gradual, side: Neutral, host_consent: true)))]"#,
+        // The historical sequence: Allied Force without a mandate, then KFOR under 1244.
+        r#"[
+            (tick: 4, action: Intervention((id: "allied-force", kind: Humanitarian, interveners: ["USA", "GBR", "FRA", "DEU", "ITA"], target: "FRY", legal_basis: NoMandate, troops_per_1000: 3.0, duration: 1, drawdown: Rapid, side: Opposition))),
+            (tick: 5, action: Intervention((id: "kfor", kind: Peacekeeping, interveners: ["USA", "GBR", "FRA", "DEU", "ITA", "RUS"], target: "FRY", legal_basis: Unsc, post_conflict_planning: 0.6, local_engagement: 0.5, troops_per_1000: 20.0, duration: 35, drawdown: Gradual, side: Neutral, host_consent: true))),
+        ]"#,
+    ),
+    (
+        "iraq-2003",
+        r#"[(tick: 0, action: SignTreaty((id: "inspections", name: "Inspections and containment", kind: ConfidenceBuilding, parties: ["USA", "IRQ"], strength: 0.8)))]"#,
+        // The historical sequence: regime change without a new resolution, little planning.
+        r#"[(tick: 0, action: Intervention((id: "iraqi-freedom", kind: CoalitionOperation, interveners: ["USA", "GBR", "AUS", "POL"], target: "IRQ", legal_basis: NoMandate, post_conflict_planning: 0.1, local_engagement: 0.1, troops_per_1000: 6.0, duration: 35, drawdown: Gradual, side: Opposition, regime_change_goal: true)))]"#,
+    ),
+    (
+        "cold-war-europe",
+        // Helsinki with every state, then arms control between the superpowers.
+        r#"[
+            (tick: 105, action: SignTreaty((id: "helsinki", name: "Helsinki Final Act", kind: ConfidenceBuilding, parties: ["USA", "GBR", "FRA", "FRG", "ITA", "SUN", "POL", "GDR", "CSK", "HUN"], strength: 0.8))),
+            (tick: 154, action: SignTreaty((id: "inf", name: "INF Treaty", kind: NonAggression, parties: ["USA", "SUN"], strength: 0.8))),
+        ]"#,
+        // Rollback: a preventive strike on the Soviet Union in 1956.
+        r#"[(tick: 30, action: Intervention((id: "rollback", kind: PreventiveStrike, interveners: ["USA", "GBR"], target: "SUN", legal_basis: NoMandate, strike_intensity: 0.8, duration: 1)))]"#,
+    ),
+    (
+        "indo-pacific",
+        r#"[
+            (tick: 2, action: SignTreaty((id: "us-china-cbm", name: "US-China crisis hotline", kind: ConfidenceBuilding, parties: ["USA", "CHN"], strength: 0.8))),
+            (tick: 2, action: SignTreaty((id: "keen-sword", name: "Joint exercises", kind: JointExercises, parties: ["USA", "JPN"], strength: 0.6))),
+        ]"#,
+        r#"[(tick: 4, action: Intervention((id: "strike", kind: PreventiveStrike, interveners: ["USA"], target: "PRK", legal_basis: NoMandate, strike_intensity: 0.8, duration: 1)))]"#,
+    ),
 ];
 
 fn with_plan(name: &str, plan: &str) -> (Scenario, Simulation) {
@@ -55,7 +89,20 @@ fn every_exercise_has_its_classroom_parts_and_sources() {
         .map(|e| (e.name, load_str(e.text).unwrap()))
         .filter(|(_, s)| s.exercise.is_some())
         .collect();
-    assert!(exercises.len() >= 2);
+    let names: Vec<&str> = exercises.iter().map(|(name, _)| *name).collect();
+    for required in [
+        "teaching-world",
+        "cold-war-europe",
+        "kosovo-1999",
+        "iraq-2003",
+        "libya-2011",
+        "indo-pacific",
+    ] {
+        assert!(
+            names.contains(&required),
+            "{required} missing from the library"
+        );
+    }
     for (name, scenario) in &exercises {
         let exercise = scenario.exercise.as_ref().unwrap();
         assert!(!exercise.briefing.0.is_empty(), "{name}: briefing");

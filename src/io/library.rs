@@ -29,6 +29,26 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../assets/scenarios/libya-2011.ron"),
     },
     Example {
+        name: "cold-war-europe",
+        summary: "Exercise: NATO and the Warsaw Pact from 1949 to 1991, detente and dissolution",
+        text: include_str!("../../assets/scenarios/cold-war-europe.ron"),
+    },
+    Example {
+        name: "kosovo-1999",
+        summary: "Exercise: NATO's air campaign without a mandate, then KFOR under resolution 1244",
+        text: include_str!("../../assets/scenarios/kosovo-1999.ron"),
+    },
+    Example {
+        name: "iraq-2003",
+        summary: "Exercise: coalition regime change without explicit authorisation, and what followed",
+        text: include_str!("../../assets/scenarios/iraq-2003.ron"),
+    },
+    Example {
+        name: "indo-pacific",
+        summary: "Exercise: US alliances, intelligence sharing, arms deals and ASEAN's dialogue today",
+        text: include_str!("../../assets/scenarios/indo-pacific.ron"),
+    },
+    Example {
         name: "blank",
         summary: "Two regions and three nations: a clean start for a new scenario",
         text: include_str!("../../assets/scenarios/blank.ron"),
