@@ -208,3 +208,31 @@ fn the_exercise_block_is_validated_with_located_problems() {
         );
     }
 }
+
+#[test]
+fn reasons_read_as_sentences() {
+    let mut scenario = mesa();
+    let exercise = Exercise {
+        goals: vec![
+            goal(GoalTest::NoUnmandatedIntervention),
+            goal(GoalTest::MaxTreaties(3)),
+            goal(GoalTest::MaxInterventions(3)),
+        ],
+        ..Exercise::default()
+    };
+    scenario.exercise = Some(exercise.clone());
+    let mut run = Simulation::new(&scenario).unwrap();
+    run.run_to(80);
+    let reasons: Vec<String> = evaluate(&exercise, &run, 5)
+        .into_iter()
+        .map(|o| o.reason)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "1 intervention without a UN mandate planned, at most 0 allowed: op-freedom at tick 12",
+            "0 treaties so far, at most 3 allowed",
+            "0 interventions so far, at most 3 allowed",
+        ]
+    );
+}

@@ -94,7 +94,7 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                     0,
                     now,
                     world.horizon,
-                    "intervention without a UN mandate",
+                    ("intervention", " without a UN mandate"),
                 )
             }
             GoalTest::MaxInterventions(n) => {
@@ -104,7 +104,7 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                     .filter(|i| in_scope(&scope, &i.interveners))
                     .map(|i| (i.start, i.id.to_string()))
                     .collect();
-                counted(&all, *n, now, world.horizon, "intervention")
+                counted(&all, *n, now, world.horizon, ("intervention", ""))
             }
             GoalTest::MaxTreaties(n) => {
                 let all: Vec<(u32, String)> = world
@@ -116,7 +116,7 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                             .then(|| (world.events[event.ix()].tick, t.id.to_string()))
                     })
                     .collect();
-                counted(&all, *n, now, world.horizon, "treaty")
+                counted(&all, *n, now, world.horizon, ("treaty", ""))
             }
         })
         .collect()
@@ -183,7 +183,7 @@ fn threshold(
             return outcome(
                 Standing::Failed,
                 format!(
-                    "{what} was {x:.2} at tick {tick}; the goal is {} {value:.2}",
+                    "{what} was {x:.3} at tick {tick}; the goal is {} {value:.2}",
                     compare.words()
                 ),
             );
@@ -214,7 +214,7 @@ fn threshold(
         outcome(
             Standing::AtRisk,
             format!(
-                "{what} is {current:.2} now; it must be {} {value:.2} {when_words}",
+                "{what} is {current:.3} now; it must be {} {value:.2} {when_words}",
                 compare.words()
             ),
         )
@@ -222,7 +222,7 @@ fn threshold(
         outcome(
             Standing::OnTrack,
             format!(
-                "{what} is {current:.2} now; {} {value:.2} needed {when_words}",
+                "{what} is {current:.3} now; {} {value:.2} needed {when_words}",
                 compare.words()
             ),
         )
@@ -278,8 +278,16 @@ fn alliance_exists(world: &World, states: &[State], now: u32, id: &str, at: u32)
 }
 
 /// A cap on scheduled things (each with its start tick and id): failed once more than `cap`
-/// have started, at risk while the plan holds more than `cap`, else met at the end.
-fn counted(items: &[(u32, String)], cap: u32, now: u32, horizon: u32, what: &str) -> Outcome {
+/// have started, at risk while the plan holds more than `cap`, else met at the end. `what` is the
+/// noun (made plural as needed) and what follows it.
+fn counted(
+    items: &[(u32, String)],
+    cap: u32,
+    now: u32,
+    horizon: u32,
+    what: (&str, &str),
+) -> Outcome {
+    let (noun, rest) = what;
     let started: Vec<&(u32, String)> = items.iter().filter(|(tick, _)| *tick <= now).collect();
     let cap = cap as usize;
     let names = |list: &[&(u32, String)]| {
@@ -288,12 +296,10 @@ fn counted(items: &[(u32, String)], cap: u32, now: u32, horizon: u32, what: &str
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let plural = |n: usize| {
-        if n == 1 {
-            what.to_owned()
-        } else {
-            format!("{what}s")
-        }
+    let plural = |n: usize| match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("{noun}{rest}"),
+        (_, Some(stem)) => format!("{stem}ies{rest}"),
+        (_, None) => format!("{noun}s{rest}"),
     };
     if started.len() > cap {
         return Outcome {
