@@ -71,6 +71,16 @@ fn the_goals_panel_follows_the_cursor_and_the_debrief_comes_at_the_end() {
     harness.get_by_label("Exercise: 0 of 6 goals met");
 }
 
+/// Selects Russia and moves its "domestic stability" slider to 0.3.
+fn set_russia_stability(harness: &mut Harness<'_, EntenteApp>) {
+    harness.get_by_label_contains("Nation Russia (").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability")
+        .set_value_accesskit(0.3);
+    harness.run_steps(2);
+}
+
 #[test]
 fn student_mode_refuses_locked_edits_and_teacher_mode_allows_them() {
     let dialogs = ScriptedDialogs::default();
@@ -85,12 +95,7 @@ fn student_mode_refuses_locked_edits_and_teacher_mode_allows_them() {
             .unwrap()
             .stability
     };
-    harness.get_by_label_contains("Nation Russia (").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability")
-        .set_value_accesskit(0.3);
-    harness.run_steps(2);
+    set_russia_stability(&mut harness);
     assert_eq!(russia_stability(&harness), 0.7);
     let status = harness.state().status().unwrap();
     assert!(
@@ -108,12 +113,7 @@ fn student_mode_refuses_locked_edits_and_teacher_mode_allows_them() {
 
     harness.get_by_label("Teacher mode").click();
     harness.run_steps(2);
-    harness.get_by_label_contains("Nation Russia (").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability")
-        .set_value_accesskit(0.3);
-    harness.run_steps(2);
+    set_russia_stability(&mut harness);
     assert_eq!(russia_stability(&harness), 0.3);
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::gui::{ScriptedDialogs, harness, mesa, press, settle, undo};
+use common::gui::{ScriptedDialogs, click_at, harness, mesa, press, settle, undo};
 use egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -153,21 +153,7 @@ fn seek_step_and_scrub_move_the_cursor() {
         .rect()
         .center()
         .y;
-    harness.hover_at(pos2(at_30.x, ruler_y));
-    harness.step();
-    harness.event(egui::Event::PointerButton {
-        pos: pos2(at_30.x, ruler_y),
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.event(egui::Event::PointerButton {
-        pos: pos2(at_30.x, ruler_y),
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(2);
+    click_at(&mut harness, pos2(at_30.x, ruler_y));
     assert_eq!(harness.state().cursor(), 30);
     assert!(
         harness
@@ -224,20 +210,7 @@ fn the_why_panel_names_the_intervention_and_its_missing_planning() {
             .center()
             .y,
     );
-    harness.hover_at(from);
-    harness.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(2);
+    click_at(&mut harness, from);
     assert_eq!(harness.state().cursor(), 60);
     harness.get_by_label_contains("Mesa: from").hover();
     // The first cause listed (largest first) is the regime change, with its missing
@@ -336,20 +309,7 @@ fn a_regime_change_from_the_palette_lifts_then_sinks_mesa_and_the_why_panel_says
         .unwrap()
         .rect()
         .center();
-    harness.hover_at(choice);
-    harness.event(egui::Event::PointerButton {
-        pos: choice,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.event(egui::Event::PointerButton {
-        pos: choice,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(2);
+    click_at(&mut harness, choice);
     harness.get_by_label("since tick").click();
     harness.run_steps(2);
     let y = harness

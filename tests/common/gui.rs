@@ -97,3 +97,17 @@ pub fn settle(harness: &mut Harness<'_, EntenteApp>) {
     }
     panic!("the run never finished computing");
 }
+
+/// A primary click at a point of the window (for areas that are not one widget: the ruler).
+pub fn click_at(harness: &mut Harness<'_, EntenteApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run_steps(2);
+}
