@@ -12,7 +12,7 @@ fn main() {
 
 /// A synthetic world of `n` nations in regions of 10, each related to its ring neighbours.
 fn synthetic(n: usize) -> Scenario {
-    let mut scenario = load_str(EXAMPLES[1].text).unwrap();
+    let mut scenario = load_str(entente::io::library::example("blank").unwrap().text).unwrap();
     scenario.regions = (0..n.div_ceil(10))
         .map(|r| Region {
             id: format!("r{r}").as_str().into(),

@@ -46,6 +46,32 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&format!("{error:#}")),
         },
+        Some(Command::Generate {
+            nations,
+            relations,
+            alliances,
+            treaties,
+            events,
+            horizon,
+            seed,
+            out,
+        }) => {
+            let size = entente::model::generate::Size {
+                nations: nations as usize,
+                relations: relations as usize,
+                alliances: alliances as usize,
+                treaties: treaties as usize,
+                events: events as usize,
+                horizon,
+            };
+            match cli::generate(size, seed, &out) {
+                Ok(()) => {
+                    println!("wrote {}", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(message) => fail(&message),
+            }
+        }
         Some(Command::Examples) => {
             print!("{}", cli::examples());
             ExitCode::SUCCESS

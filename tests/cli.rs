@@ -412,3 +412,66 @@ fn report_writes_a_summary_a_chart_and_the_run() {
             .any(|l| l.starts_with("40,region,south,stability,"))
     );
 }
+
+#[test]
+fn generate_writes_a_valid_deterministic_scenario_of_the_size_asked() {
+    let folder = tempfile::tempdir().unwrap();
+    let write = |name: &str, seed: &str| {
+        let out = folder.path().join(name);
+        entente()
+            .args([
+                "generate",
+                "--nations",
+                "60",
+                "--relations",
+                "300",
+                "--alliances",
+                "6",
+            ])
+            .args([
+                "--treaties",
+                "12",
+                "--events",
+                "40",
+                "--horizon",
+                "50",
+                "--seed",
+                seed,
+            ])
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    };
+    let a = write("a.ron", "5");
+    let b = write("b.ron", "5");
+    let c = write("c.ron", "6");
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert_ne!(std::fs::read(&a).unwrap(), std::fs::read(&c).unwrap());
+    let scenario = entente::io::load_file(&a).unwrap();
+    assert_eq!(
+        (
+            scenario.nations.len(),
+            scenario.relations.len(),
+            scenario.alliances.len()
+        ),
+        (60, 300, 6)
+    );
+    assert_eq!(
+        (
+            scenario.treaties.len(),
+            scenario.events.len(),
+            scenario.horizon
+        ),
+        (12, 40, 50)
+    );
+    entente().arg("check").arg(&a).assert().success();
+    // It never overwrites a file.
+    entente()
+        .args(["generate", "--out"])
+        .arg(&a)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}

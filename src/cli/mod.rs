@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 pub use blocs::blocs;
 pub use check::check;
-pub use new::{examples, new};
+pub use new::{examples, generate, new};
 pub use report::report;
 pub use run::run;
 
@@ -51,6 +51,33 @@ pub enum Command {
     },
     /// List the bundled scenarios.
     Examples,
+    /// Write a synthetic scenario of any size (deterministic for a seed, always valid).
+    Generate {
+        /// Nations.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(2..=5000))]
+        nations: u32,
+        /// Relation pairs.
+        #[arg(long, default_value_t = 500)]
+        relations: u32,
+        /// Alliances in force at the start.
+        #[arg(long, default_value_t = 10)]
+        alliances: u32,
+        /// Treaties in force at the start.
+        #[arg(long, default_value_t = 20)]
+        treaties: u32,
+        /// Timeline events.
+        #[arg(long, default_value_t = 50)]
+        events: u32,
+        /// Ticks.
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u32).range(2..=4000))]
+        horizon: u32,
+        /// Seed of the generator (and of the scenario's random events).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it (refuses to overwrite an existing file).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write what a student hands in: a summary of goals, decisions and results (report.md),
     /// the stability chart (stability.png) and the run (run.csv).
     Report {

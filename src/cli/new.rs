@@ -1,4 +1,4 @@
-//! `entente new` and `entente examples`.
+//! `entente new`, `entente examples` and `entente generate`.
 
 use std::path::Path;
 
@@ -31,4 +31,16 @@ pub fn examples() -> String {
         .iter()
         .map(|e| format!("{:width$}  {}\n", e.name, e.summary))
         .collect()
+}
+
+/// Writes a generated scenario of `size` to `out`, refusing to overwrite an existing file.
+pub fn generate(size: crate::model::generate::Size, seed: u64, out: &Path) -> Result<(), String> {
+    if out.exists() {
+        return Err(format!(
+            "{} already exists; choose another name or delete it first",
+            out.display()
+        ));
+    }
+    let scenario = crate::model::generate::generate(size, seed);
+    crate::io::save_file(&scenario, out).map_err(|error| error.to_string())
 }

@@ -5,6 +5,7 @@ pub mod canonical;
 pub mod construct;
 pub mod describe;
 pub mod exercise;
+pub mod generate;
 pub mod ids;
 pub mod limits;
 pub mod params;
