@@ -35,6 +35,14 @@ pub struct Document {
     redo: Vec<Step>,
     merge: Option<MergeKey>,
     simulation: Option<Simulation>,
+    run_id: u64,
+}
+
+/// The next run id, shared by every document.
+static NEXT_RUN_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_run_id() -> u64 {
+    NEXT_RUN_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// How many undo steps are kept.
@@ -54,6 +62,7 @@ impl Document {
             redo: Vec::new(),
             merge: None,
             simulation: None,
+            run_id: next_run_id(),
         };
         document.simulation = Simulation::new(&document.scenario).ok().map(|mut run| {
             run.record_ledger(true);
@@ -77,6 +86,12 @@ impl Document {
     /// The file this document was opened from or last saved to.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Identifies the run: a new number whenever the run is rebuilt (a new document, an edit of
+    /// the model, an undo), never reused, so caches of results can tell runs apart.
+    pub fn run_id(&self) -> u64 {
+        self.run_id
     }
 
     /// Whether there are changes not saved to `path`.
@@ -251,6 +266,7 @@ impl Document {
             run.record_ledger(true);
             run
         });
+        self.run_id = next_run_id();
     }
 }
 

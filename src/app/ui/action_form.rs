@@ -37,7 +37,15 @@ struct Form<'a> {
     change: FormChange,
 }
 
-impl Form<'_> {
+impl<'a> Form<'a> {
+    fn new(scenario: &'a Scenario, salt: usize) -> Self {
+        Self {
+            scenario,
+            salt,
+            change: FormChange::None,
+        }
+    }
+
     fn step(&mut self) {
         self.change.merge(FormChange::Step);
     }
@@ -161,11 +169,7 @@ pub fn action_form_ui(
     action: &mut Action,
     salt: usize,
 ) -> FormChange {
-    let mut form = Form {
-        scenario,
-        salt,
-        change: FormChange::None,
-    };
+    let mut form = Form::new(scenario, salt);
     match action {
         Action::Intervention(intervention) => intervention_fields(ui, &mut form, intervention),
         Action::SignTreaty(treaty) => treaty_fields(ui, &mut form, treaty),
@@ -336,11 +340,7 @@ pub fn treaty_fields_ui(
     treaty: &mut Treaty,
     salt: usize,
 ) -> FormChange {
-    let mut form = Form {
-        scenario,
-        salt,
-        change: FormChange::None,
-    };
+    let mut form = Form::new(scenario, salt);
     treaty_fields(ui, &mut form, treaty);
     form.change
 }

@@ -218,19 +218,11 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
             out.select(Item::Alliance(alliance.id.clone()));
         }
     }
-    ui.strong("Treaties");
-    for treaty in scenario.treaties.iter().filter(|t| t.parties.contains(id)) {
-        if ui
-            .link(format!(
-                "{} ({})",
-                name_or_id(&treaty.name, treaty.id.as_str()),
-                treaty.kind.label()
-            ))
-            .clicked()
-        {
-            out.select(Item::Treaty(treaty.id.clone()));
-        }
-    }
+    treaty_links_ui(
+        ui,
+        scenario.treaties.iter().filter(|t| t.parties.contains(id)),
+        out,
+    );
     ui.strong("Interventions");
     for (index, event) in scenario.events.iter().enumerate() {
         if let Action::Intervention(intervention) = &event.action
@@ -448,6 +440,24 @@ fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, out: &mut Out)
     }
 }
 
+/// "Treaties" and a link per treaty that selects it.
+fn treaty_links_ui<'t>(
+    ui: &mut egui::Ui,
+    treaties: impl Iterator<Item = &'t crate::model::Treaty>,
+    out: &mut Out,
+) {
+    ui.strong("Treaties");
+    for treaty in treaties {
+        let name = name_or_id(&treaty.name, treaty.id.as_str());
+        if ui
+            .link(format!("{name} ({})", treaty.kind.label()))
+            .clicked()
+        {
+            out.select(Item::Treaty(treaty.id.clone()));
+        }
+    }
+}
+
 fn several_ui(ui: &mut egui::Ui, scenario: &Scenario, selection: &Selection, out: &mut Out) {
     let nations = selection.selected_nations();
     ui.heading(format!("{} items selected", selection.items().count()));
@@ -592,19 +602,7 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
             out.select(Item::Alliance(alliance.id.clone()));
         }
     }
-    ui.strong("Treaties");
-    for treaty in &scenario.treaties {
-        if ui
-            .link(format!(
-                "{} ({})",
-                name_or_id(&treaty.name, treaty.id.as_str()),
-                treaty.kind.label()
-            ))
-            .clicked()
-        {
-            out.select(Item::Treaty(treaty.id.clone()));
-        }
-    }
+    treaty_links_ui(ui, scenario.treaties.iter(), out);
     ui.strong("Timeline");
     for (index, event) in scenario.events.iter().enumerate() {
         if ui

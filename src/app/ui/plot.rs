@@ -24,6 +24,18 @@ pub struct PlotState {
     rect: Option<egui::Rect>,
     /// Messages from PNG exports finishing after the screenshot arrives.
     finished: Arc<Mutex<Vec<Result<String, String>>>>,
+    /// The series last computed and what they were computed from: rebuilding them every frame
+    /// (hazards and cohesion derive every tick's quantities) would waste each frame.
+    cache: Option<(CacheKey, Vec<Series>)>,
+}
+
+/// What the plotted series depend on.
+#[derive(Clone, Debug, PartialEq)]
+struct CacheKey {
+    run: u64,
+    computed: u32,
+    view: PlotView,
+    selection: crate::app::Selection,
 }
 
 impl Default for PlotState {
@@ -32,6 +44,7 @@ impl Default for PlotState {
             view: PlotView::Regions,
             rect: None,
             finished: Arc::default(),
+            cache: None,
         }
     }
 }
@@ -44,7 +57,20 @@ pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         ui.weak("The scenario has problems; fix them to see the run.");
         return;
     };
-    let lines = series(run, app.plot.view, &app.selection);
+    let key = CacheKey {
+        run: app.document.run_id(),
+        computed: run.tick(),
+        view: app.plot.view,
+        selection: app.selection.clone(),
+    };
+    let lines = match &app.plot.cache {
+        Some((cached, lines)) if *cached == key => lines.clone(),
+        _ => {
+            let lines = series(run, app.plot.view, &app.selection);
+            app.plot.cache = Some((key, lines.clone()));
+            lines
+        }
+    };
     let start = run.world().start;
     let horizon = run.world().horizon;
     let events: Vec<u32> = app
