@@ -141,13 +141,20 @@ impl DyadState {
 /// The pairs of nations that have a relation, stored sparsely.
 ///
 /// A pair absent from the table is at its defaults (relation 0, trust 0.5, no fighting). Each
-/// nation keeps its list of neighbours so sums over relations never scan all pairs.
+/// nation keeps its list of neighbours so sums over relations never scan all pairs. Up to
+/// [`DENSE_LIMIT`] nations a dense table finds a pair in one step; it is shared between the
+/// states of a run until a pair is added, so keeping every state does not copy it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dyads {
     entries: Vec<DyadState>,
     index: BTreeMap<(NationIx, NationIx), usize>,
     neighbours: Vec<Vec<(NationIx, usize)>>,
+    /// Position + 1 of pair (a, b) at `a * n + b` and `b * n + a`; 0 for an absent pair.
+    dense: Option<std::sync::Arc<Vec<u32>>>,
 }
+
+/// Up to this many nations pairs are also found through a dense table (4 MiB at 1,000 nations).
+pub const DENSE_LIMIT: usize = 1500;
 
 impl Dyads {
     /// An empty table for `nations` nations.
@@ -156,17 +163,26 @@ impl Dyads {
             entries: Vec::new(),
             index: BTreeMap::new(),
             neighbours: vec![Vec::new(); nations],
+            dense: (nations <= DENSE_LIMIT)
+                .then(|| std::sync::Arc::new(vec![0; nations * nations])),
         }
     }
 
-    /// The pair's state, if stored.
+    /// A pair's state, if the pair is stored.
     pub fn get(&self, a: NationIx, b: NationIx) -> Option<&DyadState> {
-        self.index
-            .get(&(a.min(b), a.max(b)))
-            .map(|&i| &self.entries[i])
+        match &self.dense {
+            Some(dense) => match dense[a.ix() * self.neighbours.len() + b.ix()] {
+                0 => None,
+                position => Some(&self.entries[position as usize - 1]),
+            },
+            None => self
+                .index
+                .get(&(a.min(b), a.max(b)))
+                .map(|&i| &self.entries[i]),
+        }
     }
 
-    /// R_ab (0 when unstored).
+    /// R_ab, 0 when the pair is not stored.
     pub fn relation(&self, a: NationIx, b: NationIx) -> f64 {
         self.get(a, b).map_or(0.0, |d| d.relation)
     }
@@ -180,6 +196,13 @@ impl Dyads {
                 let position = self.entries.len();
                 self.entries.push(DyadState::neutral(key.0, key.1));
                 self.index.insert(key, position);
+                let n = self.neighbours.len();
+                if let Some(dense) = &mut self.dense {
+                    let dense = std::sync::Arc::make_mut(dense);
+                    let stored = u32::try_from(position + 1).unwrap_or(u32::MAX);
+                    dense[key.0.ix() * n + key.1.ix()] = stored;
+                    dense[key.1.ix() * n + key.0.ix()] = stored;
+                }
                 self.neighbours[key.0.ix()].push((key.1, position));
                 self.neighbours[key.1.ix()].push((key.0, position));
                 position
