@@ -332,3 +332,27 @@ fn a_regime_change_from_the_palette_lifts_then_sinks_mesa_and_the_why_panel_says
     );
     assert!(first.contains("no post-conflict planning"), "{first}");
 }
+
+#[test]
+fn clicking_a_palette_entry_opens_its_form_at_the_cursor() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    for _ in 0..5 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    }
+    assert_eq!(harness.state().cursor(), 5);
+    harness.get_by_label("Treaty").click();
+    harness.run_steps(2);
+    let draft = harness.state().new_event_draft().expect("the form opens");
+    assert_eq!(draft.tick, 5);
+    assert!(matches!(draft.action, Action::SignTreaty(_)));
+    harness.get_by_label("Add to timeline").click();
+    harness.run_steps(2);
+    let events = &harness.state().document().scenario().events;
+    assert!(
+        events
+            .iter()
+            .any(|e| e.tick == 5 && matches!(e.action, Action::SignTreaty(_)))
+    );
+}

@@ -9,7 +9,7 @@ use crate::app::command::Intent;
 use crate::app::document::MergeKey;
 use crate::app::edit::{Edit, fresh_id};
 use crate::app::selection::{Item, Selection};
-use crate::app::ui::action_form::{FormChange, action_form_ui};
+use crate::app::ui::action_form::action_form_ui;
 use crate::app::ui::palette;
 use crate::model::{
     Action, Alliance, Attribute, Event, Intervention, InterventionKind, NationId, Scenario, Text,
@@ -107,6 +107,9 @@ pub struct TimelineView {
     drags: u64,
     /// The new-event form, when open.
     draft: Option<Draft>,
+    /// The draft last validated (with the run it was checked against) and its problems:
+    /// validating a whole scenario every frame the form is open would waste each frame.
+    checked: Option<((u64, u32, Action), Vec<String>)>,
 }
 
 impl TimelineView {
@@ -430,13 +433,13 @@ fn palette_ui(ui: &mut egui::Ui, cursor: u32) -> Option<NewKind> {
     ui.horizontal_wrapped(|ui| {
         ui.weak("Drag onto the timeline (or click to add at the cursor):");
         for kind in NewKind::ALL {
-            let id = ui.scope_id().with(("palette", kind.label()));
+            // One widget senses both, so a click is not taken by a drag area laid over it.
             let response = ui
-                .dnd_drag_source(id, kind, |ui| ui.button(kind.label()))
-                .inner
+                .add(egui::Button::new(kind.label()).sense(Sense::click_and_drag()))
                 .on_hover_text(format!(
                     "Drag to a tick, or click to schedule at tick {cursor}"
                 ));
+            response.dnd_set_drag_payload(kind);
             if response.clicked() {
                 clicked = Some(kind);
             }
@@ -571,20 +574,31 @@ pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                         let (year, quarter) = scenario.meta.start.at_tick(draft.tick);
                         ui.weak(format!("{year} Q{quarter}"));
                     });
-                    if action_form_ui(ui, scenario, &mut draft.action, usize::MAX)
-                        != FormChange::None
-                    {
-                        ui.ctx().request_repaint();
-                    }
+                    action_form_ui(ui, scenario, &mut draft.action, usize::MAX);
                 });
-            let mut candidate = scenario.clone();
-            candidate.events.push(Event {
-                tick: draft.tick,
-                action: draft.action.clone(),
-            });
-            let problems = validate(&candidate);
+            let key = (document.run_id(), draft.tick, draft.action.clone());
+            if timeline
+                .checked
+                .as_ref()
+                .is_none_or(|(checked, _)| *checked != key)
+            {
+                let mut candidate = scenario.clone();
+                candidate.events.push(Event {
+                    tick: draft.tick,
+                    action: draft.action.clone(),
+                });
+                let problems = validate(&candidate)
+                    .into_iter()
+                    .map(|p| p.message)
+                    .collect();
+                timeline.checked = Some((key, problems));
+            }
+            let problems = timeline
+                .checked
+                .as_ref()
+                .map_or(&[][..], |(_, p)| p.as_slice());
             for problem in problems.iter().take(3) {
-                ui.colored_label(ui.visuals().error_fg_color, &problem.message);
+                ui.colored_label(ui.visuals().error_fg_color, problem);
             }
             ui.horizontal(|ui| {
                 if ui

@@ -4,9 +4,12 @@
 
 use crate::app::EntenteApp;
 use crate::app::command::Intent;
-use crate::app::explain::{Subject, explain};
+use crate::app::explain::{Explanation, Subject, explain};
 use crate::app::selection::{Item, Selection};
 use crate::sim::{NationIx, RegionIx, Simulation};
+
+/// What an explanation depends on: the run, how far it is computed, the subject and the ticks.
+type WhyKey = (u64, u32, Subject, u32, u32);
 
 /// Why-panel state that is not part of the document.
 #[derive(Debug, Default)]
@@ -15,6 +18,9 @@ pub struct WhyState {
     pub since: Option<u32>,
     /// What to explain when the selection names no nation or region.
     pub subject: Option<Subject>,
+    /// The last explanation and what it was computed from (run, ticks computed, subject, ticks): summing the
+    /// ledger every frame would waste each frame.
+    cache: Option<(WhyKey, Option<Explanation>)>,
 }
 
 /// Draws the why panel.
@@ -71,7 +77,16 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     });
 
     let from = app.why.since.unwrap_or(tick.saturating_sub(1));
-    let Some(why) = explain(run, subject, from, tick) else {
+    let key = (app.document.run_id(), run.tick(), subject, from, tick);
+    let why = match &app.why.cache {
+        Some((cached, why)) if *cached == key => why.clone(),
+        _ => {
+            let why = explain(run, subject, from, tick);
+            app.why.cache = Some((key, why.clone()));
+            why
+        }
+    };
+    let Some(why) = why else {
         ui.weak(if tick == 0 {
             "Move the cursor past tick 0 to see what changed."
         } else {
