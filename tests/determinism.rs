@@ -113,3 +113,25 @@ fn the_simulation_rewinds_and_replays_identically() {
     simulation.run_to(60);
     assert_eq!(first, fingerprint(simulation.world(), simulation.states()));
 }
+
+#[test]
+fn ledgers_recomputed_on_demand_equal_those_of_a_recording_run() {
+    for example in EXAMPLES {
+        let scenario = load_str(example.text).unwrap();
+        let ticks = scenario.horizon.min(60);
+        let (_, states, recorded) = run(&scenario, ticks);
+        let mut simulation = sim::Simulation::new(&scenario).unwrap();
+        simulation.run_to(ticks);
+        assert_eq!(simulation.states(), &states[..], "{}", example.name);
+        let on_demand = simulation.ledgers(0, ticks);
+        assert_eq!(
+            ledger_bits(&on_demand),
+            ledger_bits(&recorded),
+            "{}",
+            example.name
+        );
+        assert_eq!(simulation.ledger(0), None);
+        assert_eq!(simulation.ledger(ticks + 1), None);
+        assert_eq!(simulation.ledger(7).map(|l| l.tick), Some(7));
+    }
+}

@@ -64,10 +64,7 @@ impl Document {
             simulation: None,
             run_id: next_run_id(),
         };
-        document.simulation = Simulation::new(&document.scenario).ok().map(|mut run| {
-            run.record_ledger(true);
-            run
-        });
+        document.simulation = Simulation::new(&document.scenario).ok();
         document
     }
 
@@ -262,10 +259,7 @@ impl Document {
             Some(old) => Simulation::resume(old, &self.scenario, from),
             None => Simulation::new(&self.scenario),
         };
-        self.simulation = run.ok().map(|mut run| {
-            run.record_ledger(true);
-            run
-        });
+        self.simulation = run.ok();
         self.run_id = next_run_id();
     }
 }
@@ -387,17 +381,19 @@ mod tests {
         );
         document.compute_all();
         let mut fresh = Simulation::new(document.scenario()).unwrap();
-        fresh.record_ledger(true);
         fresh.run_to(80);
         let resumed = document.simulation().unwrap();
         assert_eq!(resumed.states(), fresh.states());
-        assert_eq!(resumed.ledgers(), fresh.ledgers());
+        assert_eq!(resumed.ledgers(0, 80), fresh.ledgers(0, 80));
         assert_ne!(resumed.states()[16], before.states()[16]);
         // Undo restores the earlier run exactly.
         document.undo();
         document.compute_all();
         assert_eq!(document.simulation().unwrap().states(), before.states());
-        assert_eq!(document.simulation().unwrap().ledgers(), before.ledgers());
+        assert_eq!(
+            document.simulation().unwrap().ledgers(0, 80),
+            before.ledgers(0, 80)
+        );
     }
 
     #[test]

@@ -54,11 +54,7 @@ pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option
     if from >= to || to as usize >= states.len() {
         return None;
     }
-    let ledgers: Vec<&TickLedger> = run
-        .ledgers()
-        .iter()
-        .filter(|l| l.tick > from && l.tick <= to)
-        .collect();
+    let ledgers = run.ledgers(from, to);
     if ledgers.len() != (to - from) as usize {
         return None;
     }
@@ -68,7 +64,7 @@ pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option
     };
     // (term label, member, cause) → summed value; a BTreeMap keeps the order deterministic.
     let mut sums: BTreeMap<(String, Option<NationIx>, Cause), f64> = BTreeMap::new();
-    for ledger in ledgers {
+    for ledger in &ledgers {
         match subject {
             Subject::Nation(n) => add_nation_terms(&mut sums, ledger, n, None, 1.0),
             Subject::Region(r) => {
@@ -234,7 +230,6 @@ mod tests {
     fn mesa() -> Simulation {
         let scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
         let mut run = Simulation::new(&scenario).unwrap();
-        run.record_ledger(true);
         run.run_to(60);
         run
     }

@@ -131,18 +131,16 @@ impl Calibration {
     pub fn set_references(&self, world: &World, state: &mut State) {
         let derived = Derived::compute(world, state);
         let calibrate = world.settings.calibrate_baseline;
+        let balance = relations::balance_sums(state, &derived);
         let references: Vec<DyadReference> = state
             .dyads
             .iter_storage()
-            .map(|dyad| {
+            .zip(balance)
+            .map(|(dyad, balance)| {
                 let (i, j) = (dyad.a, dyad.b);
                 let link = derived.link(i, j);
                 DyadReference {
-                    balance: if calibrate {
-                        relations::balance_sum(state, &derived, i, j)
-                    } else {
-                        0.0
-                    },
+                    balance: if calibrate { balance } else { 0.0 },
                     allies: link.allies,
                     bloc: relations::bloc_provocation(state, &derived, i, j),
                     treaty_relation: link.treaty_relation,

@@ -169,7 +169,7 @@ fn leadership_change(
     const TERM: (&str, &str) = ("leadership", "leadership change");
     let x = &mut state.nations[nation.ix()];
     if !leader.0.is_empty() {
-        x.leader = leader.clone();
+        x.leader = std::sync::Arc::from(leader.0.as_str());
     }
     shock_nation(
         state,

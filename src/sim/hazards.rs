@@ -60,8 +60,15 @@ pub fn reliability(world: &World, state: &State, m: NationIx, i: NationIx) -> f6
 
 /// Def_i^(j): the share of the balance held by i's allies against attacker j.
 pub fn deterrence(world: &World, state: &State, i: NationIx, j: NationIx) -> f64 {
-    let allied = allied_capability(world, state, i);
-    let attacker = state.nation(j).capability;
+    deterrence_by(
+        allied_capability(world, state, i),
+        state.nation(j).capability,
+    )
+}
+
+/// Def from i's allied capability and the attacker's capability (for callers that reuse the
+/// allied capability across attackers).
+pub fn deterrence_by(allied: f64, attacker: f64) -> f64 {
     if allied + attacker > 0.0 {
         allied / (allied + attacker)
     } else {

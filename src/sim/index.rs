@@ -44,17 +44,18 @@ fn region_fighting(world: &World, state: &State, region: RegionIx) -> f64 {
     let n = world.regions[region.ix()].members.len() as f64;
     let pairs = f64::max(1.0, n * (n - 1.0) / 2.0);
     let mut total = 0.0;
-    for dyad in state.dyads.iter() {
-        if dyad.fighting == 0.0 {
-            continue;
+    // Every pair with a member, once: from its member, or from its smaller member when both are.
+    for &i in &world.regions[region.ix()].members {
+        for (j, dyad) in state.dyads.neighbours(i) {
+            if dyad.fighting == 0.0 {
+                continue;
+            }
+            if world.nations[j.ix()].region != region {
+                total += 0.5 * dyad.fighting;
+            } else if i < j {
+                total += dyad.fighting;
+            }
         }
-        let inside_a = world.nations[dyad.a.ix()].region == region;
-        let inside_b = world.nations[dyad.b.ix()].region == region;
-        total += match (inside_a, inside_b) {
-            (true, true) => dyad.fighting,
-            (true, false) | (false, true) => 0.5 * dyad.fighting,
-            (false, false) => 0.0,
-        };
     }
     f64::min(1.0, total / pairs)
 }
@@ -64,17 +65,23 @@ fn region_fighting(world: &World, state: &State, region: RegionIx) -> f64 {
 pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
     let mut unbalanced = 0.0;
     let mut total = 0.0;
+    let mut inside: Vec<(NationIx, f64)> = Vec::new();
     for &i in &world.regions[region.ix()].members {
-        for (j, dij) in state.dyads.neighbours(i) {
-            if j <= i || world.nations[j.ix()].region != region || dij.relation == 0.0 {
-                continue;
-            }
-            for (k, dik) in state.dyads.neighbours(i) {
-                if k <= j || world.nations[k.ix()].region != region || dik.relation == 0.0 {
-                    continue;
-                }
+        // i's non-zero relations with later members of the region, in neighbour order.
+        inside.clear();
+        inside.extend(
+            state
+                .dyads
+                .neighbours(i)
+                .filter(|(j, d)| {
+                    *j > i && world.nations[j.ix()].region == region && d.relation != 0.0
+                })
+                .map(|(j, d)| (j, d.relation)),
+        );
+        for (x, &(j, rij)) in inside.iter().enumerate() {
+            for &(k, rik) in &inside[x + 1..] {
                 let rjk = state.dyads.relation(j, k);
-                let product = dij.relation * dik.relation * rjk;
+                let product = rij * rik * rjk;
                 if product == 0.0 {
                     continue;
                 }

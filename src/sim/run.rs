@@ -7,13 +7,16 @@ use super::ledger::TickLedger;
 use super::state::State;
 use super::world::{InvalidScenario, World};
 
-/// A run of a scenario: every state from tick 0 to the current tick, and optionally the ledger.
+/// A run of a scenario: every state from tick 0 to the current tick.
+///
+/// The ledger is not kept: the ledger of tick t is recomputed on demand by stepping the kept state
+/// of tick t − 1 again with recording on ([`Simulation::ledger`]). The step is deterministic, so
+/// this gives exactly the ledger a recording run would have produced, while plain stepping stays
+/// free of the ledger's cost in time and memory.
 #[derive(Clone, Debug)]
 pub struct Simulation {
     world: World,
     states: Vec<State>,
-    ledgers: Vec<TickLedger>,
-    record_ledger: bool,
 }
 
 impl Simulation {
@@ -28,14 +31,7 @@ impl Simulation {
         Ok(Simulation {
             world,
             states: vec![state],
-            ledgers: Vec::new(),
-            record_ledger: false,
         })
-    }
-
-    /// Chooses whether following steps record the ledger (off by default: it costs memory).
-    pub fn record_ledger(&mut self, record: bool) {
-        self.record_ledger = record;
     }
 
     /// The resolved world.
@@ -55,9 +51,22 @@ impl Simulation {
         &self.states
     }
 
-    /// Ledgers recorded so far, in tick order (ticks stepped without recording are missing).
-    pub fn ledgers(&self) -> &[TickLedger] {
-        &self.ledgers
+    /// The ledger of the step that produced tick `tick` (1 ≤ tick ≤ the latest tick), recomputed
+    /// from the kept state of the tick before.
+    pub fn ledger(&self, tick: u32) -> Option<TickLedger> {
+        let before = self.states.get(tick.checked_sub(1)? as usize)?;
+        if tick > self.tick() {
+            return None;
+        }
+        let mut state = before.clone();
+        Some(super::step::step(&self.world, &mut state, true))
+    }
+
+    /// The ledgers of ticks `from + 1 ..= to`, in tick order (empty where not computed yet).
+    pub fn ledgers(&self, from: u32, to: u32) -> Vec<TickLedger> {
+        (from.saturating_add(1)..=to.min(self.tick()))
+            .filter_map(|tick| self.ledger(tick))
+            .collect()
     }
 
     /// The tick of the latest state.
@@ -68,10 +77,7 @@ impl Simulation {
     /// Advances one tick.
     pub fn step(&mut self) {
         let mut state = self.current().clone();
-        let ledger = super::step::step(&self.world, &mut state, self.record_ledger);
-        if self.record_ledger {
-            self.ledgers.push(ledger);
-        }
+        super::step::step(&self.world, &mut state, false);
         self.states.push(state);
     }
 
@@ -91,13 +97,6 @@ impl Simulation {
         if from > 0 && same_start {
             let keep = from.min(previous.tick()).min(run.world.horizon);
             run.states = previous.states[..=keep as usize].to_vec();
-            run.ledgers = previous
-                .ledgers
-                .iter()
-                .filter(|ledger| ledger.tick <= keep)
-                .cloned()
-                .collect();
-            run.record_ledger = previous.record_ledger;
         }
         Ok(run)
     }
@@ -107,7 +106,6 @@ impl Simulation {
     pub fn truncate_to(&mut self, tick: u32) {
         let keep = tick as usize + 1;
         self.states.truncate(keep.max(1));
-        self.ledgers.retain(|ledger| ledger.tick <= tick);
     }
 
     /// Advances until the latest state is at `tick` (no-op if already there or beyond).

@@ -4,8 +4,9 @@
 //! the same trajectory as stepping the original (resuming equals a straight run).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use crate::model::{DEFAULT_TRUST, Scenario, Text};
+use crate::model::{DEFAULT_TRUST, Scenario};
 
 use super::ids::{NationIx, to_u32};
 use super::world::World;
@@ -52,8 +53,8 @@ pub struct NationState {
     pub presence: f64,
     /// Structural baselines.
     pub baseline: NationBaselines,
-    /// h: current leadership.
-    pub leader: Text,
+    /// h: current leadership (shared: states are cloned every tick, leaders rarely change).
+    pub leader: Arc<str>,
     /// Target defence share set by a defence-policy event, if any.
     pub target_share: Option<f64>,
     /// g: the Richardson ambition constant (calibrated at load, reset by defence-policy events).
@@ -142,15 +143,22 @@ impl DyadState {
 ///
 /// A pair absent from the table is at its defaults (relation 0, trust 0.5, no fighting). Each
 /// nation keeps its list of neighbours so sums over relations never scan all pairs. Up to
-/// [`DENSE_LIMIT`] nations a dense table finds a pair in one step; it is shared between the
-/// states of a run until a pair is added, so keeping every state does not copy it.
+/// [`DENSE_LIMIT`] nations a dense table finds a pair in one step. Which pairs exist (the
+/// topology) changes rarely, so it is shared between the states of a run until a pair is added:
+/// cloning a state copies only the pairs' values.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dyads {
     entries: Vec<DyadState>,
+    topology: Arc<Topology>,
+}
+
+/// Where each stored pair lives in [`Dyads`]'s value list.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Topology {
     index: BTreeMap<(NationIx, NationIx), usize>,
     neighbours: Vec<Vec<(NationIx, usize)>>,
     /// Position + 1 of pair (a, b) at `a * n + b` and `b * n + a`; 0 for an absent pair.
-    dense: Option<std::sync::Arc<Vec<u32>>>,
+    dense: Option<Vec<u32>>,
 }
 
 /// Up to this many nations pairs are also found through a dense table (4 MiB at 1,000 nations).
@@ -161,25 +169,29 @@ impl Dyads {
     pub fn new(nations: usize) -> Self {
         Self {
             entries: Vec::new(),
-            index: BTreeMap::new(),
-            neighbours: vec![Vec::new(); nations],
-            dense: (nations <= DENSE_LIMIT)
-                .then(|| std::sync::Arc::new(vec![0; nations * nations])),
+            topology: Arc::new(Topology {
+                index: BTreeMap::new(),
+                neighbours: vec![Vec::new(); nations],
+                dense: (nations <= DENSE_LIMIT).then(|| vec![0; nations * nations]),
+            }),
+        }
+    }
+
+    /// Storage position of a pair, if stored.
+    fn position(&self, a: NationIx, b: NationIx) -> Option<usize> {
+        let topology = &*self.topology;
+        match &topology.dense {
+            Some(dense) => match dense[a.ix() * topology.neighbours.len() + b.ix()] {
+                0 => None,
+                position => Some(position as usize - 1),
+            },
+            None => topology.index.get(&(a.min(b), a.max(b))).copied(),
         }
     }
 
     /// A pair's state, if the pair is stored.
     pub fn get(&self, a: NationIx, b: NationIx) -> Option<&DyadState> {
-        match &self.dense {
-            Some(dense) => match dense[a.ix() * self.neighbours.len() + b.ix()] {
-                0 => None,
-                position => Some(&self.entries[position as usize - 1]),
-            },
-            None => self
-                .index
-                .get(&(a.min(b), a.max(b)))
-                .map(|&i| &self.entries[i]),
-        }
+        self.position(a, b).map(|i| &self.entries[i])
     }
 
     /// R_ab, 0 when the pair is not stored.
@@ -189,22 +201,25 @@ impl Dyads {
 
     /// The pair's state, inserted at its defaults if absent.
     pub fn entry(&mut self, a: NationIx, b: NationIx) -> &mut DyadState {
-        let key = (a.min(b), a.max(b));
-        let position = match self.index.get(&key) {
-            Some(&position) => position,
+        let position = match self.position(a, b) {
+            Some(position) => position,
             None => {
+                let key = (a.min(b), a.max(b));
                 let position = self.entries.len();
                 self.entries.push(DyadState::neutral(key.0, key.1));
-                self.index.insert(key, position);
-                let n = self.neighbours.len();
-                if let Some(dense) = &mut self.dense {
-                    let dense = std::sync::Arc::make_mut(dense);
+                let topology = Arc::make_mut(&mut self.topology);
+                topology.index.insert(key, position);
+                let n = topology.neighbours.len();
+                if let Some(dense) = &mut topology.dense {
                     let stored = u32::try_from(position + 1).unwrap_or(u32::MAX);
                     dense[key.0.ix() * n + key.1.ix()] = stored;
                     dense[key.1.ix() * n + key.0.ix()] = stored;
                 }
-                self.neighbours[key.0.ix()].push((key.1, position));
-                self.neighbours[key.1.ix()].push((key.0, position));
+                for (from, to) in [key, (key.1, key.0)] {
+                    let list = &mut topology.neighbours[from.ix()];
+                    let at = list.partition_point(|&(other, _)| other < to);
+                    list.insert(at, (to, position));
+                }
                 position
             }
         };
@@ -213,7 +228,16 @@ impl Dyads {
 
     /// Every stored pair in ascending (a, b) order: the fixed order of sums over dyads.
     pub fn iter(&self) -> impl Iterator<Item = &DyadState> {
-        self.index.values().map(|&i| &self.entries[i])
+        // The sorted neighbour lists of a, from the first b > a, give (a, b) in ascending order
+        // without walking the index.
+        self.topology
+            .neighbours
+            .iter()
+            .enumerate()
+            .flat_map(move |(a, list)| {
+                let later = list.partition_point(|&(b, _)| b.ix() <= a);
+                list[later..].iter().map(move |&(_, i)| &self.entries[i])
+            })
     }
 
     /// Every stored pair in storage order (the order of [`Dyads::values_mut`]).
@@ -226,16 +250,27 @@ impl Dyads {
         self.entries.iter_mut()
     }
 
-    /// The nations `nation` has a stored relation with, with their pair states, in insertion order.
+    /// The nations `nation` has a stored relation with, with their pair states, in ascending order.
     pub fn neighbours(&self, nation: NationIx) -> impl Iterator<Item = (NationIx, &DyadState)> {
-        self.neighbours[nation.ix()]
+        self.topology.neighbours[nation.ix()]
             .iter()
             .map(|&(other, position)| (other, &self.entries[position]))
     }
 
+    /// The pair states of `nation`'s neighbours, by ascending neighbour, as (neighbour, position
+    /// in storage order): for merging two lists in one pass.
+    pub fn neighbour_positions(&self, nation: NationIx) -> &[(NationIx, usize)] {
+        &self.topology.neighbours[nation.ix()]
+    }
+
+    /// The state at a position in storage order (see [`Dyads::neighbour_positions`]).
+    pub fn at(&self, position: usize) -> &DyadState {
+        &self.entries[position]
+    }
+
     /// How many stored pairs a nation belongs to.
     pub fn degree(&self, nation: NationIx) -> usize {
-        self.neighbours[nation.ix()].len()
+        self.topology.neighbours[nation.ix()].len()
     }
 
     /// Number of stored pairs.
@@ -371,7 +406,7 @@ impl State {
                     armed_groups: n.baseline.armed_groups.unwrap_or(n.armed_groups),
                     grievance: n.baseline.grievance.unwrap_or(n.grievance),
                 },
-                leader: n.leader.clone(),
+                leader: Arc::from(n.leader.0.as_str()),
                 target_share: None,
                 ambition: 0.0,
                 effort_change: 0.0,

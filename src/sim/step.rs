@@ -69,8 +69,9 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
         economy::update(world, &old, &derived, i, &mut next, &mut ledger);
         state.nations[i.ix()] = next;
     }
-    for dyad in state.dyads.values_mut() {
-        *dyad = relations::update_dyad(world, &old, &derived, dyad, &mut ledger);
+    let balance = relations::balance_sums(&old, &derived);
+    for (dyad, balance) in state.dyads.values_mut().zip(balance) {
+        *dyad = relations::update_dyad(world, &old, &derived, dyad, balance, &mut ledger);
     }
     for alliance in &mut state.alliances {
         if alliance.status.is_active() {

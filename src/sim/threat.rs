@@ -85,6 +85,7 @@ pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
         weights: vec![Vec::new(); n],
         bloc_hostility: vec![Vec::new(); n],
     };
+    let cbm = cbm_by_pair(world, state);
     for i in world.nation_indices() {
         let mut bloc: BTreeMap<NationIx, f64> = BTreeMap::new();
         for (j, dyad) in state.dyads.neighbours(i) {
@@ -108,9 +109,10 @@ pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
             let h = f64::min(1.0, *h);
             threat.bloc_hostility[i.ix()].push((j, h));
             let (trust, cbm) = match state.dyads.get(i, j) {
-                Some(d) => (d.trust, cbm_strength(world, state, i, j)),
-                None => (crate::model::DEFAULT_TRUST, 0.0),
+                Some(d) => (d.trust, cbm.get(&(i.min(j), i.max(j))).copied()),
+                None => (crate::model::DEFAULT_TRUST, None),
             };
+            let cbm = cbm.unwrap_or(0.0);
             let w = world.proximity(i, j)
                 * h
                 * (1.0 - p.trust_threat_damping * trust)
@@ -120,10 +122,13 @@ pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
         for (&j, extra) in &partnered[i.ix()] {
             *candidates.entry(j).or_insert(0.0) += extra;
         }
-        if p.free_riding > 0.0 {
+        if p.free_riding > 0.0 && !candidates.is_empty() {
             // Protected allies free-ride: allied deterrence lowers the threat they perceive.
+            let allied = super::hazards::allied_capability(world, state, i);
             for (&j, w) in candidates.iter_mut() {
-                *w *= 1.0 - p.free_riding * super::hazards::deterrence(world, state, i, j);
+                *w *= 1.0
+                    - p.free_riding
+                        * super::hazards::deterrence_by(allied, state.nation(j).capability);
             }
         }
         threat.weights[i.ix()] = candidates.into_iter().filter(|&(_, w)| w > 0.0).collect();
@@ -132,8 +137,21 @@ pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
 }
 
 /// Strength of the strongest confidence-building treaty in force between i and j (0 if none).
-pub fn cbm_strength(world: &World, state: &State, i: NationIx, j: NationIx) -> f64 {
-    strongest_cbm(world, state, &[i, j])
+/// The strongest confidence-building treaty in force between each pair of its parties (i < j).
+fn cbm_by_pair(world: &World, state: &State) -> BTreeMap<(NationIx, NationIx), f64> {
+    let mut strongest: BTreeMap<(NationIx, NationIx), f64> = BTreeMap::new();
+    for (t, info) in world.treaties.iter().enumerate() {
+        if info.kind != TreatyKind::ConfidenceBuilding || !state.treaties[t].status.is_active() {
+            continue;
+        }
+        for (x, &a) in info.parties.iter().enumerate() {
+            for &b in &info.parties[x + 1..] {
+                let entry = strongest.entry((a.min(b), a.max(b))).or_insert(0.0);
+                *entry = f64::max(*entry, info.strength);
+            }
+        }
+    }
+    strongest
 }
 
 /// Strength of the strongest confidence-building treaty in force that `i` is a party to.

@@ -10,29 +10,98 @@ use super::super::world::World;
 /// Ticks during which a nation that broke a commitment has its positive signals discounted.
 pub const ABROGATION_MEMORY: u32 = 40;
 
-/// Σ_{k≠i,j} s_k R_ik R_kj / Σ_{k≠i,j} s_k: "friend of a friend, enemy of an enemy".
-/// Only common neighbours contribute, so the sum walks the sparser of the two neighbour lists.
-pub fn balance_sum(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
-    let denominator = derived.total_size - derived.size_of(i) - derived.size_of(j);
-    if denominator <= 0.0 {
-        return 0.0;
-    }
-    let (small, other) = if state.dyads.degree(i) <= state.dyads.degree(j) {
-        (i, j)
-    } else {
-        (j, i)
-    };
-    let mut total = 0.0;
-    for (k, dyad) in state.dyads.neighbours(small) {
-        if k == other || dyad.relation == 0.0 {
-            continue;
+/// Nations up to which [`balance_sums`] multiplies a dense relation matrix when the network is
+/// dense (beyond, the matrix would not fit comfortably in memory).
+const DENSE_BALANCE_LIMIT: usize = 2048;
+
+/// Σ_{k≠i,j} s_k R_ik R_kj / Σ_{k≠i,j} s_k: "friend of a friend, enemy of an enemy", for every
+/// stored pair (i < j) in storage order.
+///
+/// Terms (s_k·R_ik)·R_jk are added in ascending k into four partial sums (k mod 4), joined as
+/// (0 + 1) + (2 + 3): one fixed order, so the dense path (a row-by-row product of the relation
+/// matrix, which the compiler vectorises) and the sparse path (merging two sorted neighbour lists)
+/// give the same bits, and the load-time reference c^bal cancels exactly.
+pub fn balance_sums(state: &State, derived: &Derived) -> Vec<f64> {
+    let n = state.nations.len();
+    let dense = n <= DENSE_BALANCE_LIMIT && state.dyads.len() * 8 >= n * n;
+    balance_sums_by(state, derived, dense)
+}
+
+fn balance_sums_by(state: &State, derived: &Derived, dense: bool) -> Vec<f64> {
+    let n = state.nations.len();
+    let dyads = &state.dyads;
+    let matrix = dense.then(|| {
+        let mut matrix = vec![0.0; n * n];
+        for dyad in dyads.iter_storage() {
+            matrix[dyad.a.ix() * n + dyad.b.ix()] = dyad.relation;
+            matrix[dyad.b.ix() * n + dyad.a.ix()] = dyad.relation;
         }
-        let far = state.dyads.relation(k, other);
-        if far != 0.0 {
-            total += derived.size_of(k) * dyad.relation * far;
+        matrix
+    });
+    dyads
+        .iter_storage()
+        .map(|dyad| {
+            let (i, j) = (dyad.a, dyad.b);
+            let denominator = derived.total_size - derived.size_of(i) - derived.size_of(j);
+            if denominator <= 0.0 {
+                return 0.0;
+            }
+            let total = match &matrix {
+                Some(matrix) => weighted_dot(
+                    &derived.size,
+                    &matrix[i.ix() * n..][..n],
+                    &matrix[j.ix() * n..][..n],
+                ),
+                None => sparse_weighted_dot(state, derived, i, j),
+            };
+            total / denominator
+        })
+        .collect()
+}
+
+/// Σ_k (s_k·a_k)·b_k in four lanes by k mod 4.
+fn weighted_dot(s: &[f64], a: &[f64], b: &[f64]) -> f64 {
+    let mut lanes = [0.0f64; 4];
+    let (s4, a4, b4) = (s.chunks_exact(4), a.chunks_exact(4), b.chunks_exact(4));
+    let rest = (s4.remainder(), a4.remainder(), b4.remainder());
+    for ((s, a), b) in s4.zip(a4).zip(b4) {
+        for lane in 0..4 {
+            lanes[lane] += s[lane] * a[lane] * b[lane];
         }
     }
-    total / denominator
+    for (lane, ((s, a), b)) in rest.0.iter().zip(rest.1).zip(rest.2).enumerate() {
+        lanes[lane] += s * a * b;
+    }
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+}
+
+/// [`weighted_dot`] over the common neighbours of i and j only (the other terms are zero).
+fn sparse_weighted_dot(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
+    let dyads = &state.dyads;
+    let (mut a, mut b) = (
+        dyads.neighbour_positions(i).iter().peekable(),
+        dyads.neighbour_positions(j).iter().peekable(),
+    );
+    let mut lanes = [0.0f64; 4];
+    while let (Some(&&(k, x)), Some(&&(l, y))) = (a.peek(), b.peek()) {
+        match k.cmp(&l) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                let term = derived.size_of(k) * dyads.at(x).relation * dyads.at(y).relation;
+                if term != 0.0 {
+                    lanes[k.ix() % 4] += term;
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
 }
 
 /// AR_ij: 1 when both hostile parties raise spending by ≥ 2% per tick (MODEL.md 2.4).
@@ -83,6 +152,7 @@ pub fn update_dyad(
     old: &State,
     derived: &Derived,
     dyad: &DyadState,
+    balance: f64,
     ledger: &mut LedgerBuilder,
 ) -> DyadState {
     let p = &world.params;
@@ -109,7 +179,7 @@ pub fn update_dyad(
             Driver::new(
                 "u_bal",
                 "friend of friend / enemy of enemy",
-                p.balance_pull * (balance_sum(old, derived, i, j) - reference.balance),
+                p.balance_pull * (balance - reference.balance),
             ),
             Driver::new(
                 "u_co",
@@ -218,6 +288,10 @@ pub fn update_dyad(
 /// is hostile to the other's bloc, and linked pairs. New pairs start neutral, so storing them
 /// changes no value; it only lets their relation evolve.
 pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
+    let n = world.nation_count();
+    if state.dyads.len() == n * n.saturating_sub(1) / 2 {
+        return; // every pair is stored already
+    }
     let mut wanted = Vec::new();
     for k in world.nation_indices() {
         let friends: Vec<NationIx> = state
@@ -243,6 +317,34 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
     for (a, b) in wanted {
         if a != b {
             state.dyads.entry(a, b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::{Size, generate};
+
+    #[test]
+    fn the_dense_and_the_sparse_balance_sums_are_bit_identical() {
+        let size = Size {
+            nations: 37,
+            relations: 120,
+            alliances: 4,
+            treaties: 6,
+            events: 0,
+            horizon: 10,
+        };
+        let mut run = crate::sim::Simulation::new(&generate(size, 3)).unwrap();
+        run.run_to(3);
+        for state in run.states() {
+            let derived = Derived::compute(run.world(), state);
+            let dense = balance_sums_by(state, &derived, true);
+            let sparse = balance_sums_by(state, &derived, false);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&dense), bits(&sparse));
+            assert!(dense.iter().any(|&b| b != 0.0));
         }
     }
 }
