@@ -46,6 +46,7 @@ pub struct Update {
     /// The new value.
     pub value: f64,
     /// The contributions (reversion first, then drivers in order); they sum to the change.
+    /// Empty unless the update was asked to record them.
     pub terms: Vec<Term>,
     /// Whether the budget exceeded 1 and coefficients were scaled.
     pub saturated: bool,
@@ -56,13 +57,15 @@ pub fn push(x: f64, lo: f64, hi: f64, u: f64) -> f64 {
     if u >= 0.0 { u * (hi - x) } else { u * (x - lo) }
 }
 
-/// X' = X + ρ·(X* − X) + Σ B(X, u_k) on \[lo, hi\], with budget scaling.
+/// X' = X + ρ·(X* − X) + Σ B(X, u_k) on \[lo, hi\], with budget scaling. The terms are listed
+/// only when `record` is set (the ledger is on); the value is the same either way.
 pub fn bounded_update(
     x: f64,
     (lo, hi): (f64, f64),
     reversion: f64,
     target: f64,
     drivers: &[Driver],
+    record: bool,
 ) -> Update {
     let budget = reversion.abs() + drivers.iter().map(|d| d.u.abs()).sum::<f64>();
     let (scale, saturated) = if budget > 1.0 {
@@ -70,22 +73,29 @@ pub fn bounded_update(
     } else {
         (1.0, false)
     };
-    let mut terms = Vec::with_capacity(drivers.len() + 1);
-    terms.push(Term {
-        id: REVERSION.0,
-        label: REVERSION.1,
-        value: reversion * scale * (target - x),
-        cause: Cause::Dynamics,
-    });
-    for driver in drivers {
-        terms.push(Term {
+    let reverted = reversion * scale * (target - x);
+    let pushed = |driver: &Driver| push(x, lo, hi, driver.u * scale);
+    // One sum for both modes, so recording never changes the value.
+    let sum: f64 = std::iter::once(reverted)
+        .chain(drivers.iter().map(pushed))
+        .sum();
+    let terms = if record {
+        std::iter::once(Term {
+            id: REVERSION.0,
+            label: REVERSION.1,
+            value: reverted,
+            cause: Cause::Dynamics,
+        })
+        .chain(drivers.iter().map(|driver| Term {
             id: driver.id,
             label: driver.label,
-            value: push(x, lo, hi, driver.u * scale),
+            value: pushed(driver),
             cause: driver.cause,
-        });
-    }
-    let sum: f64 = terms.iter().map(|t| t.value).sum();
+        }))
+        .collect()
+    } else {
+        Vec::new()
+    };
     // The lemma guarantees the interval in exact arithmetic; the clamp only removes rounding dust.
     Update {
         value: (x + sum).clamp(lo, hi),
@@ -95,7 +105,14 @@ pub fn bounded_update(
 }
 
 /// The logistic trust update T' = T + T(1−T)·Σe + ρ(T0 − T), with |Σe| ≤ 1 − ρ (MODEL.md 2.2).
-pub fn logistic_update(t: f64, reversion: f64, target: f64, evidence: &[Driver]) -> Update {
+/// Terms are listed only when `record` is set (as for [`bounded_update`]).
+pub fn logistic_update(
+    t: f64,
+    reversion: f64,
+    target: f64,
+    evidence: &[Driver],
+    record: bool,
+) -> Update {
     let total: f64 = evidence.iter().map(|e| e.u).sum();
     let room = (1.0 - reversion).max(0.0);
     let (scale, saturated) = if total.abs() > room && total != 0.0 {
@@ -103,22 +120,28 @@ pub fn logistic_update(t: f64, reversion: f64, target: f64, evidence: &[Driver])
     } else {
         (1.0, false)
     };
-    let mut terms = Vec::with_capacity(evidence.len() + 1);
-    terms.push(Term {
-        id: REVERSION.0,
-        label: REVERSION.1,
-        value: reversion * (target - t),
-        cause: Cause::Dynamics,
-    });
-    for e in evidence {
-        terms.push(Term {
+    let reverted = reversion * (target - t);
+    let moved = |e: &Driver| t * (1.0 - t) * e.u * scale;
+    let sum: f64 = std::iter::once(reverted)
+        .chain(evidence.iter().map(moved))
+        .sum();
+    let terms = if record {
+        std::iter::once(Term {
+            id: REVERSION.0,
+            label: REVERSION.1,
+            value: reverted,
+            cause: Cause::Dynamics,
+        })
+        .chain(evidence.iter().map(|e| Term {
             id: e.id,
             label: e.label,
-            value: t * (1.0 - t) * e.u * scale,
+            value: moved(e),
             cause: e.cause,
-        });
-    }
-    let sum: f64 = terms.iter().map(|term| term.value).sum();
+        }))
+        .collect()
+    } else {
+        Vec::new()
+    };
     Update {
         value: (t + sum).clamp(0.0, 1.0),
         terms,
@@ -143,7 +166,14 @@ mod tests {
 
     #[test]
     fn terms_sum_to_the_change() {
-        let update = bounded_update(0.4, (0.0, 1.0), 0.05, 0.6, &[d(0.1), d(-0.3), d(0.02)]);
+        let update = bounded_update(
+            0.4,
+            (0.0, 1.0),
+            0.05,
+            0.6,
+            &[d(0.1), d(-0.3), d(0.02)],
+            true,
+        );
         let sum: f64 = update.terms.iter().map(|t| t.value).sum();
         assert!((update.value - 0.4 - sum).abs() < 1e-15);
         assert!(!update.saturated);
@@ -152,29 +182,29 @@ mod tests {
     #[test]
     fn an_oversized_budget_is_scaled_and_stays_in_bounds() {
         for x in [0.0, 0.01, 0.5, 0.99, 1.0] {
-            let update = bounded_update(x, (0.0, 1.0), 0.5, 1.0, &[d(3.0), d(2.0)]);
+            let update = bounded_update(x, (0.0, 1.0), 0.5, 1.0, &[d(3.0), d(2.0)], true);
             assert!(update.saturated);
             assert!(
                 (0.0..=1.0).contains(&update.value),
                 "{x} -> {}",
                 update.value
             );
-            let update = bounded_update(x, (0.0, 1.0), 0.5, 0.0, &[d(-3.0)]);
+            let update = bounded_update(x, (0.0, 1.0), 0.5, 0.0, &[d(-3.0)], true);
             assert!((0.0..=1.0).contains(&update.value));
         }
     }
 
     #[test]
     fn no_drivers_at_the_target_is_a_fixed_point() {
-        let update = bounded_update(0.37, (0.0, 1.0), 0.05, 0.37, &[d(0.0)]);
+        let update = bounded_update(0.37, (0.0, 1.0), 0.05, 0.37, &[d(0.0)], true);
         assert_eq!(update.value, 0.37);
     }
 
     #[test]
     fn logistic_trust_stays_inside_the_open_interval() {
         for t in [0.001, 0.2, 0.5, 0.999] {
-            let up = logistic_update(t, 0.01, 0.5, &[d(5.0)]);
-            let down = logistic_update(t, 0.01, 0.5, &[d(-5.0)]);
+            let up = logistic_update(t, 0.01, 0.5, &[d(5.0)], true);
+            let down = logistic_update(t, 0.01, 0.5, &[d(-5.0)], true);
             assert!(up.value > 0.0 && up.value < 1.0 || up.value == 1.0 && t > 0.99);
             assert!(down.value > 0.0);
             assert!(up.saturated && down.saturated);

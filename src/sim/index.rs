@@ -95,13 +95,37 @@ pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
     if total > 0.0 { unbalanced / total } else { 0.0 }
 }
 
+/// What [`update_regions`] needs to know of the state at the start of a step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionsAtStart {
+    /// Every region's index parts.
+    pub parts: Vec<IndexParts>,
+    /// Every nation's stability (empty when the ledger is off: only its terms need it).
+    pub stability: Vec<f64>,
+}
+
+impl RegionsAtStart {
+    /// Measures `state`, whose nation sizes are `sizes`.
+    pub fn measure(world: &World, state: &State, sizes: &[f64], record: bool) -> Self {
+        Self {
+            parts: (0..world.regions.len())
+                .map(|r| region_index(world, state, sizes, RegionIx(to_u32(r))))
+                .collect(),
+            stability: if record {
+                state.nations.iter().map(|x| x.stability).collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
 /// Recomputes every region's index from `new` and records its exact decomposition against `old`:
 /// one term per member nation (its size-weighted stability change), fighting, tension, a
 /// size-change residual and a clamp residual.
 pub fn update_regions(
     world: &World,
-    old: &State,
-    old_sizes: &[f64],
+    old: &RegionsAtStart,
     new: &mut State,
     new_sizes: &[f64],
     ledger: &mut LedgerBuilder,
@@ -109,7 +133,7 @@ pub fn update_regions(
     let p = &world.params;
     for r in 0..world.regions.len() {
         let region = RegionIx(to_u32(r));
-        let before = region_index(world, old, old_sizes, region);
+        let before = old.parts[r];
         let after = region_index(world, new, new_sizes, region);
         new.region_stability[r] = after.value;
         if !ledger.is_enabled() {
@@ -125,7 +149,7 @@ pub fn update_regions(
             } else {
                 0.0
             };
-            let value = w * (new.nation(m).stability - old.nation(m).stability);
+            let value = w * (new.nation(m).stability - old.stability[m.ix()]);
             explained += value;
             terms.push(member_term(m, value));
         }

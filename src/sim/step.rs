@@ -3,7 +3,7 @@
 use super::derived::Derived;
 use super::events::apply_scheduled;
 use super::ids::NationIx;
-use super::index::{measure_regions, update_regions};
+use super::index::{RegionsAtStart, measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
 use super::rules::alliances::{self, initial_commitment};
 use super::rules::{arms, domestic, economy, relations};
@@ -49,8 +49,8 @@ pub fn finish_load(world: &World, state: &mut State) {
 /// Advances `state` by one tick and returns what changed (empty when `record` is false).
 pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     let mut ledger = LedgerBuilder::new(record);
-    let start = state.clone();
-    let start_sizes = super::derived::sizes(&start, &world.calibration.norms);
+    let start_sizes = super::derived::sizes(state, &world.calibration.norms);
+    let start = RegionsAtStart::measure(world, state, &start_sizes, record);
 
     // 1. Discrete actions and their one-off shocks.
     apply_scheduled(world, state, &mut ledger);
@@ -85,7 +85,7 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     alliances::membership_checks(world, state, &mut ledger);
     super::intervention::after_step(world, state, &mut ledger);
     let end_sizes = super::derived::sizes(state, &world.calibration.norms);
-    update_regions(world, &start, &start_sizes, state, &end_sizes, &mut ledger);
+    update_regions(world, &start, state, &end_sizes, &mut ledger);
 
     // 6. Random events for the next tick, drawn from the finished state.
     if world.settings.random_events {

@@ -124,7 +124,27 @@ pub fn switching_incentives(world: &World, state: &State) -> Vec<f64> {
         return vec![0.0; world.nation_count()];
     }
     let camps = super::super::landscape::current_camps(world, state);
-    super::super::landscape::Landscape::of_state(world, state).incentives(&camps)
+    let sizes = super::super::derived::sizes(state, &world.calibration.norms);
+    // Landscape::of_state(..).incentives(..) without building the landscape: the same terms in
+    // the same (ascending neighbour) order.
+    state
+        .nation_indices()
+        .map(|i| {
+            state
+                .dyads
+                .neighbours(i)
+                .filter(|(_, d)| d.relation != 0.0)
+                .map(|(j, d)| {
+                    let across = if camps[i.ix()] != camps[j.ix()] {
+                        1.0
+                    } else {
+                        -1.0
+                    };
+                    sizes[j.ix()] * d.relation * across
+                })
+                .sum()
+        })
+        .collect()
 }
 
 /// Updates every member's commitment ω from the old state (Jacobi), into `next`.
@@ -155,7 +175,8 @@ pub fn update_commitments(
             for (driver, reference) in drivers.iter_mut().zip(record.reference) {
                 driver.u -= reference;
             }
-            let update = bounded_update(omega, (0.0, 1.0), 0.0, omega, &drivers);
+            let update =
+                bounded_update(omega, (0.0, 1.0), 0.0, omega, &drivers, ledger.is_enabled());
             next.alliances[a].members[position].1 = update.value;
             ledger.record(
                 Entity::Member(ax, member),
@@ -219,5 +240,40 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
         {
             alliance.status = Status::Ended { at: tick };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switching_incentives_are_those_of_the_landscape_of_the_state() {
+        let mut checked = 0;
+        for seed in 1..4 {
+            let size = crate::model::generate::Size {
+                nations: 24,
+                relations: 60,
+                alliances: 4,
+                treaties: 6,
+                events: 12,
+                horizon: 30,
+            };
+            let scenario = crate::model::generate::generate(size, seed);
+            let mut run = crate::sim::Simulation::new(&scenario).unwrap();
+            run.run_to(scenario.horizon);
+            for state in run.states() {
+                if !state.alliances.iter().any(|a| a.status.is_active()) {
+                    continue;
+                }
+                let world = run.world();
+                let camps = crate::sim::landscape::current_camps(world, state);
+                let expected =
+                    crate::sim::landscape::Landscape::of_state(world, state).incentives(&camps);
+                assert_eq!(switching_incentives(world, state), expected);
+                checked += 1;
+            }
+        }
+        assert!(checked > 60, "{checked}");
     }
 }

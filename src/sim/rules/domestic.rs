@@ -98,6 +98,7 @@ pub fn update_nation(
                 -0.02 * (now.turmoil - load.turmoil),
             ),
         ],
+        ledger.is_enabled(),
     );
     next.legitimacy = legitimacy.value;
     ledger.record(
@@ -138,6 +139,7 @@ pub fn update_nation(
             )
             .because(presence_cause(world, old, i)),
         ],
+        ledger.is_enabled(),
     );
     next.capacity = capacity.value;
     ledger.record(
@@ -197,6 +199,7 @@ pub fn update_nation(
             )
             .because(presence_cause(world, old, i)),
         ],
+        ledger.is_enabled(),
     );
     next.armed_groups = armed.value;
     ledger.record(
@@ -233,6 +236,7 @@ pub fn update_nation(
                 p.war_grievance * fighting,
             ),
         ],
+        ledger.is_enabled(),
     );
     next.grievance = grievance.value;
     ledger.record(
@@ -309,6 +313,7 @@ pub fn update_nation(
                 p.stability_legitimacy * (x.legitimacy - base.legitimacy),
             ),
         ],
+        ledger.is_enabled(),
     );
     next.stability = stability.value;
     ledger.record(

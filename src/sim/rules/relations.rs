@@ -211,6 +211,7 @@ pub fn update_dyad(
             ),
             Driver::new("u_war", "fighting", -p.war_push * dyad.fighting),
         ],
+        ledger.is_enabled(),
     );
     next.relation = relation.value;
     ledger.record(
@@ -254,6 +255,7 @@ pub fn update_dyad(
             ),
             Driver::new("e_war", "fighting", -0.3 * dyad.fighting),
         ],
+        ledger.is_enabled(),
     );
     next.trust = trust.value;
     ledger.record(
