@@ -11,6 +11,10 @@ use entente::model::generate::{Size, generate};
 use entente::sim::Simulation;
 use entente::sim::landscape::Landscape;
 
+/// The app's allocator (see `src/main.rs`), so figures match what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
