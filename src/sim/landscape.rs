@@ -142,33 +142,78 @@ impl Landscape {
     /// Every local minimum with its basin share, by enumerating all 2^(n−1) configurations in
     /// Gray-code order (one switch between neighbours, so incentives update incrementally).
     /// `None` when there are more than [`MAX_ENUMERATED`] actors.
+    ///
+    /// Steepest descent from X continues as descent from its first step X', so X's minimum is
+    /// X''s: the enumeration records each configuration's first step (nation 0 kept in camp A,
+    /// which mirrors the whole configuration when nation 0 is the one to switch) and the minima
+    /// follow those links once, instead of descending from every configuration again.
     pub fn minima(&self) -> Option<Vec<Minimum>> {
         let n = self.len();
         if n == 0 || n > MAX_ENUMERATED {
             return None;
         }
         let total = 1usize << (n - 1);
+        let all = (total - 1) as u32;
+        // A configuration is the bit set of the nations 1..n in camp B (bit i − 1 for nation i).
+        let mut next = vec![0u32; total];
         let mut camps = vec![false; n];
         let mut incentives = self.incentives(&camps);
-        let mut found: Vec<(Camps, usize)> = Vec::new();
+        let mut config = 0u32;
         for step in 0..total {
             if step > 0 {
                 // Gray code: flip the bit of the lowest set bit of `step`, among nations 1..n.
-                let bit = step.trailing_zeros() as usize + 1;
-                self.switch(&mut camps, &mut incentives, bit);
+                let bit = step.trailing_zeros() as usize;
+                self.switch(&mut camps, &mut incentives, bit + 1);
+                config ^= 1 << bit;
             }
-            let end = normalise(self.descend_from(&camps, &incentives, |_| {}));
-            match found.iter_mut().find(|(c, _)| *c == end) {
-                Some((_, count)) => *count += 1,
-                None => found.push((end, 1)),
+            next[config as usize] = match steepest(&incentives) {
+                None => config,
+                Some(0) => config ^ all,
+                Some(i) => config ^ (1 << (i - 1)),
+            };
+        }
+        let mut end = vec![u32::MAX; total];
+        let mut path = Vec::new();
+        for start in 0..total as u32 {
+            let mut at = start;
+            while end[at as usize] == u32::MAX && next[at as usize] != at {
+                path.push(at);
+                at = next[at as usize];
+            }
+            let reached = if end[at as usize] == u32::MAX {
+                at
+            } else {
+                end[at as usize]
+            };
+            end[at as usize] = reached;
+            for visited in path.drain(..) {
+                end[visited as usize] = reached;
+            }
+        }
+        // Minima in the order the Gray code first reaches their basins (the order of ties).
+        let mut found: Vec<(u32, usize)> = Vec::new();
+        let mut position = vec![u32::MAX; total];
+        for step in 0..total {
+            let minimum = end[step ^ (step >> 1)];
+            match position[minimum as usize] {
+                u32::MAX => {
+                    position[minimum as usize] = found.len() as u32;
+                    found.push((minimum, 1));
+                }
+                k => found[k as usize].1 += 1,
             }
         }
         let mut minima: Vec<Minimum> = found
             .into_iter()
-            .map(|(camps, count)| Minimum {
-                energy: self.energy(&camps),
-                basin: count as f64 / total as f64,
-                camps,
+            .map(|(config, count)| {
+                let camps: Camps = (0..n)
+                    .map(|i| i > 0 && config >> (i - 1) & 1 == 1)
+                    .collect();
+                Minimum {
+                    energy: self.energy(&camps),
+                    basin: count as f64 / total as f64,
+                    camps,
+                }
             })
             .collect();
         minima.sort_by(|a, b| {
@@ -188,20 +233,28 @@ impl Landscape {
         let mut camps = camps.to_vec();
         let mut incentives = incentives.to_vec();
         loop {
-            let mut best: Option<(usize, f64)> = None;
-            for (i, &z) in incentives.iter().enumerate() {
-                if z > 1e-12 && best.is_none_or(|(_, b)| z > b) {
-                    best = Some((i, z));
-                }
-            }
-            match best {
-                Some((i, _)) => {
+            match steepest(&incentives) {
+                Some(i) => {
                     self.switch(&mut camps, &mut incentives, i);
                     visit(&camps);
                 }
                 None => return camps,
             }
         }
+    }
+}
+
+/// The nation whose switch lowers its frustration most (ties: lowest index), if any gains.
+fn steepest(incentives: &[f64]) -> Option<usize> {
+    const GAIN: f64 = 1e-12;
+    // A branch-free maximum first (the enumeration's inner loop), then its first position.
+    let best = incentives
+        .iter()
+        .fold(GAIN, |best, &z| if z > best { z } else { best });
+    if best > GAIN {
+        incentives.iter().position(|&z| z == best)
+    } else {
+        None
     }
 }
 
@@ -272,6 +325,66 @@ pub fn current_camps(world: &World, state: &State) -> Camps {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Descends from every configuration: the definition `minima` must agree with.
+    fn minima_by_descending_from_everywhere(landscape: &Landscape) -> Vec<(Camps, f64)> {
+        let n = landscape.len();
+        let total = 1usize << (n - 1);
+        let mut found: Vec<(Camps, usize)> = Vec::new();
+        for config in 0..total {
+            let camps: Camps = (0..n)
+                .map(|i| i > 0 && config >> (i - 1) & 1 == 1)
+                .collect();
+            let end = normalise(landscape.descend(&camps));
+            match found.iter_mut().find(|(c, _)| *c == end) {
+                Some((_, count)) => *count += 1,
+                None => found.push((end, 1)),
+            }
+        }
+        let mut minima: Vec<(Camps, f64)> = found
+            .into_iter()
+            .map(|(camps, count)| (camps, count as f64 / total as f64))
+            .collect();
+        minima.sort_by(|a, b| a.0.cmp(&b.0));
+        minima
+    }
+
+    #[test]
+    fn following_first_steps_finds_the_minima_of_descending_from_everywhere() {
+        let mut seed = 12345u64;
+        let mut draw = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for n in [1, 2, 3, 5, 8, 11] {
+            for _ in 0..4 {
+                let sizes: Vec<f64> = (0..n).map(|_| 0.2 + draw()).collect();
+                let mut pairs = Vec::new();
+                for i in 0..n {
+                    for j in i + 1..n {
+                        if draw() < 0.7 {
+                            pairs.push((i, j, 2.0 * draw() - 1.0));
+                        }
+                    }
+                }
+                let landscape = Landscape::new(sizes, &pairs);
+                let mut fast: Vec<(Camps, f64)> = landscape
+                    .minima()
+                    .unwrap()
+                    .into_iter()
+                    .map(|m| (m.camps, m.basin))
+                    .collect();
+                fast.sort_by(|a, b| a.0.cmp(&b.0));
+                assert_eq!(
+                    fast,
+                    minima_by_descending_from_everywhere(&landscape),
+                    "n = {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn two_hostile_camps_have_two_symmetric_choices() {
