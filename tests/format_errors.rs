@@ -180,13 +180,22 @@ fn an_unknown_kind_lists_the_accepted_ones() {
 
 #[test]
 fn deep_nesting_is_refused_before_it_costs_stack() {
+    // Skipped ahead of the version: the nesting limit stops the skipping.
     let text = format!(
-        "(format_version: 1, meta: {}{})",
+        "(meta: {}{}, format_version: 1)",
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
     let (_, _, message) = single(&text);
     assert!(message.contains("nests"), "{message}");
+    // Where a field has a type, the first bracket of the wrong kind is refused already.
+    let text = format!(
+        "(format_version: 1, meta: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let (line, col, message) = single(&text);
+    assert_eq!((line, col), (1, 27), "{message}");
 }
 
 #[test]
@@ -243,4 +252,20 @@ fn an_oversized_file_is_refused_without_reading_it() {
 fn a_missing_file_is_an_io_error() {
     let error = load_file(std::path::Path::new("no/such/file.ron")).unwrap_err();
     assert!(matches!(error, LoadError::Io { .. }));
+}
+
+#[test]
+fn the_version_is_found_wherever_it_is_written() {
+    let first = load_str(BLANK).unwrap();
+    // After another field: read by skipping that field first.
+    let late = BLANK.replacen("format_version: 1,", "", 1).replacen(
+        "horizon:",
+        "format_version: 1, horizon:",
+        1,
+    );
+    assert_eq!(load_str(&late).unwrap(), first);
+    // A version of the wrong type is located on its line.
+    let wrong = BLANK.replacen("format_version: 1", "format_version: \"one\"", 1);
+    let (line, _, message) = single(&wrong);
+    assert_eq!(line, position_of(&wrong, "\"one\"").0, "{message}");
 }

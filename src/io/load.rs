@@ -5,8 +5,6 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use crate::model::limits::{MAX_FILE_BYTES, MAX_NESTING};
 use crate::model::{FORMAT_VERSION, Scenario, validate};
 
@@ -128,11 +126,49 @@ fn end_position(text: &str) -> Position {
     Position { line, col }
 }
 
-/// Just the version field; other fields are skipped (but must be well-formed RON).
-#[derive(Deserialize)]
-#[serde(rename = "Scenario")]
-struct VersionProbe {
-    format_version: Option<u32>,
+/// Reads fields up to `format_version` and stops there: the version decides how to read the
+/// rest, and skipping a large file's other fields would cost as much as parsing them.
+struct VersionProbe<'a>(&'a std::cell::Cell<Option<u32>>);
+
+/// The error a [`VersionProbe`] stops with once it has the version.
+const PROBE_DONE: &str = "format_version found";
+
+impl<'de> serde::de::DeserializeSeed<'de> for VersionProbe<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("Scenario", &["format_version"], self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for VersionProbe<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a scenario")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "format_version" {
+                self.0.set(Some(map.next_value::<u32>()?));
+                return Err(serde::de::Error::custom(PROBE_DONE));
+            }
+            map.next_value::<serde::de::IgnoredAny>()?;
+        }
+        Ok(())
+    }
+}
+
+/// The scenario's format version: `Ok(None)` when it has none, a syntax error when the text
+/// breaks before the version is read.
+fn format_version(text: &str) -> Result<Option<u32>, ron::error::SpannedError> {
+    let found = std::cell::Cell::new(None);
+    let parsed = options().from_str_seed(text, VersionProbe(&found));
+    match found.get() {
+        Some(version) => Ok(Some(version)),
+        None => parsed.map(|()| None),
+    }
 }
 
 /// Parser options: a nesting limit, and optional values may be written bare (`duration: 12`)
@@ -150,10 +186,9 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
             "the file is empty; a scenario starts with `(format_version: 1, meta: (title: \"…\"), …)`",
         )]));
     }
-    let probe: VersionProbe = options()
-        .from_str(text)
-        .map_err(|error| LoadError::Invalid(vec![syntax(text, &error)]))?;
-    let version = probe.format_version.ok_or_else(|| {
+    let version =
+        format_version(text).map_err(|error| LoadError::Invalid(vec![syntax(text, &error)]))?;
+    let version = version.ok_or_else(|| {
         LoadError::Invalid(vec![Diagnostic {
             position: Some(Position { line: 1, col: 1 }),
             path: Some("format_version".to_owned()),
