@@ -221,7 +221,10 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
         return Ok(scenario);
     }
     // Paths refer to the file as written only when no migration rewrote it.
-    let source = if migrated == text { text } else { "" };
+    let source = match migrated {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(_) => "",
+    };
     Err(LoadError::Invalid(
         problems
             .into_iter()

@@ -60,37 +60,51 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that `value` is a finite number in `[min, max]`.
-    fn number(&mut self, path: Path, what: &str, value: f64, min: f64, max: f64) {
+    fn number(
+        &mut self,
+        path: impl FnOnce() -> Path,
+        what: impl std::fmt::Display,
+        value: f64,
+        min: f64,
+        max: f64,
+    ) {
         if !value.is_finite() {
-            self.problem(path, format!("{what} must be a number, not {value}"));
+            self.problem(path(), format!("{what} must be a number, not {value}"));
         } else if value < min || value > max {
             self.problem(
-                path,
+                path(),
                 format!("{what} is {value}, outside the accepted range {min} to {max}"),
             );
         }
     }
 
     /// Checks that `value` is a finite number in `(min, max)`, bounds excluded.
-    fn open_number(&mut self, path: Path, what: &str, value: f64, min: f64, max: f64) {
+    fn open_number(
+        &mut self,
+        path: impl FnOnce() -> Path,
+        what: impl std::fmt::Display,
+        value: f64,
+        min: f64,
+        max: f64,
+    ) {
         if !value.is_finite() || value <= min || value >= max {
             self.problem(
-                path,
+                path(),
                 format!("{what} is {value}; it must lie strictly between {min} and {max}"),
             );
         }
     }
 
-    fn id(&mut self, path: Path, text: &str) {
+    fn id(&mut self, path: impl FnOnce() -> Path, text: &str) {
         if let Some(message) = id_problem(text) {
-            self.problem(path, message);
+            self.problem(path(), message);
         }
     }
 
-    fn nation_ref(&mut self, path: Path, id: &str, whose: &str) {
+    fn nation_ref(&mut self, path: impl FnOnce() -> Path, id: &str, whose: &str) {
         if !self.nations.contains(id) {
             self.problem(
-                path,
+                path(),
                 format!("{whose} names nation \"{id}\", which does not exist"),
             );
         }
@@ -121,8 +135,8 @@ impl<'a> Checker<'a> {
         for (name, value) in s.params.set_values() {
             if let Some(info) = PARAM_TABLE.iter().find(|info| info.name == name) {
                 self.number(
-                    root.field("params").field(info.name),
-                    &format!("parameter {name} ({})", info.symbol),
+                    || root.field("params").field(info.name),
+                    format_args!("parameter {name} ({})", info.symbol),
                     value,
                     info.min,
                     info.max,
@@ -171,7 +185,7 @@ impl<'a> Checker<'a> {
         }
         for (i, region) in s.regions.iter().enumerate() {
             let at = path.index(i).field("id");
-            self.id(at.clone(), region.id.as_str());
+            self.id(|| at.clone(), region.id.as_str());
             if !self.regions.insert(region.id.as_str()) {
                 self.problem(at, format!("region \"{}\" is defined twice", region.id));
             }
@@ -206,7 +220,7 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
-            self.number(at.index(2), "proximity", entry.2, 0.0, 1.0);
+            self.number(|| at.index(2), "proximity", entry.2, 0.0, 1.0);
         }
     }
 
@@ -217,17 +231,17 @@ impl<'a> Checker<'a> {
             self.problem(path.clone(), "a scenario needs at least one nation");
         }
         for (i, nation) in s.nations.iter().enumerate() {
-            let at = path.index(i);
-            self.id(at.field("id"), nation.id.as_str());
+            let at = || path.index(i);
+            self.id(|| at().field("id"), nation.id.as_str());
             if !self.nations.insert(nation.id.as_str()) {
                 self.problem(
-                    at.field("id"),
+                    at().field("id"),
                     format!("nation \"{}\" is defined twice", nation.id),
                 );
             }
             if !self.regions.contains(nation.region.as_str()) {
                 self.problem(
-                    at.field("region"),
+                    at().field("region"),
                     format!(
                         "nation \"{}\" lies in region \"{}\", which does not exist",
                         nation.id, nation.region
@@ -236,22 +250,22 @@ impl<'a> Checker<'a> {
             }
             let who = &nation.id;
             self.number(
-                at.field("economy"),
-                &format!("economy of \"{who}\""),
+                || at().field("economy"),
+                format_args!("economy of \"{who}\""),
                 nation.economy,
                 0.001,
                 1.0e6,
             );
             self.number(
-                at.field("defence_share"),
-                &format!("defence share of \"{who}\""),
+                || at().field("defence_share"),
+                format_args!("defence share of \"{who}\""),
                 nation.defence_share,
                 0.0,
                 1.0,
             );
             self.number(
-                at.field("capability"),
-                &format!("capability of \"{who}\""),
+                || at().field("capability"),
+                format_args!("capability of \"{who}\""),
                 nation.capability,
                 0.0,
                 1.0e6,
@@ -266,16 +280,16 @@ impl<'a> Checker<'a> {
             ];
             for (field, value) in unit {
                 self.number(
-                    at.field(field),
-                    &format!("{} of \"{who}\"", field.replace('_', " ")),
+                    || at().field(field),
+                    format_args!("{} of \"{who}\"", field.replace('_', " ")),
                     value,
                     0.0,
                     1.0,
                 );
             }
             self.number(
-                at.field("ideology"),
-                &format!("ideology of \"{who}\""),
+                || at().field("ideology"),
+                format_args!("ideology of \"{who}\""),
                 nation.ideology,
                 -1.0,
                 1.0,
@@ -291,8 +305,8 @@ impl<'a> Checker<'a> {
             for (field, value) in baselines {
                 if let Some(value) = value {
                     self.number(
-                        at.field("baseline").field(field),
-                        &format!("baseline {} of \"{who}\"", field.replace('_', " ")),
+                        || at().field("baseline").field(field),
+                        format_args!("baseline {} of \"{who}\"", field.replace('_', " ")),
                         value,
                         0.0,
                         1.0,
@@ -305,12 +319,12 @@ impl<'a> Checker<'a> {
     fn relations(&mut self) {
         let mut pairs = BTreeSet::new();
         for (i, relation) in self.scenario.relations.iter().enumerate() {
-            let at = Path::root().field("relations").index(i);
-            self.nation_ref(at.field("a"), relation.a.as_str(), "a relation");
-            self.nation_ref(at.field("b"), relation.b.as_str(), "a relation");
+            let at = || Path::root().field("relations").index(i);
+            self.nation_ref(|| at().field("a"), relation.a.as_str(), "a relation");
+            self.nation_ref(|| at().field("b"), relation.b.as_str(), "a relation");
             if relation.a == relation.b {
                 self.problem(
-                    at.field("b"),
+                    at().field("b"),
                     format!(
                         "a relation joins \"{}\" to itself; relations are between two nations",
                         relation.a
@@ -318,7 +332,7 @@ impl<'a> Checker<'a> {
                 );
             } else if !pairs.insert(ordered(relation.a.as_str(), relation.b.as_str())) {
                 self.problem(
-                    at.clone(),
+                    at(),
                     format!(
                         "the relation of \"{}\" and \"{}\" is listed twice",
                         relation.a, relation.b
@@ -326,13 +340,13 @@ impl<'a> Checker<'a> {
                 );
             }
             self.number(
-                at.field("relation"),
+                || at().field("relation"),
                 "relation",
                 relation.relation,
                 -1.0,
                 1.0,
             );
-            self.open_number(at.field("trust"), "trust", relation.trust, 0.0, 1.0);
+            self.open_number(|| at().field("trust"), "trust", relation.trust, 0.0, 1.0);
         }
     }
 
@@ -347,7 +361,7 @@ impl<'a> Checker<'a> {
     }
 
     fn alliance(&mut self, at: Path, alliance: &'a Alliance, tick: u32) {
-        self.id(at.field("id"), alliance.id.as_str());
+        self.id(|| at.field("id"), alliance.id.as_str());
         if self.alliances.insert(alliance.id.as_str(), tick).is_some() {
             self.problem(
                 at.field("id"),
@@ -357,7 +371,7 @@ impl<'a> Checker<'a> {
         let mut members = BTreeSet::new();
         for (j, member) in alliance.members.iter().enumerate() {
             let whose = format!("alliance \"{}\"", alliance.id);
-            self.nation_ref(at.field("members").index(j), member.as_str(), &whose);
+            self.nation_ref(|| at.field("members").index(j), member.as_str(), &whose);
             if !members.insert(member.as_str()) {
                 self.problem(
                     at.field("members").index(j),
@@ -381,7 +395,7 @@ impl<'a> Checker<'a> {
     }
 
     fn treaty(&mut self, at: Path, treaty: &'a Treaty, tick: u32) {
-        self.id(at.field("id"), treaty.id.as_str());
+        self.id(|| at.field("id"), treaty.id.as_str());
         let parties: Vec<&str> = treaty.parties.iter().map(|p| p.as_str()).collect();
         if self
             .treaties
@@ -396,7 +410,7 @@ impl<'a> Checker<'a> {
         let mut parties = BTreeSet::new();
         for (j, party) in treaty.parties.iter().enumerate() {
             let whose = format!("treaty \"{}\"", treaty.id);
-            self.nation_ref(at.field("parties").index(j), party.as_str(), &whose);
+            self.nation_ref(|| at.field("parties").index(j), party.as_str(), &whose);
             if !parties.insert(party.as_str()) {
                 self.problem(
                     at.field("parties").index(j),
@@ -490,7 +504,7 @@ impl<'a> Checker<'a> {
                 }
                 Action::SignTreaty(treaty) => self.treaty(act, treaty, event.tick),
                 Action::AbrogateTreaty { treaty, by } => {
-                    self.nation_ref(act.field("by"), by.as_str(), "an abrogation");
+                    self.nation_ref(|| act.field("by"), by.as_str(), "an abrogation");
                     match self.treaties.get(treaty.as_str()) {
                         None => self.problem(
                             act.field("treaty"),
@@ -509,7 +523,7 @@ impl<'a> Checker<'a> {
                 Action::FormAlliance(alliance) => self.alliance(act, alliance, event.tick),
                 Action::JoinAlliance { alliance, nation }
                 | Action::LeaveAlliance { alliance, nation } => {
-                    self.nation_ref(act.field("nation"), nation.as_str(), "this event");
+                    self.nation_ref(|| act.field("nation"), nation.as_str(), "this event");
                     if !self.alliances.contains_key(alliance.as_str()) {
                         self.problem(
                             act.field("alliance"),
@@ -526,16 +540,20 @@ impl<'a> Checker<'a> {
                     democracy_shift,
                     ..
                 } => {
-                    self.nation_ref(act.field("nation"), nation.as_str(), "a leadership change");
+                    self.nation_ref(
+                        || act.field("nation"),
+                        nation.as_str(),
+                        "a leadership change",
+                    );
                     self.number(
-                        act.field("ideology_shift"),
+                        || act.field("ideology_shift"),
                         "ideology shift",
                         *ideology_shift,
                         -2.0,
                         2.0,
                     );
                     self.number(
-                        act.field("democracy_shift"),
+                        || act.field("democracy_shift"),
                         "democracy shift",
                         *democracy_shift,
                         -1.0,
@@ -548,9 +566,9 @@ impl<'a> Checker<'a> {
                     value,
                     structural,
                 } => {
-                    self.nation_ref(act.field("nation"), nation.as_str(), "an attribute edit");
+                    self.nation_ref(|| act.field("nation"), nation.as_str(), "an attribute edit");
                     let (min, max) = attribute.range();
-                    self.number(act.field("value"), attribute.label(), *value, min, max);
+                    self.number(|| act.field("value"), attribute.label(), *value, min, max);
                     if *structural && !attribute.has_baseline() {
                         self.problem(
                             act.field("structural"),
@@ -568,8 +586,8 @@ impl<'a> Checker<'a> {
                     trust,
                     ..
                 } => {
-                    self.nation_ref(act.field("a"), a.as_str(), "a relation edit");
-                    self.nation_ref(act.field("b"), b.as_str(), "a relation edit");
+                    self.nation_ref(|| act.field("a"), a.as_str(), "a relation edit");
+                    self.nation_ref(|| act.field("b"), b.as_str(), "a relation edit");
                     if a == b {
                         self.problem(
                             act.field("b"),
@@ -583,23 +601,23 @@ impl<'a> Checker<'a> {
                         );
                     }
                     if let Some(relation) = relation {
-                        self.number(act.field("relation"), "relation", *relation, -1.0, 1.0);
+                        self.number(|| act.field("relation"), "relation", *relation, -1.0, 1.0);
                     }
                     if let Some(trust) = trust {
-                        self.open_number(act.field("trust"), "trust", *trust, 0.0, 1.0);
+                        self.open_number(|| act.field("trust"), "trust", *trust, 0.0, 1.0);
                     }
                 }
                 Action::ChangeDefenceAmbition {
                     nation,
                     target_share,
                 } => {
-                    self.nation_ref(act.field("nation"), nation.as_str(), "a defence policy");
+                    self.nation_ref(|| act.field("nation"), nation.as_str(), "a defence policy");
                     let cap = s
                         .params
                         .effort_cap_share
                         .unwrap_or(crate::model::Params::default().effort_cap_share);
                     self.number(
-                        act.field("target_share"),
+                        || act.field("target_share"),
                         "target defence share",
                         *target_share,
                         0.0,
@@ -612,7 +630,7 @@ impl<'a> Checker<'a> {
 
     fn intervention(&mut self, at: Path, intervention: &Intervention) {
         let id = &intervention.id;
-        self.id(at.field("id"), id.as_str());
+        self.id(|| at.field("id"), id.as_str());
         let whose = format!("intervention \"{id}\"");
         if intervention.interveners.is_empty() {
             self.problem(
@@ -623,7 +641,7 @@ impl<'a> Checker<'a> {
         let mut seen = BTreeSet::new();
         for (j, nation) in intervention.interveners.iter().enumerate() {
             let path = at.field("interveners").index(j);
-            self.nation_ref(path.clone(), nation.as_str(), &whose);
+            self.nation_ref(|| path.clone(), nation.as_str(), &whose);
             if !seen.insert(nation.as_str()) {
                 self.problem(
                     path.clone(),
@@ -637,30 +655,30 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        self.nation_ref(at.field("target"), intervention.target.as_str(), &whose);
+        self.nation_ref(|| at.field("target"), intervention.target.as_str(), &whose);
         self.number(
-            at.field("post_conflict_planning"),
+            || at.field("post_conflict_planning"),
             "post-conflict planning",
             intervention.post_conflict_planning,
             0.0,
             1.0,
         );
         self.number(
-            at.field("local_engagement"),
+            || at.field("local_engagement"),
             "local engagement",
             intervention.local_engagement,
             0.0,
             1.0,
         );
         self.number(
-            at.field("troops_per_1000"),
+            || at.field("troops_per_1000"),
             "troops per 1,000 inhabitants",
             intervention.troops_per_1000,
             0.0,
             1000.0,
         );
         self.number(
-            at.field("strike_intensity"),
+            || at.field("strike_intensity"),
             "strike intensity",
             intervention.strike_intensity,
             0.0,
