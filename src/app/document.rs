@@ -2,12 +2,14 @@
 //! undo history and the simulation run computed from it. Every edit goes through `apply`.
 
 use std::path::{Path, PathBuf};
-
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::model::{Scenario, validate};
-use crate::sim::Simulation;
 use crate::sim::run::first_affected_tick;
+use crate::sim::{Simulation, State};
 
 use super::edit::{Edit, EditError};
 
@@ -36,6 +38,42 @@ pub struct Document {
     merge: Option<MergeKey>,
     simulation: Option<Simulation>,
     run_id: u64,
+    /// Whether one tick of this scenario takes longer than half a frame's budget: its run is then
+    /// computed on a background thread.
+    slow: bool,
+    background: Option<Background>,
+}
+
+/// Ticks of the current run being computed on a background thread, arriving in order.
+struct Background {
+    states: Receiver<State>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Background {
+    /// Steps a copy of `run`'s latest state to the horizon on a new thread.
+    fn start(run: &Simulation) -> Self {
+        let (sender, states) = std::sync::mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let world = run.world().clone();
+        let mut state = run.current().clone();
+        let stop = Arc::clone(&cancel);
+        std::thread::spawn(move || {
+            while state.tick < world.horizon && !stop.load(Ordering::Relaxed) {
+                crate::sim::step::step(&world, &mut state, false);
+                if sender.send(state.clone()).is_err() {
+                    return; // the document moved on
+                }
+            }
+        });
+        Self { states, cancel }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
 }
 
 /// The next run id, shared by every document.
@@ -44,6 +82,10 @@ static NEXT_RUN_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64:
 fn next_run_id() -> u64 {
     NEXT_RUN_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
+
+/// A tick slower than this marks the scenario as slow: its run is computed on a background
+/// thread so frames keep coming.
+pub const COMPUTE_SLOW_TICK: Duration = Duration::from_millis(4);
 
 /// How many undo steps are kept.
 const UNDO_DEPTH: usize = 500;
@@ -63,8 +105,13 @@ impl Document {
             merge: None,
             simulation: None,
             run_id: next_run_id(),
+            slow: false,
+            background: None,
         };
+        let started = Instant::now();
         document.simulation = Simulation::new(&document.scenario).ok();
+        // Starting costs about as much as a tick (it steps once to check the calibration).
+        document.slow = started.elapsed() > COMPUTE_SLOW_TICK;
         document
     }
 
@@ -101,31 +148,61 @@ impl Document {
         self.simulation.as_ref()
     }
 
-    /// The simulation, for playback.
-    pub fn simulation_mut(&mut self) -> Option<&mut Simulation> {
-        self.simulation.as_mut()
-    }
-
-    /// Computes the run further, up to its horizon, for at most `budget` of wall-clock time (at
-    /// least one tick), so the window stays responsive however large the scenario. True when
-    /// the whole run is computed. The results do not depend on the budget, only how soon they
-    /// are there.
+    /// Computes the run further, up to its horizon, for at most `budget` of wall-clock time, so
+    /// the window stays responsive however large the scenario. True when the whole run is
+    /// computed. Ticks are stepped here while they are quick; once a tick takes longer than
+    /// [`COMPUTE_SLOW_TICK`] the rest of the run is stepped on a background thread and each call
+    /// takes what it has finished. The results do not depend on the budget or the thread, only
+    /// how soon they are there.
     pub fn compute(&mut self, budget: Duration) -> bool {
         let Some(run) = self.simulation.as_mut() else {
             return true;
         };
+        let horizon = run.world().horizon;
+        if let Some(background) = &self.background {
+            loop {
+                match background.states.try_recv() {
+                    Ok(state) => run.push_state(state),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        self.background = None;
+                        break;
+                    }
+                }
+            }
+            if run.tick() >= horizon {
+                self.background = None;
+            }
+            return run.tick() >= horizon;
+        }
         let started = Instant::now();
-        while run.tick() < run.world().horizon {
+        while run.tick() < horizon && !self.slow {
+            let tick = Instant::now();
             run.step();
+            self.slow = tick.elapsed() > COMPUTE_SLOW_TICK;
             if started.elapsed() >= budget {
                 break;
             }
         }
-        run.tick() >= run.world().horizon
+        if self.slow && run.tick() < horizon {
+            self.background = Some(Background::start(run));
+        }
+        run.tick() >= horizon
     }
 
-    /// Computes the whole run now.
+    /// Whether the run is being computed on a background thread.
+    pub fn computing_in_background(&self) -> bool {
+        self.background.is_some()
+    }
+
+    /// Computes the whole run now (waiting for a background computation to finish).
     pub fn compute_all(&mut self) {
+        while self.background.is_some() {
+            if self.compute(Duration::ZERO) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
         if let Some(run) = self.simulation.as_mut() {
             run.run_to(run.world().horizon);
         }
@@ -255,6 +332,8 @@ impl Document {
     /// before is kept, the rest is computed again by [`Self::compute`].
     fn resimulate(&mut self, previous: &Scenario) {
         let from = first_affected_tick(previous, &self.scenario);
+        // Ticks still arriving belong to the old run.
+        self.background = None;
         let run = match &self.simulation {
             Some(old) => Simulation::resume(old, &self.scenario, from),
             None => Simulation::new(&self.scenario),
@@ -400,12 +479,53 @@ mod tests {
     fn computing_within_a_budget_makes_progress_and_finishes() {
         let mut document = document();
         assert_eq!(document.progress(), (0, 80));
-        let mut frames = 0;
-        while !document.compute(std::time::Duration::ZERO) {
-            frames += 1;
+        let mut calls = 0;
+        while !document.compute(Duration::ZERO) {
+            calls += 1;
+            if document.computing_in_background() {
+                std::thread::sleep(Duration::from_millis(1));
+            } else {
+                // A zero budget still computes one tick per call.
+                assert_eq!(document.progress().0, calls);
+            }
         }
-        // A zero budget still computes one tick per call.
-        assert_eq!(frames, 79);
+        assert_eq!(document.progress(), (80, 80));
+    }
+
+    /// Calls `compute` as frames would until the run is complete.
+    fn compute_like_frames(document: &mut Document) {
+        for _ in 0..100_000 {
+            if document.compute(Duration::from_millis(8)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        panic!("the run did not finish");
+    }
+
+    #[test]
+    fn a_slow_scenario_is_computed_in_the_background_with_the_same_results() {
+        let mut fresh = Simulation::new(document().scenario()).unwrap();
+        fresh.run_to(80);
+        let mut document = document();
+        document.slow = true;
+        assert!(!document.compute(Duration::from_millis(8)));
+        assert!(document.computing_in_background());
+        compute_like_frames(&mut document);
+        assert!(!document.computing_in_background());
+        assert_eq!(document.simulation().unwrap().states(), fresh.states());
+
+        // An edit while the background is busy: the old ticks are dropped, the new run matches a
+        // fresh run of the edited scenario.
+        document.apply(&set_stability(0.2), None).unwrap();
+        assert!(!document.compute(Duration::from_millis(8)));
+        move_the_intervention(&mut document, 20);
+        compute_like_frames(&mut document);
+        let mut fresh = Simulation::new(document.scenario()).unwrap();
+        fresh.run_to(80);
+        assert_eq!(document.simulation().unwrap().states(), fresh.states());
+        document.undo();
+        document.compute_all();
         assert_eq!(document.progress(), (80, 80));
     }
 }

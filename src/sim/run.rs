@@ -81,6 +81,14 @@ impl Simulation {
         self.states.push(state);
     }
 
+    /// Appends a state computed elsewhere (a background thread) by stepping a copy of this run's
+    /// latest state with [`super::step::step`]; a state that is not the next tick is ignored.
+    pub fn push_state(&mut self, state: State) {
+        if state.tick == self.tick() + 1 && state.tick <= self.world.horizon {
+            self.states.push(state);
+        }
+    }
+
     /// A run of `scenario` that keeps `previous`'s states and ledgers up to tick `from` when they
     /// are provably the same: `scenario` may differ from the one `previous` ran only in events at
     /// `from` or later (see [`first_affected_tick`]), and both runs start from the same tick-0
