@@ -12,9 +12,10 @@ use entente::cli::{self, Cli, Command};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
-        None => match entente::app::run_app(cli.file) {
+        None => match entente::app::run_app(cli.file, cli.time_first_frame.then_some(started)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),
         },

@@ -38,9 +38,11 @@ pub struct Document {
     merge: Option<MergeKey>,
     simulation: Option<Simulation>,
     run_id: u64,
-    /// Whether one tick of this scenario takes longer than half a frame's budget: its run is then
-    /// computed on a background thread.
-    slow: bool,
+    /// What the latest measured tick (or start) of this scenario cost: when it is above
+    /// `slow_tick`, its run is computed on a background thread.
+    tick_cost: Duration,
+    /// A tick slower than this makes the scenario slow.
+    slow_tick: Duration,
     background: Option<Background>,
 }
 
@@ -105,13 +107,14 @@ impl Document {
             merge: None,
             simulation: None,
             run_id: next_run_id(),
-            slow: false,
+            tick_cost: Duration::ZERO,
+            slow_tick: COMPUTE_SLOW_TICK,
             background: None,
         };
         let started = Instant::now();
         document.simulation = Simulation::new(&document.scenario).ok();
-        // Starting costs about as much as a tick (it steps once to check the calibration).
-        document.slow = started.elapsed() > COMPUTE_SLOW_TICK;
+        // Starting steps once to check the calibration: it costs about a tick.
+        document.tick_cost = started.elapsed();
         document
     }
 
@@ -151,7 +154,7 @@ impl Document {
     /// Computes the run further, up to its horizon, for at most `budget` of wall-clock time, so
     /// the window stays responsive however large the scenario. True when the whole run is
     /// computed. Ticks are stepped here while they are quick; once a tick takes longer than
-    /// [`COMPUTE_SLOW_TICK`] the rest of the run is stepped on a background thread and each call
+    /// the slow-tick threshold ([`COMPUTE_SLOW_TICK`] unless set) the rest of the run is stepped on a background thread and each call
     /// takes what it has finished. The results do not depend on the budget or the thread, only
     /// how soon they are there.
     pub fn compute(&mut self, budget: Duration) -> bool {
@@ -176,18 +179,29 @@ impl Document {
             return run.tick() >= horizon;
         }
         let started = Instant::now();
-        while run.tick() < horizon && !self.slow {
+        while run.tick() < horizon && self.tick_cost <= self.slow_tick {
             let tick = Instant::now();
             run.step();
-            self.slow = tick.elapsed() > COMPUTE_SLOW_TICK;
+            self.tick_cost = tick.elapsed();
             if started.elapsed() >= budget {
                 break;
             }
         }
-        if self.slow && run.tick() < horizon {
+        if self.tick_cost > self.slow_tick && run.tick() < horizon {
             self.background = Some(Background::start(run));
         }
         run.tick() >= horizon
+    }
+
+    /// Sets how slow a tick must be for the scenario to count as slow (see [`Self::is_slow`]).
+    pub fn set_slow_tick(&mut self, slow_tick: Duration) {
+        self.slow_tick = slow_tick;
+    }
+
+    /// Whether one tick of this scenario takes long enough that work per tick (computing it,
+    /// recomputing its ledger) belongs on a background thread.
+    pub fn is_slow(&self) -> bool {
+        self.tick_cost > self.slow_tick
     }
 
     /// Whether the run is being computed on a background thread.
@@ -203,8 +217,12 @@ impl Document {
             }
             std::thread::sleep(Duration::from_millis(1));
         }
-        if let Some(run) = self.simulation.as_mut() {
+        if let Some(run) = self.simulation.as_mut()
+            && run.tick() < run.world().horizon
+        {
+            let (started, from) = (Instant::now(), run.tick());
             run.run_to(run.world().horizon);
+            self.tick_cost = started.elapsed() / (run.tick() - from);
         }
     }
 
@@ -508,7 +526,7 @@ mod tests {
         let mut fresh = Simulation::new(document().scenario()).unwrap();
         fresh.run_to(80);
         let mut document = document();
-        document.slow = true;
+        document.tick_cost = Duration::MAX;
         assert!(!document.compute(Duration::from_millis(8)));
         assert!(document.computing_in_background());
         compute_like_frames(&mut document);

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Drawdown, InterventionKind, LegalBasis};
-use crate::sim::{Cause, Entity, NationIx, RegionIx, Simulation, TickLedger, World};
+use crate::sim::run::ledger_of_step;
+use crate::sim::{Cause, Entity, NationIx, RegionIx, Simulation, State, TickLedger, World};
 
 use super::selection::Item;
 
@@ -47,20 +48,32 @@ pub struct Explanation {
 }
 
 /// Explains the change of `subject`'s stability from tick `from` to tick `to` (from < to),
-/// using the ledgers the run recorded. None if the ticks are not computed or not recorded.
+/// from the ledgers of those ticks. None if the ticks are not computed yet.
 pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option<Explanation> {
-    let world = run.world();
     let states = run.states();
     if from >= to || to as usize >= states.len() {
         return None;
     }
-    let ledgers = run.ledgers(from, to);
-    if ledgers.len() != (to - from) as usize {
-        return None;
-    }
-    let value = |tick: u32| match subject {
-        Subject::Nation(n) => states[tick as usize].nations[n.ix()].stability,
-        Subject::Region(r) => states[tick as usize].region_stability[r.ix()],
+    Some(explain_states(
+        run.world(),
+        &states[from as usize..=to as usize],
+        subject,
+    ))
+}
+
+/// [`explain`] over consecutive computed states, the first at `from`, the last at `to` (owned
+/// copies can be explained on another thread). Each tick's ledger is recomputed from the state
+/// before it.
+pub fn explain_states(world: &World, states: &[State], subject: Subject) -> Explanation {
+    let ledgers: Vec<TickLedger> = states
+        .windows(2)
+        .map(|pair| ledger_of_step(world, &pair[0]))
+        .collect();
+    let value = |state: Option<&State>| {
+        state.map_or(0.0, |state| match subject {
+            Subject::Nation(n) => state.nations[n.ix()].stability,
+            Subject::Region(r) => state.region_stability[r.ix()],
+        })
     };
     // (term label, member, cause) → summed value; a BTreeMap keeps the order deterministic.
     let mut sums: BTreeMap<(String, Option<NationIx>, Cause), f64> = BTreeMap::new();
@@ -104,17 +117,17 @@ pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option
         .map(|((term, member, cause), value)| Contribution {
             term,
             member: member.map(|m| nation_name(world, m)),
-            cause: describe_cause(run, cause),
+            cause: describe_cause(world, cause),
             item: cause_item(world, cause),
             value,
         })
         .collect();
     parts.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
-    Some(Explanation {
-        before: value(from),
-        after: value(to),
+    Explanation {
+        before: value(states.first()),
+        after: value(states.last()),
         parts,
-    })
+    }
 }
 
 fn add_nation_terms(
@@ -144,8 +157,7 @@ fn nation_name(world: &World, n: NationIx) -> String {
 
 /// A cause in words; for an intervention, how it was conducted, since that is what the model
 /// makes matter (mandate, post-conflict planning, local engagement, drawdown).
-pub fn describe_cause(run: &Simulation, cause: Cause) -> Option<String> {
-    let world = run.world();
+pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
     let name = |n: NationIx| nation_name(world, n);
     Some(match cause {
         Cause::Dynamics => return None,

@@ -10,6 +10,7 @@ pub mod document;
 pub mod edit;
 pub mod exercise;
 pub mod explain;
+pub mod first_frame;
 pub mod layout;
 pub mod prefs;
 pub mod selection;
@@ -38,6 +39,9 @@ pub struct AppConfig {
     pub data_folder: Option<PathBuf>,
     /// Whether playback starts at once.
     pub autoplay: bool,
+    /// A tick slower than this moves a scenario's work (computing ticks, explaining them) to
+    /// background threads. Tests that want every frame to do its work at once set it very long.
+    pub slow_tick: std::time::Duration,
 }
 
 impl Default for AppConfig {
@@ -46,6 +50,7 @@ impl Default for AppConfig {
             dialogs: Box::new(NativeDialogs { folder: None }),
             data_folder: None,
             autoplay: true,
+            slow_tick: document::COMPUTE_SLOW_TICK,
         }
     }
 }
@@ -106,6 +111,8 @@ const COMPUTE_BUDGET: std::time::Duration = std::time::Duration::from_millis(8);
 /// The whole app.
 pub struct EntenteApp {
     document: Document,
+    /// See [`AppConfig::slow_tick`].
+    slow_tick: std::time::Duration,
     selection: Selection,
     canvas: ui::canvas::CanvasView,
     timeline: ui::timeline::TimelineView,
@@ -135,8 +142,11 @@ pub struct EntenteApp {
 
 impl EntenteApp {
     /// The app on `document`, set up by `config`.
-    pub fn new(document: Document, config: AppConfig) -> Self {
+    pub fn new(mut document: Document, config: AppConfig) -> Self {
+        document.set_slow_tick(config.slow_tick);
+        let slow_tick = config.slow_tick;
         let mut app = Self {
+            slow_tick,
             document,
             selection: Selection::none(),
             canvas: ui::canvas::CanvasView::default(),
@@ -326,7 +336,8 @@ impl EntenteApp {
     }
 
     /// Replaces the document (after New, Open, recovery) and resets what depended on it.
-    fn replace_document(&mut self, document: Document) {
+    fn replace_document(&mut self, mut document: Document) {
+        document.set_slow_tick(self.slow_tick);
         self.document = document;
         self.cursor = 0;
         self.selection = Selection::none();
@@ -914,8 +925,12 @@ impl eframe::App for EntenteApp {
     }
 }
 
-/// Opens the window on `file`, or on the bundled default scenario.
-pub fn run_app(file: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the window on `file`, or on the bundled default scenario. With `time_first_frame`
+/// (the start of the process), prints when the first frame was on screen and quits.
+pub fn run_app(
+    file: Option<PathBuf>,
+    time_first_frame: Option<std::time::Instant>,
+) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Entente")
@@ -940,12 +955,17 @@ pub fn run_app(file: Option<PathBuf>) -> anyhow::Result<()> {
                 }),
                 data_folder: eframe::storage_dir("Entente"),
                 autoplay: true,
+                slow_tick: document::COMPUTE_SLOW_TICK,
             };
             let app = match &file {
                 Some(path) => EntenteApp::with_file_and_config(path, config),
                 None => EntenteApp::new(default_document(), config),
             };
-            Ok(Box::new(app.with_prefs(prefs)))
+            let app = app.with_prefs(prefs);
+            Ok(match time_first_frame {
+                Some(started) => Box::new(first_frame::FirstFrameTimer::new(app, started)),
+                None => Box::new(app),
+            })
         }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))

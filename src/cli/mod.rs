@@ -24,6 +24,10 @@ pub use run::run;
 pub struct Cli {
     /// A scenario file (.ron) to open in the app; without one, the bundled default scenario opens.
     pub file: Option<PathBuf>,
+    /// Open the app, print how long the first frame took to reach the screen, and quit (the
+    /// start-up benchmark uses it).
+    #[arg(long)]
+    pub time_first_frame: bool,
     /// What to do instead of opening the app.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -58,8 +58,7 @@ impl Simulation {
         if tick > self.tick() {
             return None;
         }
-        let mut state = before.clone();
-        Some(super::step::step(&self.world, &mut state, true))
+        Some(ledger_of_step(&self.world, before))
     }
 
     /// The ledgers of ticks `from + 1 ..= to`, in tick order (empty where not computed yet).
@@ -122,6 +121,13 @@ impl Simulation {
             self.step();
         }
     }
+}
+
+/// The ledger of the step from `before` to the next tick (the step is deterministic, so this is
+/// the ledger the run's own step had).
+pub fn ledger_of_step(world: &World, before: &State) -> TickLedger {
+    let mut state = before.clone();
+    super::step::step(world, &mut state, true)
 }
 
 /// Builds the world and the calibrated tick-0 state of a scenario under `seed`.

@@ -39,6 +39,8 @@ pub fn config(dialogs: &ScriptedDialogs, data_folder: Option<&Path>) -> AppConfi
         dialogs: Box::new(dialogs.clone()),
         data_folder: data_folder.map(Path::to_owned),
         autoplay: false,
+        // Every frame does its work at once, so what a test sees does not depend on timing.
+        slow_tick: std::time::Duration::MAX,
     }
 }
 

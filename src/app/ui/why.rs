@@ -4,12 +4,15 @@
 
 use crate::app::EntenteApp;
 use crate::app::command::Intent;
-use crate::app::explain::{Explanation, Subject, explain};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use crate::app::explain::{Explanation, Subject, explain, explain_states};
 use crate::app::selection::{Item, Selection};
 use crate::sim::{NationIx, RegionIx, Simulation};
 
-/// What an explanation depends on: the run, how far it is computed, the subject and the ticks.
-type WhyKey = (u64, u32, Subject, u32, u32);
+/// What an explanation depends on: the run, whether the ticks are computed, the subject and the
+/// ticks.
+type WhyKey = (u64, bool, Subject, u32, u32);
 
 /// Why-panel state that is not part of the document.
 #[derive(Debug, Default)]
@@ -21,6 +24,9 @@ pub struct WhyState {
     /// The last explanation and what it was computed from (run, ticks computed, subject, ticks): summing the
     /// ledger every frame would waste each frame.
     cache: Option<(WhyKey, Option<Explanation>)>,
+    /// An explanation being worked out on a background thread (for scenarios whose ticks are
+    /// slow: each tick's ledger costs a step).
+    pending: Option<(WhyKey, Receiver<Explanation>)>,
 }
 
 /// Draws the why panel.
@@ -77,9 +83,24 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     });
 
     let from = app.why.since.unwrap_or(tick.saturating_sub(1));
-    let key = (app.document.run_id(), run.tick(), subject, from, tick);
+    let key = (
+        app.document.run_id(),
+        tick <= run.tick(),
+        subject,
+        from,
+        tick,
+    );
     let why = match &app.why.cache {
         Some((cached, why)) if *cached == key => why.clone(),
+        _ if app.document.is_slow() && key.1 => match explain_in_background(&mut app.why, run, key)
+        {
+            Some(why) => Some(why),
+            None => {
+                ui.weak("Working out what changed…");
+                ui.ctx().request_repaint();
+                return;
+            }
+        },
         _ => {
             let why = explain(run, subject, from, tick);
             app.why.cache = Some((key, why.clone()));
@@ -155,6 +176,38 @@ fn subject_name(run: &Simulation, subject: Subject) -> String {
 }
 
 /// The region whose stability moved most since the start: where a student would look first.
+/// The explanation for `key` once a background thread has it (starting one if needed); None
+/// while it is being worked out.
+fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> Option<Explanation> {
+    if let Some((pending, receiver)) = &why.pending
+        && *pending == key
+    {
+        return match receiver.try_recv() {
+            Ok(explanation) => {
+                why.pending = None;
+                why.cache = Some((key, Some(explanation.clone())));
+                Some(explanation)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                why.pending = None;
+                why.cache = Some((key, None));
+                None
+            }
+        };
+    }
+    let (_, _, subject, from, to) = key;
+    let world = run.world().clone();
+    let states = run.states()[from as usize..=to as usize].to_vec();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // The receiver is gone when the cursor moved on: nothing to do then.
+        let _ = sender.send(explain_states(&world, &states, subject));
+    });
+    why.pending = Some((key, receiver));
+    None
+}
+
 fn most_changed_region(run: &Simulation, tick: u32) -> Subject {
     let states = run.states();
     let now = &states[(tick as usize).min(states.len() - 1)];
