@@ -210,7 +210,7 @@ fn gui_frame_500_nodes_5000_edges(bencher: Bencher) {
     document.compute_all();
     let config = AppConfig {
         data_folder: None,
-        autoplay: true,
+        autoplay: false,
         ..AppConfig::default()
     };
     let app = EntenteApp::new(document, config);

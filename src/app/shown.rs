@@ -88,6 +88,15 @@ impl Shown {
         }
     }
 
+    /// The stability of the nation at position `k` of the scenario's list (found at once when
+    /// `id` is there, as it is for a picture of the same scenario), else as [`Self::stability_of`].
+    pub fn stability_at(&self, k: usize, id: &NationId) -> Option<f64> {
+        match self.stability.get(k) {
+            Some((nation, value)) if nation == id => Some(*value),
+            _ => self.stability_of(id),
+        }
+    }
+
     /// A nation's stability as shown.
     pub fn stability_of(&self, id: &NationId) -> Option<f64> {
         self.stability

@@ -34,6 +34,9 @@ pub struct CanvasView {
     menu_request: Option<NationId>,
     /// The menu was opened from the keyboard: its first entry takes the focus.
     menu_focus_pending: bool,
+    /// The picture at the cursor and what it was made from (run, tick, whether that tick was
+    /// computed): a large network's picture is not rebuilt every frame.
+    shown: Option<((u64, u32, bool), std::rc::Rc<Shown>)>,
 }
 
 #[derive(Debug)]
@@ -57,6 +60,7 @@ impl Default for CanvasView {
             menu_position: None,
             menu_request: None,
             menu_focus_pending: false,
+            shown: None,
         }
     }
 }
@@ -162,8 +166,12 @@ fn stability_colour(stability: f64) -> Color32 {
 
 /// What the edge and arrow layers draw from: the scenario, the world at the cursor, where each
 /// nation is on screen, and what is selected.
+/// Most relation handles drawn at once: past this, relations on screen are drawn as lines only.
+const EDGE_HANDLE_LIMIT: usize = 1500;
+
 struct Layer<'a> {
-    scenario: &'a Scenario,
+    /// Display names by nation id (labels of thousands of edges look names up).
+    names: &'a BTreeMap<&'a str, String>,
     shown: &'a Shown,
     screen: &'a BTreeMap<&'a NationId, Pos2>,
     selection: &'a Selection,
@@ -180,7 +188,16 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         ..
     } = app;
     let scenario = document.scenario();
-    let shown = Shown::at(scenario, document.simulation(), tick);
+    let computed = document.simulation().is_some_and(|run| tick <= run.tick());
+    let key = (document.run_id(), tick, computed);
+    let shown = match &canvas.shown {
+        Some((cached, shown)) if *cached == key => std::rc::Rc::clone(shown),
+        _ => {
+            let shown = std::rc::Rc::new(Shown::at(scenario, document.simulation(), tick));
+            canvas.shown = Some((key, std::rc::Rc::clone(&shown)));
+            shown
+        }
+    };
     let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Network canvas"));
     canvas.area = Some(area);
@@ -205,8 +222,13 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
+    let names: BTreeMap<&str, String> = scenario
+        .nations
+        .iter()
+        .map(|n| (n.id.as_str(), name_or_id(&n.name, n.id.as_str())))
+        .collect();
     let layer = Layer {
-        scenario,
+        names: &names,
         shown: &shown,
         screen: &screen,
         selection,
@@ -360,13 +382,15 @@ fn focus_ring(ui: &egui::Ui, painter: &egui::Painter, centre: Pos2, radius: f32)
     }
 }
 
-/// A small clickable handle on an edge: what screen readers and tests find.
+/// A small clickable handle on an edge: what screen readers and tests find. The label is made
+/// only when something reads it (a screen reader, a hover), since large networks have thousands
+/// of edges.
 fn edge_handle(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     at: Pos2,
     id: egui::Id,
-    label: String,
+    label: &dyn Fn() -> String,
     colour: Color32,
     selected: bool,
 ) -> egui::Response {
@@ -375,7 +399,7 @@ fn edge_handle(
         id,
         Sense::click(),
     );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label()));
     let radius = if selected || response.hovered() || response.has_focus() {
         6.0
     } else {
@@ -388,7 +412,17 @@ fn edge_handle(
     if response.has_focus() {
         focus_ring(ui, painter, at, 11.0);
     }
-    response.on_hover_text(label)
+    response.on_hover_ui(|ui| {
+        ui.label(label());
+    })
+}
+
+/// A nation's display name from the frame's name table (its id if it has none).
+fn display_name(names: &BTreeMap<&str, String>, id: &NationId) -> String {
+    names
+        .get(id.as_str())
+        .cloned()
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn relations_ui(
@@ -398,36 +432,54 @@ fn relations_ui(
     intents: &mut Vec<Intent>,
 ) {
     let Layer {
-        scenario,
+        names,
         shown,
         screen,
         selection,
+        ..
     } = *layer;
-    for relation in &shown.relations {
-        let (Some(&a), Some(&b)) = (screen.get(&relation.a), screen.get(&relation.b)) else {
-            continue;
-        };
+    // Only edges that cross the visible canvas are drawn (culling).
+    let visible = painter.clip_rect();
+    let on_screen: Vec<(&crate::app::shown::ShownRelation, Pos2, Pos2)> = shown
+        .relations
+        .iter()
+        .filter_map(|relation| {
+            let (a, b) = (*screen.get(&relation.a)?, *screen.get(&relation.b)?);
+            Rect::from_two_pos(a, b)
+                .intersects(visible)
+                .then_some((relation, a, b))
+        })
+        .collect();
+    // Level of detail: past this many edges on screen, the edges are drawn without handles
+    // (they stay reachable from each nation's inspector, and zooming in brings them back).
+    let handles = on_screen.len() <= EDGE_HANDLE_LIMIT;
+    for (relation, a, b) in on_screen {
         // Drawn as it stands at the cursor; the inspector edits its value at the start.
         let colour = relation_colour(relation.now);
         let width = 1.0 + 5.0 * relation.now.abs() as f32;
         painter.line_segment([a, b], Stroke::new(width, colour));
         let item = Item::relation(&relation.a, &relation.b);
-        let label = format!(
-            "Relation {}–{}: {:+.2}, trust {:.2} at tick {} ({:+.2} at the start)",
-            nation_name(scenario, &relation.a),
-            nation_name(scenario, &relation.b),
-            relation.now,
-            relation.trust,
-            shown.tick,
-            relation.start,
-        );
+        if !handles && !selection.contains(&item) {
+            continue;
+        }
+        let label = || {
+            format!(
+                "Relation {}–{}: {:+.2}, trust {:.2} at tick {} ({:+.2} at the start)",
+                display_name(names, &relation.a),
+                display_name(names, &relation.b),
+                relation.now,
+                relation.trust,
+                shown.tick,
+                relation.start,
+            )
+        };
         let id = ui.scope_id().with(("relation", &relation.a, &relation.b));
         let response = edge_handle(
             ui,
             painter,
             a.lerp(b, 0.5),
             id,
-            label,
+            &label,
             colour,
             selection.contains(&item),
         );
@@ -453,10 +505,11 @@ fn treaties_ui(
     intents: &mut Vec<Intent>,
 ) {
     let Layer {
-        scenario,
+        names,
         shown,
         screen,
         selection,
+        ..
     } = *layer;
     for treaty in &shown.treaties {
         let (colour, dashes) = treaty_style(treaty.kind);
@@ -512,19 +565,21 @@ fn treaties_ui(
         let Some(at) = handle else {
             continue;
         };
-        let parties: Vec<String> = treaty
-            .parties
-            .iter()
-            .map(|p| nation_name(scenario, p))
-            .collect();
-        let label = format!(
-            "Treaty {} ({}): {}",
-            treaty.name,
-            treaty.kind.label(),
-            parties.join(", ")
-        );
+        let label = || {
+            let parties: Vec<String> = treaty
+                .parties
+                .iter()
+                .map(|p| display_name(names, p))
+                .collect();
+            format!(
+                "Treaty {} ({}): {}",
+                treaty.name,
+                treaty.kind.label(),
+                parties.join(", ")
+            )
+        };
         let id = ui.scope_id().with(("treaty", &treaty.id));
-        let response = edge_handle(ui, painter, at, id, label, colour, selected);
+        let response = edge_handle(ui, painter, at, id, &label, colour, selected);
         if response.clicked() {
             intents.push(Intent::Select(Selection::single(item.clone())));
         }
@@ -549,10 +604,11 @@ fn interventions_ui(
     intents: &mut Vec<Intent>,
 ) {
     let Layer {
-        scenario,
+        names,
         shown,
         screen,
         selection,
+        ..
     } = *layer;
     let colour = Color32::from_rgb(235, 90, 60);
     for (k, intervention) in shown.interventions.iter().enumerate() {
@@ -580,17 +636,19 @@ fn interventions_ui(
             );
         }
         let at = to + vec2(0.0, -46.0 - 14.0 * k as f32);
-        let interveners: Vec<String> = intervention
-            .interveners
-            .iter()
-            .map(|n| nation_name(scenario, n))
-            .collect();
-        let label = format!(
-            "Intervention: {} in {} by {}",
-            intervention.kind.label(),
-            nation_name(scenario, &intervention.target),
-            interveners.join(", ")
-        );
+        let label = || {
+            let interveners: Vec<String> = intervention
+                .interveners
+                .iter()
+                .map(|n| display_name(names, n))
+                .collect();
+            format!(
+                "Intervention: {} in {} by {}",
+                intervention.kind.label(),
+                display_name(names, &intervention.target),
+                interveners.join(", ")
+            )
+        };
         painter.text(
             at + vec2(8.0, 0.0),
             egui::Align2::LEFT_CENTER,
@@ -599,7 +657,7 @@ fn interventions_ui(
             colour,
         );
         let id = ui.scope_id().with(("intervention", k));
-        let response = edge_handle(ui, painter, at, id, label, colour, selected);
+        let response = edge_handle(ui, painter, at, id, &label, colour, selected);
         if response.clicked() {
             intents.push(Intent::Select(Selection::single(intervention.item.clone())));
         }
@@ -629,21 +687,25 @@ fn nodes_ui(
         .map(|n| n.capability)
         .fold(0.0, f64::max);
     let text_colour = ui.visuals().strong_text_color();
-    for nation in &scenario.nations {
+    let region_index: BTreeMap<&crate::model::RegionId, usize> = scenario
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(k, region)| (&region.id, k))
+        .collect();
+    for (k, nation) in scenario.nations.iter().enumerate() {
         let Some(&p) = positions.get(&nation.id) else {
             continue;
         };
         let centre = canvas.to_screen(area, p);
         let r = radius(nation.capability, strongest) * canvas.zoom.clamp(0.5, 1.5);
-        let region = scenario
-            .regions
-            .iter()
-            .position(|x| x.id == nation.region)
-            .unwrap_or(0);
+        let region = region_index.get(&nation.region).copied().unwrap_or(0);
         let item = Item::Nation(nation.id.clone());
         let selected = selection.contains(&item);
         let name = name_or_id(&nation.name, nation.id.as_str());
-        let s = shown.stability_of(&nation.id).unwrap_or(nation.stability);
+        let s = shown
+            .stability_at(k, &nation.id)
+            .unwrap_or(nation.stability);
 
         let hit = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0));
         let response = ui.interact(

@@ -177,31 +177,30 @@ fn subject_name(run: &Simulation, subject: Subject) -> String {
 
 /// The region whose stability moved most since the start: where a student would look first.
 /// The explanation for `key` once a background thread has it (starting one if needed); None
-/// while it is being worked out.
+/// while it is being worked out. One thread at a time: while the cursor moves (playback) the
+/// panel waits for the running explanation, then starts on wherever the cursor is by then.
 fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> Option<Explanation> {
-    if let Some((pending, receiver)) = &why.pending
-        && *pending == key
-    {
-        return match receiver.try_recv() {
-            Ok(explanation) => {
-                why.pending = None;
-                why.cache = Some((key, Some(explanation.clone())));
-                Some(explanation)
-            }
+    if let Some((pending, receiver)) = &why.pending {
+        let finished = match receiver.try_recv() {
+            Ok(explanation) => Some(Some(explanation)),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                why.pending = None;
-                why.cache = Some((key, None));
-                None
-            }
+            Err(TryRecvError::Disconnected) => Some(None),
         };
+        let Some(explanation) = finished else {
+            return None; // still working
+        };
+        let pending = *pending;
+        why.pending = None;
+        why.cache = Some((pending, explanation.clone()));
+        if pending == key {
+            return explanation;
+        }
     }
     let (_, _, subject, from, to) = key;
     let world = run.world().clone();
     let states = run.states()[from as usize..=to as usize].to_vec();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        // The receiver is gone when the cursor moved on: nothing to do then.
         let _ = sender.send(explain_states(&world, &states, subject));
     });
     why.pending = Some((key, receiver));
