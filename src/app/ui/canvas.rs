@@ -1,7 +1,7 @@
 //! The network canvas, drawn with egui's painter: nations as nodes, relations and treaties as
 //! edges, alliances as rings. Every node and edge is an accessible widget with a label.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
@@ -164,16 +164,16 @@ fn stability_colour(stability: f64) -> Color32 {
     )
 }
 
-/// What the edge and arrow layers draw from: the scenario, the world at the cursor, where each
-/// nation is on screen, and what is selected.
 /// Most relation handles drawn at once: past this, relations on screen are drawn as lines only.
 const EDGE_HANDLE_LIMIT: usize = 1500;
 
+/// What the edge and arrow layers draw from: the nations' names, the world at the cursor, where
+/// each nation is on screen, and what is selected.
 struct Layer<'a> {
     /// Display names by nation id (labels of thousands of edges look names up).
     names: &'a BTreeMap<&'a str, String>,
     shown: &'a Shown,
-    screen: &'a BTreeMap<&'a NationId, Pos2>,
+    screen: &'a HashMap<&'a NationId, Pos2>,
     selection: &'a Selection,
 }
 
@@ -218,7 +218,8 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         intents,
     );
 
-    let screen: BTreeMap<&NationId, Pos2> = positions
+    // Looked up twice per edge; only looked up, never walked, so hash order cannot show.
+    let screen: HashMap<&NationId, Pos2> = positions
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
@@ -458,10 +459,13 @@ fn relations_ui(
         let colour = relation_colour(relation.now);
         let width = 1.0 + 5.0 * relation.now.abs() as f32;
         painter.line_segment([a, b], Stroke::new(width, colour));
-        let item = Item::relation(&relation.a, &relation.b);
-        if !handles && !selection.contains(&item) {
+        if !handles
+            && (selection.is_empty()
+                || !selection.contains(&Item::relation(&relation.a, &relation.b)))
+        {
             continue;
         }
+        let item = Item::relation(&relation.a, &relation.b);
         let label = || {
             format!(
                 "Relation {}–{}: {:+.2}, trust {:.2} at tick {} ({:+.2} at the start)",
