@@ -321,8 +321,11 @@ fn events_ui(
             ui.scope_id().with(("event", index)),
             Sense::click_and_drag(),
         );
-        let summary = crate::model::describe::event(scenario, event);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &summary));
+        // Described only when read (a screen reader): hundreds of events are drawn every frame.
+        response.widget_info(|| {
+            let summary = crate::model::describe::event(scenario, event);
+            egui::WidgetInfo::labeled(egui::Role::Button, true, summary)
+        });
         let fill = if response.hovered() || selected {
             colour
         } else {
