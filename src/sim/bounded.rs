@@ -74,10 +74,25 @@ pub fn bounded_update(
         (1.0, false)
     };
     let reverted = reversion * scale * (target - x);
-    let pushed = |driver: &Driver| push(x, lo, hi, driver.u * scale);
-    // One sum for both modes, so recording never changes the value.
+    let (sum, terms) = contributions(reverted, drivers, |d| push(x, lo, hi, d.u * scale), record);
+    // The lemma guarantees the interval in exact arithmetic; the clamp only removes rounding dust.
+    Update {
+        value: (x + sum).clamp(lo, hi),
+        terms,
+        saturated,
+    }
+}
+
+/// The sum of the reversion term and every driver's contribution, in that order, and the terms
+/// themselves when `record` is set. One sum for both modes, so recording never changes a value.
+fn contributions(
+    reverted: f64,
+    drivers: &[Driver],
+    value: impl Fn(&Driver) -> f64,
+    record: bool,
+) -> (f64, Vec<Term>) {
     let sum: f64 = std::iter::once(reverted)
-        .chain(drivers.iter().map(pushed))
+        .chain(drivers.iter().map(&value))
         .sum();
     let terms = if record {
         std::iter::once(Term {
@@ -89,19 +104,14 @@ pub fn bounded_update(
         .chain(drivers.iter().map(|driver| Term {
             id: driver.id,
             label: driver.label,
-            value: pushed(driver),
+            value: value(driver),
             cause: driver.cause,
         }))
         .collect()
     } else {
         Vec::new()
     };
-    // The lemma guarantees the interval in exact arithmetic; the clamp only removes rounding dust.
-    Update {
-        value: (x + sum).clamp(lo, hi),
-        terms,
-        saturated,
-    }
+    (sum, terms)
 }
 
 /// The logistic trust update T' = T + T(1−T)·Σe + ρ(T0 − T), with |Σe| ≤ 1 − ρ (MODEL.md 2.2).
@@ -121,27 +131,7 @@ pub fn logistic_update(
         (1.0, false)
     };
     let reverted = reversion * (target - t);
-    let moved = |e: &Driver| t * (1.0 - t) * e.u * scale;
-    let sum: f64 = std::iter::once(reverted)
-        .chain(evidence.iter().map(moved))
-        .sum();
-    let terms = if record {
-        std::iter::once(Term {
-            id: REVERSION.0,
-            label: REVERSION.1,
-            value: reverted,
-            cause: Cause::Dynamics,
-        })
-        .chain(evidence.iter().map(|e| Term {
-            id: e.id,
-            label: e.label,
-            value: moved(e),
-            cause: e.cause,
-        }))
-        .collect()
-    } else {
-        Vec::new()
-    };
+    let (sum, terms) = contributions(reverted, evidence, |e| t * (1.0 - t) * e.u * scale, record);
     Update {
         value: (t + sum).clamp(0.0, 1.0),
         terms,
