@@ -73,7 +73,7 @@ pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
         return Err(too_large(metadata.len()));
     }
     // The length can change between the check and the read; `take` holds the limit regardless.
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;

@@ -32,7 +32,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
 struct Checker<'a> {
     scenario: &'a Scenario,
     problems: Vec<Problem>,
-    nations: BTreeSet<&'a str>,
+    /// Nation ids with their position in the list (pairs are compared by position).
+    nations: BTreeMap<&'a str, usize>,
     regions: BTreeSet<&'a str>,
     /// Alliance id → tick it first exists (0 for load).
     alliances: BTreeMap<&'a str, u32>,
@@ -45,7 +46,7 @@ impl<'a> Checker<'a> {
         Self {
             scenario,
             problems: Vec::new(),
-            nations: BTreeSet::new(),
+            nations: BTreeMap::new(),
             regions: BTreeSet::new(),
             alliances: BTreeMap::new(),
             treaties: BTreeMap::new(),
@@ -101,13 +102,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn nation_ref(&mut self, path: impl FnOnce() -> Path, id: &str, whose: &str) {
-        if !self.nations.contains(id) {
+    /// The position of the nation `id` names; reports a name that does not exist.
+    fn nation_ref(&mut self, path: impl FnOnce() -> Path, id: &str, whose: &str) -> Option<usize> {
+        let found = self.nations.get(id).copied();
+        if found.is_none() {
             self.problem(
                 path(),
                 format!("{whose} names nation \"{id}\", which does not exist"),
             );
         }
+        found
     }
 
     fn run(&mut self) {
@@ -233,7 +237,7 @@ impl<'a> Checker<'a> {
         for (i, nation) in s.nations.iter().enumerate() {
             let at = || path.index(i);
             self.id(|| at().field("id"), nation.id.as_str());
-            if !self.nations.insert(nation.id.as_str()) {
+            if self.nations.insert(nation.id.as_str(), i).is_some() {
                 self.problem(
                     at().field("id"),
                     format!("nation \"{}\" is defined twice", nation.id),
@@ -317,11 +321,14 @@ impl<'a> Checker<'a> {
     }
 
     fn relations(&mut self) {
+        // Pairs of known nations by position (integer comparisons for tens of thousands of
+        // relations); a pair naming an unknown nation is reported as such already.
         let mut pairs = BTreeSet::new();
         for (i, relation) in self.scenario.relations.iter().enumerate() {
             let at = || Path::root().field("relations").index(i);
-            self.nation_ref(|| at().field("a"), relation.a.as_str(), "a relation");
-            self.nation_ref(|| at().field("b"), relation.b.as_str(), "a relation");
+            let a = self.nation_ref(|| at().field("a"), relation.a.as_str(), "a relation");
+            let b = self.nation_ref(|| at().field("b"), relation.b.as_str(), "a relation");
+            let known_pair = a.zip(b).map(|(a, b)| (a.min(b), a.max(b)));
             if relation.a == relation.b {
                 self.problem(
                     at().field("b"),
@@ -330,7 +337,7 @@ impl<'a> Checker<'a> {
                         relation.a
                     ),
                 );
-            } else if !pairs.insert(ordered(relation.a.as_str(), relation.b.as_str())) {
+            } else if known_pair.is_some_and(|pair| !pairs.insert(pair)) {
                 self.problem(
                     at(),
                     format!(
@@ -717,7 +724,7 @@ impl<'a> Checker<'a> {
                 .field("layout")
                 .field("positions")
                 .key(id.as_str());
-            if !self.nations.contains(id.as_str()) {
+            if !self.nations.contains_key(id.as_str()) {
                 self.problem(
                     at.clone(),
                     format!("the layout places nation \"{id}\", which does not exist"),
