@@ -113,7 +113,7 @@ impl CanvasView {
         let margin = vec2(180.0, 150.0);
         let zoom_x = area.width() / (bounds.width() + margin.x);
         let zoom_y = area.height() / (bounds.height() + margin.y);
-        self.zoom = zoom_x.min(zoom_y).clamp(0.15, 2.0);
+        self.zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, 2.0);
         self.pan = -bounds.center().to_vec2() * self.zoom;
         self.fit_pending = false;
     }
@@ -163,6 +163,12 @@ fn stability_colour(stability: f64) -> Color32 {
         70,
     )
 }
+
+/// Smallest zoom: enough to fit a circle of a thousand nations on screen.
+const MIN_ZOOM: f32 = 0.02;
+
+/// At or below this zoom, names and stability gauges under the nodes are left out.
+const DETAIL_ZOOM: f32 = 0.3;
 
 /// Most relation handles drawn at once: past this, relations on screen are drawn as lines only.
 const EDGE_HANDLE_LIMIT: usize = 1500;
@@ -276,7 +282,7 @@ fn view_gestures_ui(
             && let Some(pointer) = ui.ctx().pointer_hover_pos()
         {
             let anchor = canvas.to_canvas(area, pointer);
-            canvas.zoom = (canvas.zoom * factor).clamp(0.1, 5.0);
+            canvas.zoom = (canvas.zoom * factor).clamp(MIN_ZOOM, 5.0);
             canvas.pan = pointer - area.center() - vec2(anchor.0, anchor.1) * canvas.zoom;
         }
     }
@@ -286,7 +292,7 @@ fn view_gestures_ui(
         canvas.pan -= step * 40.0;
         if zoom != 0 {
             let anchor = canvas.to_canvas(area, area.center());
-            canvas.zoom = (canvas.zoom * 1.2_f32.powi(zoom)).clamp(0.1, 5.0);
+            canvas.zoom = (canvas.zoom * 1.2_f32.powi(zoom)).clamp(MIN_ZOOM, 5.0);
             canvas.pan = -vec2(anchor.0, anchor.1) * canvas.zoom;
         }
     }
@@ -702,7 +708,7 @@ fn nodes_ui(
             continue;
         };
         let centre = canvas.to_screen(area, p);
-        let r = radius(nation.capability, strongest) * canvas.zoom.clamp(0.5, 1.5);
+        let r = radius(nation.capability, strongest) * canvas.zoom.clamp(0.2, 1.5);
         let region = region_index.get(&nation.region).copied().unwrap_or(0);
         let item = Item::Nation(nation.id.clone());
         let selected = selection.contains(&item);
@@ -717,8 +723,10 @@ fn nodes_ui(
             ui.scope_id().with(("nation", &nation.id)),
             Sense::click_and_drag(),
         );
-        let label = format!("Nation {name} ({}): stability {s:.2}", nation.id);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        response.widget_info(|| {
+            let label = format!("Nation {name} ({}): stability {s:.2}", nation.id);
+            egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+        });
 
         // Alliance rings, one per membership, outside the node.
         let mut ring = r + 3.0;
@@ -741,17 +749,20 @@ fn nodes_ui(
             Stroke::new(1.0, Color32::from_black_alpha(120))
         };
         painter.circle_stroke(centre, r, outline);
-        // The stability gauge: a bar under the node, filled to S.
-        let bar = Rect::from_min_size(centre + vec2(-r, r + 4.0), vec2(2.0 * r, 5.0));
-        painter.rect_filled(bar, 1.0, Color32::from_gray(60));
-        let filled =
-            Rect::from_min_size(bar.min, vec2(bar.width() * s.clamp(0.0, 1.0) as f32, 5.0));
-        painter.rect_filled(filled, 1.0, stability_colour(s));
+        // The stability gauge: a bar under the node, filled to S (left out when zoomed far out,
+        // where the bars of a large network would cover each other).
+        if canvas.zoom > DETAIL_ZOOM {
+            let bar = Rect::from_min_size(centre + vec2(-r, r + 4.0), vec2(2.0 * r, 5.0));
+            painter.rect_filled(bar, 1.0, Color32::from_gray(60));
+            let filled =
+                Rect::from_min_size(bar.min, vec2(bar.width() * s.clamp(0.0, 1.0) as f32, 5.0));
+            painter.rect_filled(filled, 1.0, stability_colour(s));
+        }
         let renaming_this = canvas
             .renaming
             .as_ref()
             .is_some_and(|(id, _, _)| id == &nation.id);
-        if !renaming_this && canvas.zoom > 0.3 {
+        if !renaming_this && canvas.zoom > DETAIL_ZOOM {
             painter.text(
                 centre + vec2(0.0, r + 11.0),
                 egui::Align2::CENTER_TOP,
@@ -760,10 +771,12 @@ fn nodes_ui(
                 text_colour,
             );
         }
-        let response = response.on_hover_text(format!(
-            "{name} ({})\nregion {}\nstability {s:.2} · capability {:.2}",
-            nation.id, nation.region, nation.capability
-        ));
+        let response = response.on_hover_ui(|ui| {
+            ui.label(format!(
+                "{name} ({})\nregion {}\nstability {s:.2} · capability {:.2}",
+                nation.id, nation.region, nation.capability
+            ));
+        });
 
         if response.secondary_clicked() && !selected {
             // The context menu acts on what the inspector shows.
