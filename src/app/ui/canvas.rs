@@ -23,7 +23,9 @@ pub struct CanvasView {
     pan: Vec2,
     /// Screen points per canvas unit.
     zoom: f32,
-    fit_pending: bool,
+    /// Frames still to fit the network into view: a few, because the panels around the canvas
+    /// settle their sizes over the first frames after a window opens or a file loads.
+    fit_pending: u8,
     area: Option<Rect>,
     drag: Option<NodeDrag>,
     drag_count: u64,
@@ -51,7 +53,7 @@ impl Default for CanvasView {
         Self {
             pan: Vec2::ZERO,
             zoom: 1.0,
-            fit_pending: true,
+            fit_pending: FIT_FRAMES,
             area: None,
             drag: None,
             drag_count: 0,
@@ -68,7 +70,7 @@ impl Default for CanvasView {
 impl CanvasView {
     /// Fits the network into view at the next frame.
     pub fn request_fit(&mut self) {
-        self.fit_pending = true;
+        self.fit_pending = FIT_FRAMES;
     }
 
     /// Starts renaming a nation in place, with its current name in the field.
@@ -115,7 +117,7 @@ impl CanvasView {
         let zoom_y = area.height() / (bounds.height() + margin.y);
         self.zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, 2.0);
         self.pan = -bounds.center().to_vec2() * self.zoom;
-        self.fit_pending = false;
+        self.fit_pending = self.fit_pending.saturating_sub(1);
     }
 }
 
@@ -164,6 +166,9 @@ fn stability_colour(stability: f64) -> Color32 {
     )
 }
 
+/// Frames a requested fit is repeated for (see [`CanvasView::fit_pending`]).
+const FIT_FRAMES: u8 = 3;
+
 /// Smallest zoom: enough to fit a circle of a thousand nations on screen.
 const MIN_ZOOM: f32 = 0.02;
 
@@ -208,7 +213,7 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Network canvas"));
     canvas.area = Some(area);
     let positions = positions_with_defaults(scenario);
-    if canvas.fit_pending && area.width() > 10.0 {
+    if canvas.fit_pending > 0 && area.width() > 10.0 {
         canvas.fit(area, &positions);
     }
     let painter = ui.painter_at(area);
