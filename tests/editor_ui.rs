@@ -6,7 +6,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::gui::{ScriptedDialogs, config, harness, harness_with, mesa, press, redo, undo};
+use common::gui::{
+    ScriptedDialogs, config, harness, harness_with, mesa, press, redo, tab_to, undo,
+};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -388,20 +390,6 @@ fn theme_and_text_size_are_preferences() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run_steps(2);
     assert_eq!(harness.state().prefs().text_scale, 1.0);
-}
-
-/// Presses Tab until the widget whose label starts with `label` has the keyboard focus.
-fn tab_to(harness: &mut Harness<'_, EntenteApp>, label: &str) {
-    for _ in 0..400 {
-        if harness
-            .query_by_label_contains(label)
-            .is_some_and(|node| node.is_focused())
-        {
-            return;
-        }
-        press(harness, Modifiers::NONE, Key::Tab);
-    }
-    panic!("Tab never reached {label:?}");
 }
 
 fn nation_name(harness: &Harness<'_, EntenteApp>, id: &str) -> Option<String> {

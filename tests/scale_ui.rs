@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::gui::{ScriptedDialogs, config, harness_with, mesa, press};
+use common::gui::{ScriptedDialogs, config, harness_with, mesa, press, tab_to};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -15,19 +15,6 @@ use entente::model::generate::{Size, generate};
 fn relation_handles(harness: &Harness<'_, EntenteApp>) -> usize {
     // A handle's label ends with the relation at the start ("… (+0.40 at the start)").
     harness.query_all_by_label_contains("at the start)").count()
-}
-
-fn tab_to(harness: &mut Harness<'_, EntenteApp>, label: &str) {
-    for _ in 0..100 {
-        if harness
-            .query_by_label_contains(label)
-            .is_some_and(|node| node.is_focused())
-        {
-            return;
-        }
-        press(harness, Modifiers::NONE, Key::Tab);
-    }
-    panic!("Tab never reached {label:?}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use entente::app::{AppConfig, Document, EntenteApp, FileDialogs};
 use entente::io;
 
@@ -83,6 +84,20 @@ pub fn redo(harness: &mut Harness<'_, EntenteApp>) {
 pub fn press(harness: &mut Harness<'_, EntenteApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run_steps(2);
+}
+
+/// Presses Tab until the widget labelled `label` has the keyboard focus.
+pub fn tab_to(harness: &mut Harness<'_, EntenteApp>, label: &str) {
+    for _ in 0..400 {
+        if harness
+            .query_by_label_contains(label)
+            .is_some_and(|node| node.is_focused())
+        {
+            return;
+        }
+        press(harness, Modifiers::NONE, Key::Tab);
+    }
+    panic!("Tab never reached {label:?}");
 }
 
 /// Runs frames until the whole run is computed (the app computes within a frame budget).
