@@ -181,8 +181,10 @@ const EDGE_HANDLE_LIMIT: usize = 1500;
 /// What the edge and arrow layers draw from: the nations' names, the world at the cursor, where
 /// each nation is on screen, and what is selected.
 struct Layer<'a> {
-    /// Display names by nation id (labels of thousands of edges look names up).
-    names: &'a BTreeMap<&'a str, String>,
+    scenario: &'a Scenario,
+    /// Display names by nation id, made when a label first asks (labels are read only by a
+    /// screen reader or a hover, and thousands of edges look names up then).
+    names: std::cell::OnceCell<BTreeMap<&'a str, String>>,
     shown: &'a Shown,
     screen: &'a HashMap<&'a NationId, Pos2>,
     selection: &'a Selection,
@@ -234,13 +236,9 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
-    let names: BTreeMap<&str, String> = scenario
-        .nations
-        .iter()
-        .map(|n| (n.id.as_str(), name_or_id(&n.name, n.id.as_str())))
-        .collect();
     let layer = Layer {
-        names: &names,
+        scenario,
+        names: std::cell::OnceCell::new(),
         shown: &shown,
         screen: &screen,
         selection,
@@ -429,12 +427,21 @@ fn edge_handle(
     })
 }
 
-/// A nation's display name from the frame's name table (its id if it has none).
-fn display_name(names: &BTreeMap<&str, String>, id: &NationId) -> String {
-    names
-        .get(id.as_str())
-        .cloned()
-        .unwrap_or_else(|| id.to_string())
+impl Layer<'_> {
+    /// A nation's display name (its id if it has none).
+    fn name(&self, id: &NationId) -> String {
+        let names = self.names.get_or_init(|| {
+            self.scenario
+                .nations
+                .iter()
+                .map(|n| (n.id.as_str(), name_or_id(&n.name, n.id.as_str())))
+                .collect()
+        });
+        names
+            .get(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
 }
 
 fn relations_ui(
@@ -444,12 +451,11 @@ fn relations_ui(
     intents: &mut Vec<Intent>,
 ) {
     let Layer {
-        names,
         shown,
         screen,
         selection,
         ..
-    } = *layer;
+    } = layer;
     // Only edges that cross the visible canvas are drawn (culling).
     let visible = painter.clip_rect();
     let on_screen: Vec<(&crate::app::shown::ShownRelation, Pos2, Pos2)> = shown
@@ -480,8 +486,8 @@ fn relations_ui(
         let label = || {
             format!(
                 "Relation {}–{}: {:+.2}, trust {:.2} at tick {} ({:+.2} at the start)",
-                display_name(names, &relation.a),
-                display_name(names, &relation.b),
+                layer.name(&relation.a),
+                layer.name(&relation.b),
                 relation.now,
                 relation.trust,
                 shown.tick,
@@ -520,12 +526,11 @@ fn treaties_ui(
     intents: &mut Vec<Intent>,
 ) {
     let Layer {
-        names,
         shown,
         screen,
         selection,
         ..
-    } = *layer;
+    } = layer;
     for treaty in &shown.treaties {
         let (colour, dashes) = treaty_style(treaty.kind);
         let item = treaty.item.clone();
@@ -581,11 +586,7 @@ fn treaties_ui(
             continue;
         };
         let label = || {
-            let parties: Vec<String> = treaty
-                .parties
-                .iter()
-                .map(|p| display_name(names, p))
-                .collect();
+            let parties: Vec<String> = treaty.parties.iter().map(|p| layer.name(p)).collect();
             format!(
                 "Treaty {} ({}): {}",
                 treaty.name,
@@ -619,12 +620,11 @@ fn interventions_ui(
     intents: &mut Vec<Intent>,
 ) {
     let Layer {
-        names,
         shown,
         screen,
         selection,
         ..
-    } = *layer;
+    } = layer;
     let colour = Color32::from_rgb(235, 90, 60);
     for (k, intervention) in shown.interventions.iter().enumerate() {
         let Some(&to) = screen.get(&intervention.target) else {
@@ -655,12 +655,12 @@ fn interventions_ui(
             let interveners: Vec<String> = intervention
                 .interveners
                 .iter()
-                .map(|n| display_name(names, n))
+                .map(|n| layer.name(n))
                 .collect();
             format!(
                 "Intervention: {} in {} by {}",
                 intervention.kind.label(),
-                display_name(names, &intervention.target),
+                layer.name(&intervention.target),
                 interveners.join(", ")
             )
         };
