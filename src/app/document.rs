@@ -38,9 +38,11 @@ pub struct Document {
     merge: Option<MergeKey>,
     simulation: Option<Simulation>,
     run_id: u64,
-    /// What the latest measured tick (or start) of this scenario cost: when it is above
-    /// `slow_tick`, its run is computed on a background thread.
-    tick_cost: Duration,
+    /// What starting this scenario's run cost (about a tick and the calibration).
+    start_cost: Duration,
+    /// Consecutive `compute` calls whose cheapest tick was slower than `slow_tick` (the
+    /// cheapest, because a thread that was paused makes single ticks look slow).
+    slow_calls: u8,
     /// A tick slower than this makes the scenario slow.
     slow_tick: Duration,
     background: Option<Background>,
@@ -89,6 +91,11 @@ fn next_run_id() -> u64 {
 /// thread so frames keep coming.
 pub const COMPUTE_SLOW_TICK: Duration = Duration::from_millis(4);
 
+/// See [`Document::is_slow`].
+fn slow(start_cost: Duration, slow_calls: u8, slow_tick: Duration) -> bool {
+    start_cost > slow_tick.saturating_mul(10) || slow_calls >= 2
+}
+
 /// How many undo steps are kept.
 const UNDO_DEPTH: usize = 500;
 
@@ -107,14 +114,15 @@ impl Document {
             merge: None,
             simulation: None,
             run_id: next_run_id(),
-            tick_cost: Duration::ZERO,
+            start_cost: Duration::ZERO,
+            slow_calls: 0,
             slow_tick: COMPUTE_SLOW_TICK,
             background: None,
         };
         let started = Instant::now();
         document.simulation = Simulation::new(&document.scenario).ok();
         // Starting steps once to check the calibration: it costs about a tick.
-        document.tick_cost = started.elapsed();
+        document.start_cost = started.elapsed();
         document
     }
 
@@ -153,8 +161,8 @@ impl Document {
 
     /// Computes the run further, up to its horizon, for at most `budget` of wall-clock time, so
     /// the window stays responsive however large the scenario. True when the whole run is
-    /// computed. Ticks are stepped here while they are quick; once a tick takes longer than
-    /// the slow-tick threshold ([`COMPUTE_SLOW_TICK`] unless set) the rest of the run is stepped on a background thread and each call
+    /// computed. Ticks are stepped here while they are quick; once the scenario is slow
+    /// ([`Self::is_slow`]) the rest of the run is stepped on a background thread and each call
     /// takes what it has finished. The results do not depend on the budget or the thread, only
     /// how soon they are there.
     pub fn compute(&mut self, budget: Duration) -> bool {
@@ -178,16 +186,25 @@ impl Document {
             }
             return run.tick() >= horizon;
         }
+        let was_slow = slow(self.start_cost, self.slow_calls, self.slow_tick);
         let started = Instant::now();
-        while run.tick() < horizon && self.tick_cost <= self.slow_tick {
+        let mut cheapest = Duration::MAX;
+        while run.tick() < horizon && !was_slow {
             let tick = Instant::now();
             run.step();
-            self.tick_cost = tick.elapsed();
+            cheapest = cheapest.min(tick.elapsed());
             if started.elapsed() >= budget {
                 break;
             }
         }
-        if self.tick_cost > self.slow_tick && run.tick() < horizon {
+        if cheapest < Duration::MAX {
+            self.slow_calls = if cheapest > self.slow_tick {
+                self.slow_calls.saturating_add(1)
+            } else {
+                0
+            };
+        }
+        if slow(self.start_cost, self.slow_calls, self.slow_tick) && run.tick() < horizon {
             self.background = Some(Background::start(run));
         }
         run.tick() >= horizon
@@ -200,8 +217,9 @@ impl Document {
 
     /// Whether one tick of this scenario takes long enough that work per tick (computing it,
     /// recomputing its ledger) belongs on a background thread.
+    /// Either its start alone took ten slow ticks, or two calls in a row found no quick tick.
     pub fn is_slow(&self) -> bool {
-        self.tick_cost > self.slow_tick
+        slow(self.start_cost, self.slow_calls, self.slow_tick)
     }
 
     /// Whether the run is being computed on a background thread.
@@ -222,7 +240,9 @@ impl Document {
         {
             let (started, from) = (Instant::now(), run.tick());
             run.run_to(run.world().horizon);
-            self.tick_cost = started.elapsed() / (run.tick() - from);
+            let mean = started.elapsed() / (run.tick() - from);
+            // A mean over a whole run is not fooled by a pause.
+            self.slow_calls = if mean > self.slow_tick { 2 } else { 0 };
         }
     }
 
@@ -526,7 +546,7 @@ mod tests {
         let mut fresh = Simulation::new(document().scenario()).unwrap();
         fresh.run_to(80);
         let mut document = document();
-        document.tick_cost = Duration::MAX;
+        document.slow_calls = 2;
         assert!(!document.compute(Duration::from_millis(8)));
         assert!(document.computing_in_background());
         compute_like_frames(&mut document);
