@@ -144,9 +144,8 @@ impl EntenteApp {
     /// The app on `document`, set up by `config`.
     pub fn new(mut document: Document, config: AppConfig) -> Self {
         document.set_slow_tick(config.slow_tick);
-        let slow_tick = config.slow_tick;
         let mut app = Self {
-            slow_tick,
+            slow_tick: config.slow_tick,
             document,
             selection: Selection::none(),
             canvas: ui::canvas::CanvasView::default(),

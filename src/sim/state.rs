@@ -155,6 +155,7 @@ pub struct Dyads {
 /// Where each stored pair lives in [`Dyads`]'s value list.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Topology {
+    /// Position of each pair, for worlds too large for the dense table (empty otherwise).
     index: BTreeMap<(NationIx, NationIx), usize>,
     neighbours: Vec<Vec<(NationIx, usize)>>,
     /// Position + 1 of pair (a, b) at `a * n + b` and `b * n + a`; 0 for an absent pair.
@@ -208,12 +209,16 @@ impl Dyads {
                 let position = self.entries.len();
                 self.entries.push(DyadState::neutral(key.0, key.1));
                 let topology = Arc::make_mut(&mut self.topology);
-                topology.index.insert(key, position);
                 let n = topology.neighbours.len();
-                if let Some(dense) = &mut topology.dense {
-                    let stored = u32::try_from(position + 1).unwrap_or(u32::MAX);
-                    dense[key.0.ix() * n + key.1.ix()] = stored;
-                    dense[key.1.ix() * n + key.0.ix()] = stored;
+                match &mut topology.dense {
+                    Some(dense) => {
+                        let stored = u32::try_from(position + 1).unwrap_or(u32::MAX);
+                        dense[key.0.ix() * n + key.1.ix()] = stored;
+                        dense[key.1.ix() * n + key.0.ix()] = stored;
+                    }
+                    None => {
+                        topology.index.insert(key, position);
+                    }
                 }
                 for (from, to) in [key, (key.1, key.0)] {
                     let list = &mut topology.neighbours[from.ix()];
@@ -489,5 +494,33 @@ impl State {
     /// Indices of all nations.
     pub fn nation_indices(&self) -> impl Iterator<Item = NationIx> + use<> {
         (0..to_u32(self.nations.len())).map(NationIx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same pairs in a table small enough for the dense lookup and in one too large for it.
+    #[test]
+    fn dense_and_indexed_tables_find_and_list_the_same_pairs() {
+        let pairs = [(3, 7), (0, 9), (7, 1), (9, 3), (2, 0)];
+        for nations in [10, DENSE_LIMIT + 1] {
+            let mut dyads = Dyads::new(nations);
+            for (k, &(a, b)) in pairs.iter().enumerate() {
+                dyads.entry(NationIx(a), NationIx(b)).relation = k as f64 + 1.0;
+            }
+            assert_eq!(dyads.len(), 5);
+            assert_eq!(dyads.relation(NationIx(9), NationIx(0)), 2.0);
+            assert_eq!(dyads.relation(NationIx(1), NationIx(7)), 3.0);
+            assert!(dyads.get(NationIx(1), NationIx(2)).is_none());
+            // An existing pair is found, not added again.
+            dyads.entry(NationIx(0), NationIx(2)).trust = 0.9;
+            assert_eq!(dyads.len(), 5);
+            let order: Vec<(u32, u32)> = dyads.iter().map(|d| (d.a.0, d.b.0)).collect();
+            assert_eq!(order, [(0, 2), (0, 9), (1, 7), (3, 7), (3, 9)]);
+            let around_3: Vec<u32> = dyads.neighbours(NationIx(3)).map(|(n, _)| n.0).collect();
+            assert_eq!(around_3, [7, 9]);
+        }
     }
 }

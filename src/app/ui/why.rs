@@ -2,10 +2,10 @@
 //! cursor tick (or since a chosen tick) split into the ledger's named terms, largest first, each
 //! with its cause; clicking a cause selects it.
 
-use crate::app::EntenteApp;
-use crate::app::command::Intent;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
+use crate::app::EntenteApp;
+use crate::app::command::Intent;
 use crate::app::explain::{Explanation, Subject, explain, explain_states};
 use crate::app::selection::{Item, Selection};
 use crate::sim::{NationIx, RegionIx, Simulation};
@@ -21,8 +21,8 @@ pub struct WhyState {
     pub since: Option<u32>,
     /// What to explain when the selection names no nation or region.
     pub subject: Option<Subject>,
-    /// The last explanation and what it was computed from (run, ticks computed, subject, ticks): summing the
-    /// ledger every frame would waste each frame.
+    /// The last explanation and what it was computed from (run, whether its ticks were computed,
+    /// subject, ticks): recomputing the ledgers every frame would waste each frame.
     cache: Option<(WhyKey, Option<Explanation>)>,
     /// An explanation being worked out on a background thread (for scenarios whose ticks are
     /// slow: each tick's ledger costs a step).
@@ -175,7 +175,6 @@ fn subject_name(run: &Simulation, subject: Subject) -> String {
     if name.is_empty() { id } else { name.clone() }
 }
 
-/// The region whose stability moved most since the start: where a student would look first.
 /// The explanation for `key` once a background thread has it (starting one if needed); None
 /// while it is being worked out. One thread at a time: while the cursor moves (playback) the
 /// panel waits for the running explanation, then starts on wherever the cursor is by then.
@@ -207,6 +206,7 @@ fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> O
     None
 }
 
+/// The region whose stability moved most since the start: where a student would look first.
 fn most_changed_region(run: &Simulation, tick: u32) -> Subject {
     let states = run.states();
     let now = &states[(tick as usize).min(states.len() - 1)];
