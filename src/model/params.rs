@@ -127,6 +127,7 @@ params! {
     "relations" {
         relation_reversion: "ρ_R" = 0.01 in 0.0 ..= 1.0, "reversion of relations toward their structural value";
         balance_pull: "β_bal" = 0.03 in 0.0 ..= 1.0, "structural balance: friend of a friend, enemy of an enemy";
+        balance_reach: "w_bal" = 0.02 in 0.0 ..= 1.0, "weight (share of the others' size) a common neighbour needs to draw two unrelated nations into a relation (not in the design; see docs/MODEL.md)";
         alliance_pull: "β_co" = 0.02 in 0.0 ..= 1.0, "warming between members of the same alliance";
         bloc_push: "β_bloc" = 0.02 in 0.0 ..= 1.0, "cooling toward members of a rival bloc";
         arms_push: "β_arms" = 0.02 in 0.0 ..= 1.0, "cooling caused by a rival's arms build-up";

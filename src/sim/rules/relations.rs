@@ -286,16 +286,30 @@ pub fn update_dyad(
     next
 }
 
-/// Stores every pair the rules can move: pairs with a common neighbour (balance), pairs where one
-/// is hostile to the other's bloc, and linked pairs. New pairs start neutral, so storing them
-/// changes no value; it only lets their relation evolve.
+/// Stores every pair the rules can move: pairs with a common neighbour that carries weight in
+/// their balance sum (at least `balance_reach` of the others' size), pairs where one is hostile to
+/// the other's bloc, and linked pairs. New pairs start neutral, so storing them changes no value;
+/// it only lets their relation evolve.
+///
+/// The weight rule keeps large worlds sparse: a common neighbour k moves the balance sum of (a, b)
+/// by at most s_k / Σ_{m≠a,b} s_m, which in a world of hundreds of nations is a few thousandths,
+/// yet storing every such pair made the network complete within a tick (docs/MODEL.md, 15).
 pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
     let n = world.nation_count();
     if state.dyads.len() == n * n.saturating_sub(1) / 2 {
         return; // every pair is stored already
     }
+    let reach = world.params.balance_reach;
+    let mut largest = derived.size.clone();
+    largest.sort_by(|x, y| y.total_cmp(x));
+    // The smallest the denominator can be: without the two largest nations.
+    let least_others = derived.total_size - largest.iter().take(2).sum::<f64>();
     let mut wanted = Vec::new();
     for k in world.nation_indices() {
+        let weight = derived.size_of(k);
+        if weight < reach * least_others {
+            continue; // k cannot reach the threshold for any pair
+        }
         let friends: Vec<NationIx> = state
             .dyads
             .neighbours(k)
@@ -304,7 +318,8 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
             .collect();
         for (x, &a) in friends.iter().enumerate() {
             for &b in &friends[x + 1..] {
-                if state.dyads.get(a, b).is_none() {
+                let others = derived.total_size - derived.size_of(a) - derived.size_of(b);
+                if weight >= reach * others && state.dyads.get(a, b).is_none() {
                     wanted.push((a, b));
                 }
             }
@@ -327,6 +342,73 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
 mod tests {
     use super::*;
     use crate::model::generate::{Size, generate};
+
+    /// Pairs stored at load that no scenario relation, agreement or bloc accounts for: the pairs
+    /// balance drew in.
+    fn drawn_by_balance(scenario: &crate::model::Scenario) -> usize {
+        let run = crate::sim::Simulation::new(scenario).unwrap();
+        let (world, state) = (run.world(), run.current());
+        let derived = Derived::compute(world, state);
+        let listed: std::collections::BTreeSet<_> = scenario
+            .relations
+            .iter()
+            .map(|r| {
+                let (a, b) = (
+                    world.nation(r.a.as_str()).unwrap(),
+                    world.nation(r.b.as_str()).unwrap(),
+                );
+                (a.min(b), a.max(b))
+            })
+            .collect();
+        let bloc = |a: NationIx, b: NationIx| {
+            derived.threat.bloc_hostility[a.ix()]
+                .iter()
+                .any(|&(j, _)| j == b)
+                || derived.threat.bloc_hostility[b.ix()]
+                    .iter()
+                    .any(|&(j, _)| j == a)
+        };
+        state
+            .dyads
+            .iter()
+            .filter(|d| {
+                !listed.contains(&(d.a, d.b))
+                    && !derived.links.contains_key(&(d.a, d.b))
+                    && !bloc(d.a, d.b)
+            })
+            .count()
+    }
+
+    #[test]
+    fn balance_draws_in_new_pairs_only_through_weighty_common_neighbours() {
+        let size = Size {
+            nations: 200,
+            relations: 1000,
+            alliances: 0,
+            treaties: 0,
+            events: 0,
+            horizon: 10,
+        };
+        let mut scenario = generate(size, 5);
+        // No nation holds 2% of a 200-nation world: balance draws in no pair.
+        assert_eq!(drawn_by_balance(&scenario), 0);
+        // Every common neighbour counts when the reach is 0: thousands of pairs join.
+        scenario.params.balance_reach = Some(0.0);
+        assert!(drawn_by_balance(&scenario) > 2000);
+        // In a small world every nation carries weight, as in the bundled scenarios.
+        let mut small = generate(
+            Size {
+                nations: 12,
+                relations: 20,
+                ..size
+            },
+            5,
+        );
+        let default = drawn_by_balance(&small);
+        small.params.balance_reach = Some(0.0);
+        assert!(default > 0);
+        assert_eq!(default, drawn_by_balance(&small));
+    }
 
     #[test]
     fn the_dense_and_the_sparse_balance_sums_are_bit_identical() {
