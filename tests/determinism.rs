@@ -107,11 +107,14 @@ fn the_simulation_rewinds_and_replays_identically() {
     let scenario = default_scenario();
     let mut simulation = sim::Simulation::new(&scenario).unwrap();
     simulation.run_to(60);
-    let first = fingerprint(simulation.world(), simulation.states());
+    let first = fingerprint(simulation.world(), &simulation.collect_states());
     simulation.truncate_to(10);
     assert_eq!(simulation.tick(), 10);
     simulation.run_to(60);
-    assert_eq!(first, fingerprint(simulation.world(), simulation.states()));
+    assert_eq!(
+        first,
+        fingerprint(simulation.world(), &simulation.collect_states())
+    );
 }
 
 #[test]
@@ -122,7 +125,7 @@ fn ledgers_recomputed_on_demand_equal_those_of_a_recording_run() {
         let (_, states, recorded) = run(&scenario, ticks);
         let mut simulation = sim::Simulation::new(&scenario).unwrap();
         simulation.run_to(ticks);
-        assert_eq!(simulation.states(), &states[..], "{}", example.name);
+        assert_eq!(simulation.collect_states(), &states[..], "{}", example.name);
         let on_demand = simulation.ledgers(0, ticks);
         assert_eq!(
             ledger_bits(&on_demand),

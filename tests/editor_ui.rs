@@ -157,7 +157,7 @@ fn editing_an_attribute_in_the_inspector_resimulates_and_undoes() {
     assert_eq!(stability(&harness), 0.3);
     let run = harness.state().document().simulation().unwrap();
     let t = run.world().nation("T").unwrap();
-    assert_eq!(run.states()[0].nations[t.ix()].stability, 0.3);
+    assert_eq!(run.collect_states()[0].nations[t.ix()].stability, 0.3);
     undo(&mut harness);
     assert_eq!(stability(&harness), 0.45);
     redo(&mut harness);
@@ -213,7 +213,7 @@ fn dragging_a_node_moves_it_in_one_undo_step_without_resimulating() {
         .document()
         .simulation()
         .unwrap()
-        .states()
+        .collect_states()
         .to_vec();
     let start = harness
         .get_by_label_contains(&node("Hegemon"))
@@ -230,7 +230,12 @@ fn dragging_a_node_moves_it_in_one_undo_step_without_resimulating() {
     let moved = harness.state().document().scenario().layout.positions["H"];
     assert_ne!(moved, (-320.0, 0.0));
     assert_eq!(
-        harness.state().document().simulation().unwrap().states(),
+        harness
+            .state()
+            .document()
+            .simulation()
+            .unwrap()
+            .collect_states(),
         &states[..]
     );
     undo(&mut harness);

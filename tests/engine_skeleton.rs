@@ -128,7 +128,7 @@ fn the_default_scenario_moves_mesa_visibly() {
     simulation.run_to(80);
     let mesa = simulation.world().region("mesa").unwrap().ix();
     let series: Vec<f64> = simulation
-        .states()
+        .collect_states()
         .iter()
         .map(|s| s.region_stability[mesa])
         .collect();

@@ -43,7 +43,7 @@ fn standings(tests: Vec<GoalTest>, roles: Vec<Role>, ticks: &[u32]) -> Vec<Vec<S
 }
 
 fn stability(run: &Simulation, region: &str, tick: usize) -> f64 {
-    run.states()[tick].region_stability[run.world().region(region).unwrap().ix()]
+    run.collect_states()[tick].region_stability[run.world().region(region).unwrap().ix()]
 }
 
 #[test]

@@ -11,7 +11,7 @@ fn summary(text: &str) -> String {
     simulation.run_to(scenario.horizon);
     let world = simulation.world();
     let mut out = String::from("tick,region,stability\n");
-    for state in simulation.states() {
+    for state in simulation.collect_states() {
         for (r, region) in world.regions.iter().enumerate() {
             out.push_str(&format!(
                 "{},{},{}\n",

@@ -149,8 +149,9 @@ fn libyas_history_protects_first_and_destabilises_later() {
     let (_, nothing) = with_plan("libya-2011", "[]");
     let libya = bad.world().nation("LBY").unwrap();
     let stability =
-        |run: &Simulation, tick: usize| run.states()[tick].nations[libya.ix()].stability;
-    let armed = |run: &Simulation, tick: usize| run.states()[tick].nations[libya.ix()].armed_groups;
+        |run: &Simulation, tick: usize| run.collect_states()[tick].nations[libya.ix()].stability;
+    let armed =
+        |run: &Simulation, tick: usize| run.collect_states()[tick].nations[libya.ix()].armed_groups;
     // Short-term protection: better than doing nothing through 2012 and into 2013.
     for tick in [1, 4, 6, 8] {
         assert!(

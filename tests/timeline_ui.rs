@@ -39,7 +39,7 @@ fn drag(harness: &mut Harness<'_, EntenteApp>, from: Pos2, to: Pos2) {
 fn fresh_series(harness: &Harness<'_, EntenteApp>) -> Vec<Option<f64>> {
     let mut run = Simulation::new(harness.state().document().scenario()).unwrap();
     run.run_to(run.world().horizon);
-    run.states()
+    run.collect_states()
         .iter()
         .map(|s| Some(s.region_stability[1]))
         .collect()
@@ -176,7 +176,7 @@ fn seek_step_and_scrub_move_the_cursor() {
     let t = run.world().nation("T").unwrap();
     let expected = format!(
         "Nation Target State (T): stability {:.2}",
-        run.states()[50].nations[t.ix()].stability
+        run.collect_states()[50].nations[t.ix()].stability
     );
     assert!(harness.query_by_label(&expected).is_some(), "{expected}");
     // Home and End jump.

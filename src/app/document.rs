@@ -457,18 +457,18 @@ mod tests {
     fn moving_nodes_keeps_the_run_and_an_edit_resimulates_it() {
         let mut document = document();
         document.compute_all();
-        let before = document.simulation().unwrap().states().to_vec();
+        let before = document.simulation().unwrap().collect_states().to_vec();
         document
             .apply(&Edit::MoveNodes(vec![("T".into(), (5.0, 5.0))]), None)
             .unwrap();
-        assert_eq!(document.simulation().unwrap().states(), &before[..]);
+        assert_eq!(document.simulation().unwrap().collect_states(), &before[..]);
         // A change of the start invalidates everything; the run is computed again.
         document.apply(&set_stability(0.2), None).unwrap();
         assert_eq!(document.progress(), (0, 80));
         document.compute_all();
         let after = document.simulation().unwrap();
         assert_eq!(after.tick(), 80);
-        assert_ne!(after.states()[1], before[1]);
+        assert_ne!(after.collect_states()[1], before[1]);
     }
 
     /// Mesa Crisis schedules the regime change as its third event, at tick 12.
@@ -493,20 +493,23 @@ mod tests {
         // Everything up to tick 12 is kept; the rest waits for `compute`.
         assert_eq!(document.progress(), (12, 80));
         assert_eq!(
-            document.simulation().unwrap().states(),
-            &before.states()[..=12]
+            document.simulation().unwrap().collect_states(),
+            &before.collect_states()[..=12]
         );
         document.compute_all();
         let mut fresh = Simulation::new(document.scenario()).unwrap();
         fresh.run_to(80);
         let resumed = document.simulation().unwrap();
-        assert_eq!(resumed.states(), fresh.states());
+        assert_eq!(resumed.collect_states(), fresh.collect_states());
         assert_eq!(resumed.ledgers(0, 80), fresh.ledgers(0, 80));
-        assert_ne!(resumed.states()[16], before.states()[16]);
+        assert_ne!(resumed.collect_states()[16], before.collect_states()[16]);
         // Undo restores the earlier run exactly.
         document.undo();
         document.compute_all();
-        assert_eq!(document.simulation().unwrap().states(), before.states());
+        assert_eq!(
+            document.simulation().unwrap().collect_states(),
+            before.collect_states()
+        );
         assert_eq!(
             document.simulation().unwrap().ledgers(0, 80),
             before.ledgers(0, 80)
@@ -551,7 +554,10 @@ mod tests {
         assert!(document.computing_in_background());
         compute_like_frames(&mut document);
         assert!(!document.computing_in_background());
-        assert_eq!(document.simulation().unwrap().states(), fresh.states());
+        assert_eq!(
+            document.simulation().unwrap().collect_states(),
+            fresh.collect_states()
+        );
 
         // An edit while the background is busy: the old ticks are dropped, the new run matches a
         // fresh run of the edited scenario.
@@ -561,7 +567,10 @@ mod tests {
         compute_like_frames(&mut document);
         let mut fresh = Simulation::new(document.scenario()).unwrap();
         fresh.run_to(80);
-        assert_eq!(document.simulation().unwrap().states(), fresh.states());
+        assert_eq!(
+            document.simulation().unwrap().collect_states(),
+            fresh.collect_states()
+        );
         document.undo();
         document.compute_all();
         assert_eq!(document.progress(), (80, 80));

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Drawdown, InterventionKind, LegalBasis};
-use crate::sim::run::ledger_of_step;
+use crate::sim::step::step;
 use crate::sim::{Cause, Entity, NationIx, RegionIx, Simulation, State, TickLedger, World};
 
 use super::selection::Item;
@@ -50,34 +50,56 @@ pub struct Explanation {
 /// Explains the change of `subject`'s stability from tick `from` to tick `to` (from < to),
 /// from the ledgers of those ticks. None if the ticks are not computed yet.
 pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option<Explanation> {
-    let states = run.states();
-    if from >= to || to as usize >= states.len() {
+    if from >= to || to > run.tick() {
         return None;
     }
-    Some(explain_states(
+    let (first, last) = (run.state(from)?, run.state(to)?);
+    Some(explain_ledgers(
         run.world(),
-        &states[from as usize..=to as usize],
+        &first,
+        &last,
+        &run.ledgers(from, to),
         subject,
     ))
 }
 
-/// [`explain`] over consecutive computed states, the first at `from`, the last at `to` (owned
-/// copies can be explained on another thread). Each tick's ledger is recomputed from the state
-/// before it.
-pub fn explain_states(world: &World, states: &[State], subject: Subject) -> Explanation {
-    let ledgers: Vec<TickLedger> = states
-        .windows(2)
-        .map(|pair| ledger_of_step(world, &pair[0]))
-        .collect();
-    let value = |state: Option<&State>| {
-        state.map_or(0.0, |state| match subject {
-            Subject::Nation(n) => state.nations[n.ix()].stability,
-            Subject::Region(r) => state.region_stability[r.ix()],
-        })
+/// [`explain`] from a state of the run at or before `from` (an owned copy, so another thread can
+/// do the work): steps it to `from`, then on to `to` with the ledger recorded. The step is
+/// deterministic, so this is the run's own explanation.
+pub fn explain_from(
+    world: &World,
+    mut state: State,
+    subject: Subject,
+    from: u32,
+    to: u32,
+) -> Explanation {
+    while state.tick < from {
+        step(world, &mut state, false);
+    }
+    let first = state.clone();
+    let mut ledgers: Vec<TickLedger> = Vec::new();
+    while state.tick < to {
+        ledgers.push(step(world, &mut state, true));
+    }
+    explain_ledgers(world, &first, &state, &ledgers, subject)
+}
+
+/// The change of `subject` from `first` to `last`, split by the terms of the ledgers of the ticks
+/// between them.
+fn explain_ledgers(
+    world: &World,
+    first: &State,
+    last: &State,
+    ledgers: &[TickLedger],
+    subject: Subject,
+) -> Explanation {
+    let value = |state: &State| match subject {
+        Subject::Nation(n) => state.nations[n.ix()].stability,
+        Subject::Region(r) => state.region_stability[r.ix()],
     };
     // (term label, member, cause) → summed value; a BTreeMap keeps the order deterministic.
     let mut sums: BTreeMap<(String, Option<NationIx>, Cause), f64> = BTreeMap::new();
-    for ledger in &ledgers {
+    for ledger in ledgers {
         match subject {
             Subject::Nation(n) => add_nation_terms(&mut sums, ledger, n, None, 1.0),
             Subject::Region(r) => {
@@ -124,8 +146,8 @@ pub fn explain_states(world: &World, states: &[State], subject: Subject) -> Expl
         .collect();
     parts.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
     Explanation {
-        before: value(states.first()),
-        after: value(states.last()),
+        before: value(first),
+        after: value(last),
         parts,
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::model::NationId;
 use crate::sim::derived::Derived;
+use crate::sim::state::State;
 use crate::sim::{AllianceIx, NationIx, Simulation, hazards};
 
 use super::selection::{Item, Selection};
@@ -92,10 +93,14 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
-/// The series of `view` over every computed tick of `run`.
+/// How one series reads its value from a state (and, for views that need them, its derived
+/// tables).
+type Reader<'a> = Box<dyn Fn(&State, Option<&Derived>) -> Option<f64> + 'a>;
+
+/// The series of `view` over every computed tick of `run`, read in one pass over the run (states
+/// between checkpoints are recomputed once, not kept).
 pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Series> {
     let world = run.world();
-    let states = run.states();
     let nations = chosen_nations(run, selection);
     let name = |n: NationIx| {
         let info = &world.nations[n.ix()];
@@ -105,119 +110,107 @@ pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Se
             info.name.0.clone()
         }
     };
+    let mut lines: Vec<(String, usize, Reader)> = Vec::new();
+    let needs_derived = matches!(view, PlotView::Cohesion | PlotView::Hazards);
     match view {
-        PlotView::Regions => world
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(r, region)| Series {
-                name: if region.name.0.is_empty() {
+        PlotView::Regions => {
+            for (r, region) in world.regions.iter().enumerate() {
+                let name = if region.name.0.is_empty() {
                     region.id.to_string()
                 } else {
                     region.name.0.clone()
-                },
-                colour: r,
-                values: states.iter().map(|s| Some(s.region_stability[r])).collect(),
-            })
-            .collect(),
-        PlotView::Nation(metric) => nations
-            .iter()
-            .map(|&n| Series {
-                name: name(n),
-                colour: world.nations[n.ix()].region.ix(),
-                values: states
-                    .iter()
-                    .map(|s| {
-                        let x = &s.nations[n.ix()];
-                        Some(match metric {
-                            NationMetric::Stability => x.stability,
-                            NationMetric::Legitimacy => x.legitimacy,
-                            NationMetric::Capacity => x.capacity,
-                            NationMetric::ArmedGroups => x.armed_groups,
-                            NationMetric::DefenceBurden => x.burden(),
-                            NationMetric::Capability => x.capability,
-                        })
-                    })
-                    .collect(),
-            })
-            .collect(),
-        PlotView::Cohesion => {
-            let derived: Vec<Derived> = states.iter().map(|s| Derived::compute(world, s)).collect();
-            world
-                .alliances
-                .iter()
-                .enumerate()
-                .map(|(a, info)| Series {
-                    name: if info.name.0.is_empty() {
-                        info.id.to_string()
-                    } else {
-                        info.name.0.clone()
-                    },
-                    colour: a + 6,
-                    values: states
-                        .iter()
-                        .zip(&derived)
-                        .map(|(s, d)| {
-                            s.alliances[a]
-                                .status
-                                .is_active()
-                                .then(|| d.alliance_cohesion(s, AllianceIx(a as u32)))
-                        })
-                        .collect(),
-                })
-                .collect()
+                };
+                lines.push((name, r, Box::new(move |s, _| Some(s.region_stability[r]))));
+            }
         }
-        PlotView::Dyad => match pair(&nations) {
-            Some((a, b)) => vec![
-                Series {
-                    name: format!("relation {}–{}", name(a), name(b)),
-                    colour: 2,
-                    values: states
-                        .iter()
-                        .map(|s| Some(s.dyads.relation(a, b)))
-                        .collect(),
-                },
-                Series {
-                    name: format!("trust {}–{}", name(a), name(b)),
-                    colour: 4,
-                    values: states
-                        .iter()
-                        .map(|s| s.dyads.get(a, b).map(|d| d.trust))
-                        .collect(),
-                },
-            ],
-            None => Vec::new(),
-        },
+        PlotView::Nation(metric) => {
+            for &n in &nations {
+                let reader = move |s: &State, _: Option<&Derived>| {
+                    let x = &s.nations[n.ix()];
+                    Some(match metric {
+                        NationMetric::Stability => x.stability,
+                        NationMetric::Legitimacy => x.legitimacy,
+                        NationMetric::Capacity => x.capacity,
+                        NationMetric::ArmedGroups => x.armed_groups,
+                        NationMetric::DefenceBurden => x.burden(),
+                        NationMetric::Capability => x.capability,
+                    })
+                };
+                let colour = world.nations[n.ix()].region.ix();
+                lines.push((name(n), colour, Box::new(reader)));
+            }
+        }
+        PlotView::Cohesion => {
+            for (a, info) in world.alliances.iter().enumerate() {
+                let name = if info.name.0.is_empty() {
+                    info.id.to_string()
+                } else {
+                    info.name.0.clone()
+                };
+                let reader = move |s: &State, d: Option<&Derived>| {
+                    let d = d?;
+                    s.alliances[a]
+                        .status
+                        .is_active()
+                        .then(|| d.alliance_cohesion(s, AllianceIx(a as u32)))
+                };
+                lines.push((name, a + 6, Box::new(reader)));
+            }
+        }
+        PlotView::Dyad => {
+            if let Some((a, b)) = pair(&nations) {
+                lines.push((
+                    format!("relation {}–{}", name(a), name(b)),
+                    2,
+                    Box::new(move |s, _| Some(s.dyads.relation(a, b))),
+                ));
+                lines.push((
+                    format!("trust {}–{}", name(a), name(b)),
+                    4,
+                    Box::new(move |s, _| s.dyads.get(a, b).map(|d| d.trust)),
+                ));
+            }
+        }
         PlotView::Hazards => {
-            let derived: Vec<Derived> = states.iter().map(|s| Derived::compute(world, s)).collect();
-            let mut lines = Vec::new();
             if let Some((a, b)) = pair(&nations) {
                 for (from, to, colour) in [(a, b, 1), (b, a, 3)] {
-                    lines.push(Series {
-                        name: format!("risk of attack {} → {}", name(from), name(to)),
+                    lines.push((
+                        format!("risk of attack {} → {}", name(from), name(to)),
                         colour,
-                        values: states
-                            .iter()
-                            .zip(&derived)
-                            .map(|(s, d)| Some(hazards::attack(world, s, d, from, to)))
-                            .collect(),
-                    });
+                        Box::new(move |s, d| Some(hazards::attack(world, s, d?, from, to))),
+                    ));
                 }
             }
             for &n in &nations {
-                lines.push(Series {
-                    name: format!("risk of relapse, {}", name(n)),
-                    colour: world.nations[n.ix()].region.ix() + 6,
-                    values: states
-                        .iter()
-                        .zip(&derived)
-                        .map(|(s, d)| Some(hazards::relapse(world, s, d, n)))
-                        .collect(),
-                });
+                lines.push((
+                    format!("risk of relapse, {}", name(n)),
+                    world.nations[n.ix()].region.ix() + 6,
+                    Box::new(move |s, d| Some(hazards::relapse(world, s, d?, n))),
+                ));
             }
-            lines
         }
     }
+    let mut values: Vec<Vec<Option<f64>>> = lines
+        .iter()
+        .map(|_| Vec::with_capacity(run.tick() as usize + 1))
+        .collect();
+    if !lines.is_empty() {
+        run.for_each_state(0, run.tick(), |state| {
+            let derived = needs_derived.then(|| Derived::compute(world, state));
+            for ((_, _, read), values) in lines.iter().zip(&mut values) {
+                values.push(read(state, derived.as_ref()));
+            }
+        });
+    }
+    lines
+        .into_iter()
+        .zip(values)
+        .map(|((name, colour, _), values)| Series {
+            name,
+            colour,
+            values,
+        })
+        .collect()
 }
 
 fn pair(nations: &[NationIx]) -> Option<(NationIx, NationIx)> {

@@ -82,8 +82,8 @@ pub struct Shown {
 impl Shown {
     /// The picture at `tick` of `run` (if it has reached it), else the scenario as loaded.
     pub fn at(scenario: &Scenario, run: Option<&Simulation>, tick: u32) -> Shown {
-        match run.and_then(|run| Some((run.world(), run.states().get(tick as usize)?))) {
-            Some((world, state)) => Self::from_state(scenario, world, state),
+        match run.and_then(|run| Some((run.world(), run.state(tick)?))) {
+            Some((world, state)) => Self::from_state(scenario, world, &state),
             None => Self::from_scenario(scenario),
         }
     }
@@ -266,7 +266,7 @@ mod tests {
         let target = late.stability_of(&NationId::from("T")).unwrap();
         assert_eq!(
             target,
-            run.states()[60].nations[run.world().nation("T").unwrap().ix()].stability
+            run.collect_states()[60].nations[run.world().nation("T").unwrap().ix()].stability
         );
         assert!(late.relations.iter().any(|r| r.now != r.start));
         // Past what is computed, or without a run, the scenario as loaded.

@@ -62,14 +62,18 @@ pub fn write(
     };
 
     let mut csv = TrajectoryWriter::new(Vec::new()).map_err(|e| write_error(&report.csv, e))?;
-    for state in run.states() {
-        csv.write_state(run.world(), state)
-            .map_err(|e| write_error(&report.csv, e))?;
-    }
+    let mut written = Ok(());
+    run.for_each_state(0, run.tick(), |state| {
+        if written.is_ok() {
+            written = csv.write_state(run.world(), state);
+        }
+    });
+    written.map_err(|e| write_error(&report.csv, e))?;
     let bytes = csv.into_inner().map_err(|e| write_error(&report.csv, e))?;
     super::save::write_atomically(&report.csv, &bytes).map_err(|e| write_error(&report.csv, e))?;
 
     let world = run.world();
+    let by_region = region_stability_by_tick(&run);
     let lines: Vec<chart::Line> = world
         .regions
         .iter()
@@ -77,7 +81,7 @@ pub fn write(
         .map(|(r, region)| chart::Line {
             name: describe::name_or_id(&region.name, region.id.as_str()),
             colour: r,
-            values: run.states().iter().map(|s| s.region_stability[r]).collect(),
+            values: by_region[r].clone(),
         })
         .collect();
     let events: Vec<u32> = scenario.events.iter().map(|e| e.tick).collect();
@@ -156,20 +160,21 @@ pub fn summary(scenario: &Scenario, original: Option<&Scenario>, run: &Simulatio
     }
     let _ = writeln!(out, "## Results\n\n![Regional stability](stability.png)\n");
     let _ = writeln!(out, "| Region | Start | Lowest | End |\n|---|---|---|---|");
-    let states = run.states();
+    let by_region = region_stability_by_tick(run);
     for (r, region) in run.world().regions.iter().enumerate() {
-        let (low_tick, low) = states
+        let values = &by_region[r];
+        let (low_tick, low) = values
             .iter()
+            .copied()
             .enumerate()
-            .map(|(t, s)| (t, s.region_stability[r]))
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .unwrap_or((0, f64::NAN));
         let _ = writeln!(
             out,
             "| {} | {:.2} | {low:.2} (tick {low_tick}) | {:.2} |",
             describe::name_or_id(&region.name, region.id.as_str()),
-            states[0].region_stability[r],
-            states[states.len() - 1].region_stability[r],
+            values.first().copied().unwrap_or(f64::NAN),
+            values.last().copied().unwrap_or(f64::NAN),
         );
     }
     out.push('\n');
@@ -192,4 +197,15 @@ pub fn summary(scenario: &Scenario, original: Option<&Scenario>, run: &Simulatio
 /// Text safe inside a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Each region's stability index at every computed tick, in one pass over the run.
+fn region_stability_by_tick(run: &Simulation) -> Vec<Vec<f64>> {
+    let mut by_region = vec![Vec::new(); run.world().regions.len()];
+    run.for_each_state(0, run.tick(), |state| {
+        for (values, &value) in by_region.iter_mut().zip(&state.region_stability) {
+            values.push(value);
+        }
+    });
+    by_region
 }

@@ -49,7 +49,6 @@ const MARGIN: f64 = 0.03;
 /// Every goal of `exercise` on `run`, as of tick `now` (clamped to what is computed).
 pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome> {
     let world = run.world();
-    let states = run.states();
     let now = now.min(run.tick());
     let scope = scope(world, exercise);
     exercise
@@ -64,7 +63,7 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                 when,
             } => {
                 let read = |state: &State| read(world, state, of, variable);
-                threshold(states, now, *compare, *value, *when, &read, variable)
+                threshold(run, now, *compare, *value, *when, &read, variable)
             }
             GoalTest::Relation {
                 a,
@@ -75,10 +74,10 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
             } => {
                 let pair = world.nation(a.as_str()).zip(world.nation(b.as_str()));
                 let read = |state: &State| pair.map(|(a, b)| state.dyads.relation(a, b));
-                threshold(states, now, *compare, *value, *when, &read, "relation")
+                threshold(run, now, *compare, *value, *when, &read, "relation")
             }
             GoalTest::AllianceExists { alliance, at } => {
-                alliance_exists(world, states, now, alliance.as_str(), *at)
+                alliance_exists(run, now, alliance.as_str(), *at)
             }
             GoalTest::NoUnmandatedIntervention => {
                 let unmandated: Vec<(u32, String)> = world
@@ -162,7 +161,7 @@ fn read(world: &World, state: &State, of: &Subject, variable: &str) -> Option<f6
 }
 
 fn threshold(
-    states: &[State],
+    run: &Simulation,
     now: u32,
     compare: Compare,
     value: f64,
@@ -173,7 +172,7 @@ fn threshold(
     let (first, last) = when.range();
     let outcome = |standing, reason| Outcome { standing, reason };
     for tick in first..=last.min(now) {
-        let Some(x) = states.get(tick as usize).and_then(read) else {
+        let Some(x) = run.state(tick).as_deref().and_then(read) else {
             return outcome(
                 Standing::Failed,
                 format!("{what} cannot be read at tick {tick}"),
@@ -198,7 +197,7 @@ fn threshold(
             ),
         );
     }
-    let Some(current) = states.get(now as usize).and_then(read) else {
+    let Some(current) = run.state(now).as_deref().and_then(read) else {
         return outcome(Standing::AtRisk, format!("{what} cannot be read yet"));
     };
     let slack = match compare {
@@ -229,14 +228,15 @@ fn threshold(
     }
 }
 
-fn alliance_exists(world: &World, states: &[State], now: u32, id: &str, at: u32) -> Outcome {
+fn alliance_exists(run: &Simulation, now: u32, id: &str, at: u32) -> Outcome {
+    let world = run.world();
     let Some(a) = world.alliances.iter().position(|x| x.id.as_str() == id) else {
         return Outcome {
             standing: Standing::Failed,
             reason: format!("alliance {id} does not exist"),
         };
     };
-    let status_at = |tick: u32| states.get(tick as usize).map(|s| s.alliances[a].status);
+    let status_at = |tick: u32| run.state(tick).map(|s| s.alliances[a].status);
     if now >= at {
         return match status_at(at) {
             Some(Status::Active { .. }) => Outcome {

@@ -1,5 +1,7 @@
 //! A simulation run: a world, its current state and the trajectory so far.
 
+use std::borrow::Cow;
+
 use crate::model::Scenario;
 
 use super::calibrate::{Calibration, Normalisers};
@@ -7,16 +9,31 @@ use super::ledger::TickLedger;
 use super::state::State;
 use super::world::{InvalidScenario, World};
 
-/// A run of a scenario: every state from tick 0 to the current tick.
+/// Bytes of kept states above which a run keeps fewer of them (see [`Simulation`]).
+pub const STATE_BUDGET_BYTES: usize = 64 << 20;
+
+/// A run of a scenario: its states from tick 0 to the current tick.
 ///
-/// The ledger is not kept: the ledger of tick t is recomputed on demand by stepping the kept state
-/// of tick t − 1 again with recording on ([`Simulation::ledger`]). The step is deterministic, so
-/// this gives exactly the ledger a recording run would have produced, while plain stepping stays
-/// free of the ledger's cost in time and memory.
+/// States are kept at every tick while they fit in [`STATE_BUDGET_BYTES`] (every bundled scenario
+/// and classroom-sized world). Past that, the run keeps only checkpoints — the ticks divisible by
+/// a spacing that doubles each time the kept states outgrow the budget — and the latest state; a
+/// state between checkpoints is recomputed from the one before it (at most spacing − 1 steps).
+/// The step is deterministic, so a recomputed state is bit-identical to the one that was dropped.
+///
+/// The ledger is not kept either: the ledger of tick t is recomputed on demand by stepping the
+/// state of tick t − 1 again with recording on ([`Simulation::ledger`]), which gives exactly the
+/// ledger a recording run would have produced, while plain stepping stays free of its cost.
 #[derive(Clone, Debug)]
 pub struct Simulation {
     world: World,
-    states: Vec<State>,
+    /// Kept states in tick order: tick 0, every tick divisible by `spacing`, and the latest.
+    kept: Vec<State>,
+    /// Distance between checkpoints (a power of two; 1 keeps every state).
+    spacing: u32,
+    /// Approximate heap bytes of `kept`.
+    kept_bytes: usize,
+    /// Bytes of kept states above which `spacing` doubles.
+    budget: usize,
 }
 
 impl Simulation {
@@ -30,8 +47,18 @@ impl Simulation {
         let (world, state) = start(scenario, seed)?;
         Ok(Simulation {
             world,
-            states: vec![state],
+            kept_bytes: state.approximate_bytes(),
+            kept: vec![state],
+            spacing: 1,
+            budget: STATE_BUDGET_BYTES,
         })
+    }
+
+    /// Replaces the memory budget for kept states (tests use small ones to exercise
+    /// checkpoints on small worlds). Takes effect from the next step.
+    pub fn with_state_budget(mut self, bytes: usize) -> Simulation {
+        self.budget = bytes;
+        self
     }
 
     /// The resolved world.
@@ -41,31 +68,98 @@ impl Simulation {
 
     /// The latest state.
     pub fn current(&self) -> &State {
-        self.states
+        self.kept
             .last()
             .expect("a simulation always holds its tick-0 state")
     }
 
-    /// Every state so far, tick 0 first.
-    pub fn states(&self) -> &[State] {
-        &self.states
+    /// The distance between kept states (1 while every state is kept).
+    pub fn checkpoint_spacing(&self) -> u32 {
+        self.spacing
     }
 
-    /// The ledger of the step that produced tick `tick` (1 ≤ tick ≤ the latest tick), recomputed
-    /// from the kept state of the tick before.
-    pub fn ledger(&self, tick: u32) -> Option<TickLedger> {
-        let before = self.states.get(tick.checked_sub(1)? as usize)?;
+    /// The state at `tick`, borrowed when it is kept and recomputed from the checkpoint before it
+    /// otherwise; None past the latest tick.
+    pub fn state(&self, tick: u32) -> Option<Cow<'_, State>> {
         if tick > self.tick() {
             return None;
         }
-        Some(ledger_of_step(&self.world, before))
+        let at = self.kept.partition_point(|s| s.tick <= tick) - 1;
+        let kept = &self.kept[at];
+        if kept.tick == tick {
+            return Some(Cow::Borrowed(kept));
+        }
+        let mut state = kept.clone();
+        while state.tick < tick {
+            super::step::step(&self.world, &mut state, false);
+        }
+        Some(Cow::Owned(state))
+    }
+
+    /// The latest kept state at or before `tick` (a checkpoint, or the state itself when kept):
+    /// where recomputing the state at `tick` starts.
+    pub fn kept_state_at_or_before(&self, tick: u32) -> &State {
+        let at = self.kept.partition_point(|s| s.tick <= tick).max(1) - 1;
+        &self.kept[at]
+    }
+
+    /// Calls `visit` with every state from `from` to `to` (clamped to the latest tick) in tick
+    /// order, recomputing each stretch between checkpoints once.
+    pub fn for_each_state(&self, from: u32, to: u32, mut visit: impl FnMut(&State)) {
+        let to = to.min(self.tick());
+        if from > to {
+            return;
+        }
+        let mut replay: Option<State> = None;
+        for tick in from..=to {
+            let at = self.kept.partition_point(|s| s.tick <= tick) - 1;
+            if self.kept[at].tick == tick {
+                replay = None;
+                visit(&self.kept[at]);
+                continue;
+            }
+            let state = match replay.as_mut() {
+                Some(state) if state.tick + 1 == tick => state,
+                _ => {
+                    let mut state = self.kept[at].clone();
+                    while state.tick + 1 < tick {
+                        super::step::step(&self.world, &mut state, false);
+                    }
+                    replay.insert(state)
+                }
+            };
+            super::step::step(&self.world, state, false);
+            visit(state);
+        }
+    }
+
+    /// Copies of every state so far, tick 0 first (recomputing those between checkpoints): for
+    /// tests and for handing a whole run to another thread.
+    pub fn collect_states(&self) -> Vec<State> {
+        let mut states = Vec::with_capacity(self.tick() as usize + 1);
+        self.for_each_state(0, self.tick(), |state| states.push(state.clone()));
+        states
+    }
+
+    /// The ledger of the step that produced tick `tick` (1 ≤ tick ≤ the latest tick), recomputed
+    /// from the state of the tick before.
+    pub fn ledger(&self, tick: u32) -> Option<TickLedger> {
+        if tick == 0 || tick > self.tick() {
+            return None;
+        }
+        let before = self.state(tick - 1)?;
+        Some(ledger_of_step(&self.world, &before))
     }
 
     /// The ledgers of ticks `from + 1 ..= to`, in tick order (empty where not computed yet).
     pub fn ledgers(&self, from: u32, to: u32) -> Vec<TickLedger> {
-        (from.saturating_add(1)..=to.min(self.tick()))
-            .filter_map(|tick| self.ledger(tick))
-            .collect()
+        let mut ledgers = Vec::new();
+        if to > from {
+            self.for_each_state(from, to.saturating_sub(1), |before| {
+                ledgers.push(ledger_of_step(&self.world, before));
+            });
+        }
+        ledgers
     }
 
     /// The tick of the latest state.
@@ -77,19 +171,37 @@ impl Simulation {
     pub fn step(&mut self) {
         let mut state = self.current().clone();
         super::step::step(&self.world, &mut state, false);
-        self.states.push(state);
+        self.keep(state);
     }
 
     /// Appends a state computed elsewhere (a background thread) by stepping a copy of this run's
     /// latest state with [`super::step::step`]; a state that is not the next tick is ignored.
     pub fn push_state(&mut self, state: State) {
         if state.tick == self.tick() + 1 && state.tick <= self.world.horizon {
-            self.states.push(state);
+            self.keep(state);
         }
     }
 
-    /// A run of `scenario` that keeps `previous`'s states and ledgers up to tick `from` when they
-    /// are provably the same: `scenario` may differ from the one `previous` ran only in events at
+    /// Makes `state` (the next tick) the latest, dropping the previous latest unless it is a
+    /// checkpoint, and thins the checkpoints while the kept states outgrow the budget.
+    fn keep(&mut self, state: State) {
+        if self.kept.len() > 1 && !self.tick().is_multiple_of(self.spacing) {
+            let dropped = self.kept.pop().expect("more than one state is kept");
+            self.kept_bytes -= dropped.approximate_bytes();
+        }
+        self.kept_bytes += state.approximate_bytes();
+        self.kept.push(state);
+        while self.kept_bytes > self.budget && self.kept.len() > 2 {
+            self.spacing = self.spacing.saturating_mul(2);
+            let (spacing, latest) = (self.spacing, self.tick());
+            self.kept
+                .retain(|s| s.tick.is_multiple_of(spacing) || s.tick == latest);
+            self.kept_bytes = self.kept.iter().map(State::approximate_bytes).sum();
+        }
+    }
+
+    /// A run of `scenario` that keeps `previous`'s states up to tick `from` when they are
+    /// provably the same: `scenario` may differ from the one `previous` ran only in events at
     /// `from` or later (see [`first_affected_tick`]), and both runs start from the same tick-0
     /// state and calibration. Anything else starts over from tick 0. Either way the result equals
     /// a fresh run of `scenario`; reusing the prefix only saves the work.
@@ -98,12 +210,15 @@ impl Simulation {
         scenario: &Scenario,
         from: u32,
     ) -> Result<Simulation, InvalidScenario> {
-        let mut run = Self::new(scenario)?;
-        let same_start = previous.states[0] == run.states[0]
-            && previous.world.calibration == run.world.calibration;
+        let mut run = Self::new(scenario)?.with_state_budget(previous.budget);
+        let same_start =
+            previous.kept[0] == run.kept[0] && previous.world.calibration == run.world.calibration;
         if from > 0 && same_start {
             let keep = from.min(previous.tick()).min(run.world.horizon);
-            run.states = previous.states[..=keep as usize].to_vec();
+            run.kept = previous.kept.clone();
+            run.spacing = previous.spacing;
+            run.kept_bytes = previous.kept_bytes;
+            run.truncate_to(keep);
         }
         Ok(run)
     }
@@ -111,8 +226,15 @@ impl Simulation {
     /// Forgets every state after `tick`, so the run continues from there (a rewind). Stepping
     /// again reproduces the same states, because the step is deterministic.
     pub fn truncate_to(&mut self, tick: u32) {
-        let keep = tick as usize + 1;
-        self.states.truncate(keep.max(1));
+        if tick >= self.tick() {
+            return;
+        }
+        let keep = self.kept.partition_point(|s| s.tick <= tick).max(1);
+        for dropped in self.kept.drain(keep..) {
+            self.kept_bytes -= dropped.approximate_bytes();
+        }
+        // The latest kept state may be a checkpoint before `tick`: recompute up to it.
+        self.run_to(tick);
     }
 
     /// Advances until the latest state is at `tick` (no-op if already there or beyond).

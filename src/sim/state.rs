@@ -386,6 +386,30 @@ pub struct State {
 }
 
 impl State {
+    /// The bytes this state holds of its own (the pair topology it shares with other states is not
+    /// counted): what keeping one more state costs. Approximate — it counts lengths, not spare
+    /// capacity — which is all the run's memory budget needs.
+    pub fn approximate_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let alliances: usize = self
+            .alliances
+            .iter()
+            .map(|a| {
+                size_of::<AllianceState>()
+                    + a.members.len() * size_of::<(NationIx, f64)>()
+                    + a.records.len() * size_of::<MemberRecord>()
+            })
+            .sum();
+        size_of::<State>()
+            + self.nations.len() * size_of::<NationState>()
+            + self.dyads.len() * size_of::<DyadState>()
+            + alliances
+            + self.treaties.len() * size_of::<TreatyState>()
+            + self.interventions.len() * size_of::<InterventionState>()
+            + self.region_stability.len() * size_of::<f64>()
+            + self.pending_random.len() * size_of::<super::random_events::RandomEvent>()
+    }
+
     /// The state at tick 0 of a validated scenario, resolved against its world, before calibration
     /// (see [`super::run::start`], which completes it).
     pub fn initial(scenario: &Scenario, world: &World) -> State {

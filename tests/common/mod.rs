@@ -43,7 +43,7 @@ impl Run {
         simulation.run_to(ticks);
         Run {
             world: simulation.world().clone(),
-            states: simulation.states().to_vec(),
+            states: simulation.collect_states().to_vec(),
         }
     }
 

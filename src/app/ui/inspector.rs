@@ -156,7 +156,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
     }
     if let Some(run) = document.simulation()
         && let Some(i) = run.world().nation(id.as_str())
-        && let Some(state) = run.states().get(tick as usize)
+        && let Some(state) = run.state(tick)
     {
         let x = &state.nations[i.ix()];
         ui.weak(format!(

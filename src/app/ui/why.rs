@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::app::EntenteApp;
 use crate::app::command::Intent;
-use crate::app::explain::{Explanation, Subject, explain, explain_states};
+use crate::app::explain::{Explanation, Subject, explain, explain_from};
 use crate::app::selection::{Item, Selection};
 use crate::sim::{NationIx, RegionIx, Simulation};
 
@@ -197,10 +197,11 @@ fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> O
     }
     let (_, _, subject, from, to) = key;
     let world = run.world().clone();
-    let states = run.states()[from as usize..=to as usize].to_vec();
+    // The kept state at or before `from` is handed over; the thread recomputes the rest.
+    let start = run.kept_state_at_or_before(from).clone();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = sender.send(explain_states(&world, &states, subject));
+        let _ = sender.send(explain_from(&world, start, subject, from, to));
     });
     why.pending = Some((key, receiver));
     None
@@ -208,9 +209,9 @@ fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> O
 
 /// The region whose stability moved most since the start: where a student would look first.
 fn most_changed_region(run: &Simulation, tick: u32) -> Subject {
-    let states = run.states();
-    let now = &states[(tick as usize).min(states.len() - 1)];
-    let start = &states[0];
+    let (Some(now), Some(start)) = (run.state(tick.min(run.tick())), run.state(0)) else {
+        return Subject::Nation(NationIx(0));
+    };
     let best = (0..run.world().regions.len())
         .max_by(|&a, &b| {
             let change = |r: usize| (now.region_stability[r] - start.region_stability[r]).abs();

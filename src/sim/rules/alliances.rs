@@ -262,7 +262,7 @@ mod tests {
             let scenario = crate::model::generate::generate(size, seed);
             let mut run = crate::sim::Simulation::new(&scenario).unwrap();
             run.run_to(scenario.horizon);
-            for state in run.states() {
+            for state in &run.collect_states() {
                 if !state.alliances.iter().any(|a| a.status.is_active()) {
                     continue;
                 }

@@ -422,7 +422,7 @@ mod tests {
         };
         let mut run = crate::sim::Simulation::new(&generate(size, 3)).unwrap();
         run.run_to(3);
-        for state in run.states() {
+        for state in &run.collect_states() {
             let derived = Derived::compute(run.world(), state);
             let dense = balance_sums_by(state, &derived, true);
             let sparse = balance_sums_by(state, &derived, false);
