@@ -56,6 +56,14 @@ fn a_small_budget_keeps_checkpoints_and_the_same_states() {
         assert_eq!(bits(&state), bits(&all[tick as usize]), "tick {tick}");
     }
     assert!(thin.state(scenario.horizon + 1).is_none());
+    // Playback forwards (one step from the last recomputed state) and scrubbing backwards.
+    for tick in (0..=scenario.horizon).chain((0..=scenario.horizon).rev()) {
+        assert_eq!(
+            *thin.state(tick).unwrap(),
+            all[tick as usize],
+            "tick {tick}"
+        );
+    }
     // Visiting a stretch that starts and ends between checkpoints.
     let mut visited = Vec::new();
     thin.for_each_state(37, 75, |state| visited.push(state.clone()));

@@ -1,6 +1,7 @@
 //! A simulation run: a world, its current state and the trajectory so far.
 
 use std::borrow::Cow;
+use std::sync::{Mutex, PoisonError};
 
 use crate::model::Scenario;
 
@@ -34,6 +35,20 @@ pub struct Simulation {
     kept_bytes: usize,
     /// Bytes of kept states above which `spacing` doubles.
     budget: usize,
+    /// The state recomputed last, so that reading the next tick (playback) takes one step.
+    replayed: ReplayCache,
+}
+
+/// The last state [`Simulation::state`] recomputed between checkpoints. Every state of a run is
+/// fixed once computed (the step is deterministic), so the cache never goes stale; a copy of the
+/// run starts with an empty one.
+#[derive(Debug, Default)]
+struct ReplayCache(Mutex<Option<State>>);
+
+impl Clone for ReplayCache {
+    fn clone(&self) -> Self {
+        ReplayCache::default()
+    }
 }
 
 impl Simulation {
@@ -51,6 +66,7 @@ impl Simulation {
             kept: vec![state],
             spacing: 1,
             budget: STATE_BUDGET_BYTES,
+            replayed: ReplayCache::default(),
         })
     }
 
@@ -89,10 +105,19 @@ impl Simulation {
         if kept.tick == tick {
             return Some(Cow::Borrowed(kept));
         }
-        let mut state = kept.clone();
+        let mut cache = self
+            .replayed
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut state = match cache.take() {
+            Some(cached) if kept.tick < cached.tick && cached.tick <= tick => cached,
+            _ => kept.clone(),
+        };
         while state.tick < tick {
             super::step::step(&self.world, &mut state, false);
         }
+        *cache = Some(state.clone());
         Some(Cow::Owned(state))
     }
 
