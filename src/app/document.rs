@@ -87,6 +87,11 @@ fn next_run_id() -> u64 {
     NEXT_RUN_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Memory the app lets a run's kept states take before it keeps checkpoints only. More than the
+/// engine's default: every state that is not kept costs a step when the canvas shows its tick
+/// (50 ms at 500 nations), and a lab machine has memory to spare for smooth playback.
+pub const APP_STATE_BUDGET_BYTES: usize = 512 << 20;
+
 /// A tick slower than this marks the scenario as slow: its run is computed on a background
 /// thread so frames keep coming.
 pub const COMPUTE_SLOW_TICK: Duration = Duration::from_millis(4);
@@ -120,7 +125,9 @@ impl Document {
             background: None,
         };
         let started = Instant::now();
-        document.simulation = Simulation::new(&document.scenario).ok();
+        document.simulation = Simulation::new(&document.scenario)
+            .ok()
+            .map(|run| run.with_state_budget(APP_STATE_BUDGET_BYTES));
         // Starting steps once to check the calibration: it costs about a tick.
         document.start_cost = started.elapsed();
         document
@@ -374,7 +381,8 @@ impl Document {
         self.background = None;
         let run = match &self.simulation {
             Some(old) => Simulation::resume(old, &self.scenario, from),
-            None => Simulation::new(&self.scenario),
+            None => Simulation::new(&self.scenario)
+                .map(|run| run.with_state_budget(APP_STATE_BUDGET_BYTES)),
         };
         self.simulation = run.ok();
         self.run_id = next_run_id();
