@@ -394,7 +394,7 @@ fn sf14_alliances_provoke() {
             run.world.nation("H").unwrap(),
             run.world.nation("Q").unwrap(),
         );
-        entente::sim::rules::relations::arms_race(state, h, q) > 0.0
+        entente::sim::rules::relations::arms_race(state, h, q, state.dyads.relation(h, q)) > 0.0
     });
     assert!(race, "AR_HQ > 0 at some t ≤ 16");
 }
@@ -518,7 +518,7 @@ fn sf06_multilateral_beats_unilateral_at_equal_force() {
         let state = &run.states[6];
         let derived = entente::sim::derived::Derived::compute(&run.world, state);
         let h = run.world.nation("H").unwrap();
-        entente::sim::rules::economy::intervention_cost(&run.world, state, &derived, h)
+        derived.agreements.cost[h.ix()]
     };
     let ratio = cost(&together) / cost(&alone);
     assert!((ratio - 1.0 / 3.0).abs() < 0.02, "cost ratio {ratio}");

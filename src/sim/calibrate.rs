@@ -5,7 +5,6 @@ use super::derived::Derived;
 use super::rules::economy::EconomyTerms;
 use super::rules::relations;
 use super::state::{DyadReference, State};
-use super::threat::cbm_strength_of;
 use super::world::World;
 
 /// Means at load that make sizes and threat levels dimensionless.
@@ -115,9 +114,9 @@ impl Calibration {
                 .push(EconomyTerms::measure(world, state, &derived, i));
             calibration
                 .arms_inflow
-                .push(super::rules::arms::arms_inflow(world, state, &norms, i));
+                .push(derived.agreements.arms_inflow[i.ix()]);
             calibration.threat_level.push(derived.threat_level[i.ix()]);
-            calibration.cbm.push(cbm_strength_of(world, state, i));
+            calibration.cbm.push(derived.agreements.cbm[i.ix()]);
             calibration.stability.push(x.stability);
             calibration
                 .conflict
@@ -132,12 +131,10 @@ impl Calibration {
         let derived = Derived::compute(world, state);
         let calibrate = world.settings.calibrate_baseline;
         let balance = relations::balance_sums(state, &derived);
-        let references: Vec<DyadReference> = state
-            .dyads
-            .iter_storage()
+        let references: Vec<DyadReference> = (0..state.dyads.len())
             .zip(balance)
-            .map(|(dyad, balance)| {
-                let (i, j) = (dyad.a, dyad.b);
+            .map(|(position, balance)| {
+                let (i, j) = state.dyads.ends(position);
                 let link = derived.link(i, j);
                 DyadReference {
                     balance: if calibrate { balance } else { 0.0 },
@@ -148,16 +145,14 @@ impl Calibration {
                 }
             })
             .collect();
-        for (dyad, reference) in state.dyads.values_mut().zip(references) {
-            dyad.reference = reference;
-        }
+        state.dyads.set_references(references);
         // Members of alliances in force at load: their commitment drivers are priced in.
+        let incentives = super::rules::alliances::switching_incentives(world, state);
         for (a, info) in world.alliances.iter().enumerate() {
             if info.formed_by.is_some() {
                 continue;
             }
             let ax = super::ids::AllianceIx(a as u32);
-            let incentives = super::rules::alliances::switching_incentives(world, state);
             let references: Vec<[f64; 5]> = state.alliances[a]
                 .members
                 .iter()

@@ -8,7 +8,7 @@ use super::state::State;
 use super::world::World;
 
 /// Quantities every rule reads, computed once per tick from the post-shock state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Derived {
     /// s_i: CINC-like size.
     pub size: Vec<f64>,
@@ -27,9 +27,15 @@ pub struct Derived {
     /// Θ_i = Σ_j w_ij·x_j / x̄₀.
     pub threat_level: Vec<f64>,
     /// Links between pairs: alliances, treaties, joint peacekeeping.
-    pub links: std::collections::BTreeMap<(NationIx, NationIx), super::links::PairLinks>,
+    pub links: super::links::Links,
+    /// Per-nation sums over the agreements and interventions in force.
+    pub agreements: super::agreements::Agreements,
     /// Σ s over all nations (denominator of the balance sums).
     pub total_size: f64,
+    /// Scratch: f-weighted effectiveness sums while computing presence.
+    weighted: Vec<(f64, f64, f64)>,
+    /// Scratch: positions of fighting pairs.
+    fighting_pairs: Vec<usize>,
 }
 
 /// Presence effectiveness e of an intervention kind (MODEL.md 2.7).
@@ -71,12 +77,43 @@ impl Derived {
 
     /// Computes everything from `state` with the given normalisers (used while calibrating).
     pub fn compute_with(world: &World, state: &State, norms: &Normalisers) -> Derived {
+        let mut derived = Derived::default();
+        derived.recompute_with(world, state, norms);
+        derived
+    }
+
+    /// Recomputes everything for `state` in place, reusing the buffers of an earlier tick.
+    pub fn recompute(&mut self, world: &World, state: &State) {
+        self.recompute_with(world, state, &world.calibration.norms);
+    }
+
+    fn recompute_with(&mut self, world: &World, state: &State, norms: &Normalisers) {
         let n = world.nation_count();
-        let size = sizes(state, norms);
-        let mut presence = vec![0.0; n];
-        let mut weighted_e = vec![0.0; n];
-        let mut weighted_pk = vec![0.0; n];
-        let mut weight = vec![0.0; n];
+        sizes_into(state, norms, &mut self.size);
+        self.measure_presence(world, state, n);
+        self.measure_fighting(state, n);
+        self.total_size = self.size.iter().sum();
+        self.cohesion.clear();
+        self.cohesion.extend(
+            (0..state.alliances.len()).map(|a| cohesion(state, &self.size, AllianceIx(a as u32))),
+        );
+        self.agreements.recompute(world, state, &self.size, norms);
+        self.threat
+            .recompute(world, state, &self.cohesion, &self.agreements.allied);
+        self.links.recompute(world, state, &self.cohesion);
+        let mean_effort = norms.effort;
+        self.threat_level.clear();
+        for i in world.nation_indices() {
+            self.threat_level
+                .push(self.threat.fear(state, i) / mean_effort);
+        }
+    }
+
+    fn measure_presence(&mut self, world: &World, state: &State, n: usize) {
+        self.presence.clear();
+        self.presence.resize(n, 0.0);
+        self.weighted.clear();
+        self.weighted.resize(n, (0.0, 0.0, 0.0));
         for (i, info) in world.interventions.iter().enumerate() {
             if !state.interventions[i].status.is_active() {
                 continue;
@@ -89,62 +126,52 @@ impl Derived {
             if info.kind == InterventionKind::Peacekeeping && !info.consent {
                 e *= 0.5;
             }
-            presence[k] += f;
-            weighted_e[k] += f * e;
+            self.presence[k] += f;
+            let (weighted_e, weighted_pk, weight) = &mut self.weighted[k];
+            *weighted_e += f * e;
             if info.kind == InterventionKind::Peacekeeping {
-                weighted_pk[k] += f * e;
+                *weighted_pk += f * e;
             }
-            weight[k] += f;
+            *weight += f;
         }
-        let mut effectiveness = vec![0.0; n];
-        let mut peacekeeping_effectiveness = vec![0.0; n];
+        self.effectiveness.clear();
+        self.effectiveness.resize(n, 0.0);
+        self.peacekeeping_effectiveness.clear();
+        self.peacekeeping_effectiveness.resize(n, 0.0);
         for k in 0..n {
-            presence[k] = f64::min(1.0, presence[k]);
-            if weight[k] > 0.0 {
-                effectiveness[k] = weighted_e[k] / weight[k];
-                peacekeeping_effectiveness[k] = weighted_pk[k] / weight[k];
+            self.presence[k] = f64::min(1.0, self.presence[k]);
+            let (weighted_e, weighted_pk, weight) = self.weighted[k];
+            if weight > 0.0 {
+                self.effectiveness[k] = weighted_e / weight;
+                self.peacekeeping_effectiveness[k] = weighted_pk / weight;
             }
         }
-        let mut fighting = vec![0.0; n];
-        for dyad in state.dyads.iter() {
-            fighting[dyad.a.ix()] += dyad.fighting;
-            fighting[dyad.b.ix()] += dyad.fighting;
+    }
+
+    /// W_i, summed over i's pairs in ascending (a, b) order (only fighting pairs add anything).
+    fn measure_fighting(&mut self, state: &State, n: usize) {
+        let dyads = &state.dyads;
+        self.fighting_pairs.clear();
+        self.fighting_pairs.extend(
+            dyads
+                .fightings()
+                .iter()
+                .enumerate()
+                .filter(|&(_, &w)| w != 0.0)
+                .map(|(p, _)| p),
+        );
+        self.fighting_pairs.sort_unstable_by_key(|&p| dyads.ends(p));
+        self.fighting.clear();
+        self.fighting.resize(n, 0.0);
+        for &p in &self.fighting_pairs {
+            let (a, b) = dyads.ends(p);
+            let w = dyads.fightings()[p];
+            self.fighting[a.ix()] += w;
+            self.fighting[b.ix()] += w;
         }
-        for w in &mut fighting {
+        for w in &mut self.fighting {
             *w = f64::min(1.0, *w);
         }
-        let mut derived = Derived {
-            size,
-            presence,
-            effectiveness,
-            peacekeeping_effectiveness,
-            fighting,
-            cohesion: Vec::new(),
-            threat: super::threat::Threat::default(),
-            threat_level: Vec::new(),
-            links: std::collections::BTreeMap::new(),
-            total_size: 0.0,
-        };
-        derived.total_size = derived.size.iter().sum();
-        derived.cohesion = (0..state.alliances.len())
-            .map(|a| derived.alliance_cohesion(state, AllianceIx(a as u32)))
-            .collect();
-        derived.threat = super::threat::compute(world, state, &derived.cohesion);
-        derived.links = super::links::pair_links(world, state, &derived.cohesion);
-        let mean_effort = norms.effort;
-        derived.threat_level = derived
-            .threat
-            .weights
-            .iter()
-            .map(|row| {
-                let total: f64 = row
-                    .iter()
-                    .map(|&(j, w)| w * state.nations[j.ix()].effort)
-                    .sum();
-                total / mean_effort
-            })
-            .collect();
-        derived
     }
 
     /// C_a = Σ s_i ω_ia / Σ s_i over members (0 when the alliance is not in force).
@@ -154,10 +181,7 @@ impl Derived {
 
     /// The links of a pair (all zero when unlinked).
     pub fn link(&self, a: NationIx, b: NationIx) -> super::links::PairLinks {
-        self.links
-            .get(&(a.min(b), a.max(b)))
-            .copied()
-            .unwrap_or_default()
+        self.links.get(a, b)
     }
 
     /// s of a nation.
@@ -169,11 +193,20 @@ impl Derived {
 /// s_i = ½·M_i/M̄₀ + ½·E_i/Ē₀ for every nation: the CINC-like size. Cheap; for callers that need
 /// sizes only, instead of every derived quantity.
 pub fn sizes(state: &State, norms: &Normalisers) -> Vec<f64> {
-    state
-        .nations
-        .iter()
-        .map(|x| 0.5 * x.capability / norms.capability + 0.5 * x.economy / norms.economy)
-        .collect()
+    let mut sizes = Vec::with_capacity(state.nations.len());
+    sizes_into(state, norms, &mut sizes);
+    sizes
+}
+
+/// [`sizes`] into a buffer.
+pub fn sizes_into(state: &State, norms: &Normalisers, sizes: &mut Vec<f64>) {
+    sizes.clear();
+    sizes.extend(
+        state
+            .nations
+            .iter()
+            .map(|x| 0.5 * x.capability / norms.capability + 0.5 * x.economy / norms.economy),
+    );
 }
 
 /// C_a = Σ s_i ω_ia / Σ s_i over members (0 when the alliance is not in force).

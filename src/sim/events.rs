@@ -7,7 +7,7 @@ use super::derived::Derived;
 use super::ids::{AllianceIx, EventIx, NationIx, to_u32};
 use super::ledger::{Cause, Entity, LedgerBuilder};
 use super::rules::alliances::initial_commitment;
-use super::state::{State, Status};
+use super::state::{PairColumn, State, Status};
 use super::world::{Act, World};
 
 /// Applies every event of `state.tick`, in the order of MODEL.md 2.1.
@@ -46,7 +46,7 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
             let parties = world.treaties[treaty.ix()].parties.clone();
             for (k, &a) in parties.iter().enumerate() {
                 for &b in &parties[k + 1..] {
-                    state.dyads.entry(a, b);
+                    state.dyads.insert(a, b);
                 }
             }
         }
@@ -75,7 +75,7 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
             a.age = 0;
             for (k, &m) in founders.iter().enumerate() {
                 for &n in &founders[k + 1..] {
-                    state.dyads.entry(m, n);
+                    state.dyads.insert(m, n);
                 }
             }
         }
@@ -105,21 +105,24 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
             trust,
             structural,
         } => {
-            let dyad = state.dyads.entry(*a, *b);
-            let entity = Entity::Dyad(dyad.a, dyad.b);
+            let position = state.dyads.insert(*a, *b);
+            let (x, y) = state.dyads.ends(position);
+            let entity = Entity::Dyad(x, y);
             if let Some(relation) = relation {
-                let before = dyad.relation;
-                dyad.relation = *relation;
+                let slot = state.dyads.value_mut(position, PairColumn::Relation);
+                let before = *slot;
+                *slot = *relation;
                 if *structural {
-                    dyad.relation0 = *relation;
+                    state.dyads.set_structural(position, Some(*relation), None);
                 }
                 ledger.shock(entity, "relation", before, *relation, USER_EDIT, cause);
             }
             if let Some(trust) = trust {
-                let before = dyad.trust;
-                dyad.trust = *trust;
+                let slot = state.dyads.value_mut(position, PairColumn::Trust);
+                let before = *slot;
+                *slot = *trust;
                 if *structural {
-                    dyad.trust0 = *trust;
+                    state.dyads.set_structural(position, None, Some(*trust));
                 }
                 ledger.shock(entity, "trust", before, *trust, USER_EDIT, cause);
             }
@@ -239,7 +242,7 @@ fn join(world: &World, state: &mut State, alliance: AllianceIx, nation: NationIx
     let derived = Derived::compute(world, state);
     let omega = initial_commitment(world, state, &derived, nation, &members);
     for &m in &members[..members.len() - 1] {
-        state.dyads.entry(m, nation);
+        state.dyads.insert(m, nation);
     }
     let record = super::rules::alliances::join_record(state, nation, &members);
     state.alliances[alliance.ix()].members.push((nation, omega));
@@ -277,7 +280,12 @@ fn abrogation_shocks(
     ledger: &mut LedgerBuilder,
 ) {
     const TERM: (&str, &str) = ("abrogation", "broken commitment");
-    let others: Vec<NationIx> = state.dyads.neighbours(by).map(|(other, _)| other).collect();
+    let others: Vec<NationIx> = state
+        .dyads
+        .neighbours(by)
+        .iter()
+        .map(|&(other, _)| other)
+        .collect();
     for other in others {
         let factor = if partners.contains(&other) { 0.3 } else { 0.8 };
         shock_pair(
@@ -373,24 +381,14 @@ fn expire(world: &World, state: &mut State) {
 }
 
 /// A variable of a pair that one-off shocks set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PairVar {
-    /// R.
-    Relation,
-    /// T.
-    Trust,
-    /// W.
-    Fighting,
-}
+pub type PairVar = PairColumn;
 
-impl PairVar {
-    /// The CSV and ledger name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Relation => "relation",
-            Self::Trust => "trust",
-            Self::Fighting => "fighting",
-        }
+/// The CSV and ledger name of a pair variable.
+pub fn pair_var_name(var: PairVar) -> &'static str {
+    match var {
+        PairVar::Relation => "relation",
+        PairVar::Trust => "trust",
+        PairVar::Fighting => "fighting",
     }
 }
 
@@ -406,17 +404,20 @@ pub fn shock_pair(
     cause: Cause,
     ledger: &mut LedgerBuilder,
 ) {
-    let dyad = state.dyads.entry(a, b);
-    let slot = match var {
-        PairVar::Relation => &mut dyad.relation,
-        PairVar::Trust => &mut dyad.trust,
-        PairVar::Fighting => &mut dyad.fighting,
-    };
+    let position = state.dyads.insert(a, b);
+    let slot = state.dyads.value_mut(position, var);
     let before = *slot;
     *slot = change(before);
     let after = *slot;
-    let entity = Entity::Dyad(dyad.a, dyad.b);
-    ledger.shock(entity, var.name(), before, after, term, cause);
+    let (x, y) = state.dyads.ends(position);
+    ledger.shock(
+        Entity::Dyad(x, y),
+        pair_var_name(var),
+        before,
+        after,
+        term,
+        cause,
+    );
 }
 
 /// The variable of a nation an attribute names, with its CSV name. `DefenceShare` names the

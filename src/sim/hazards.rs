@@ -2,66 +2,15 @@
 //! risk that a nation relapses into civil war. Hazards are reported every tick; only the seeded
 //! random events turn them into events.
 
-use crate::model::TreatyKind;
-
 use super::derived::Derived;
 use super::ids::NationIx;
-use super::intervention::collective_defence_allies;
-use super::state::State;
+use super::state::{DyadState, State};
 use super::world::World;
 
-/// Σ_{m∈CD(i)} rel_mi·M_m: the allied capability i can count on, with reliability
-/// rel_mi = ω·(0.5 + 0.5·T_mi) (+0.1σ for joint exercises), capped at 1.
-pub fn allied_capability(world: &World, state: &State, i: NationIx) -> f64 {
-    let mut allies: Vec<NationIx> = collective_defence_allies(world, state, i).collect();
-    allies.sort();
-    allies.dedup();
-    allies
-        .into_iter()
-        .map(|m| reliability(world, state, m, i) * state.nation(m).capability)
-        .sum()
-}
-
-/// rel_mi: how reliably m would come to i's defence.
-pub fn reliability(world: &World, state: &State, m: NationIx, i: NationIx) -> f64 {
-    // The strongest commitment m has toward i: alliance commitment ω, or a treaty's strength.
-    let mut commitment: f64 = 0.0;
-    for (a, alliance) in state.alliances.iter().enumerate() {
-        if !alliance.status.is_active() || !world.alliances[a].collective_defence {
-            continue;
-        }
-        let has_i = alliance.members.iter().any(|&(n, _)| n == i);
-        if let Some(&(_, omega)) = alliance.members.iter().find(|&&(n, _)| n == m)
-            && has_i
-        {
-            commitment = commitment.max(omega);
-        }
-    }
-    let mut exercises: f64 = 0.0;
-    for (t, info) in world.treaties.iter().enumerate() {
-        if !state.treaties[t].status.is_active()
-            || !info.parties.contains(&i)
-            || !info.parties.contains(&m)
-        {
-            continue;
-        }
-        match info.kind {
-            TreatyKind::MutualDefence => commitment = commitment.max(info.strength),
-            TreatyKind::JointExercises => exercises = exercises.max(info.strength),
-            _ => {}
-        }
-    }
-    let trust = state
-        .dyads
-        .get(m, i)
-        .map_or(crate::model::DEFAULT_TRUST, |d| d.trust);
-    f64::min(1.0, commitment * (0.5 + 0.5 * trust) + 0.1 * exercises)
-}
-
 /// Def_i^(j): the share of the balance held by i's allies against attacker j.
-pub fn deterrence(world: &World, state: &State, i: NationIx, j: NationIx) -> f64 {
+pub fn deterrence(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
     deterrence_by(
-        allied_capability(world, state, i),
+        derived.agreements.allied[i.ix()],
         state.nation(j).capability,
     )
 }
@@ -77,17 +26,29 @@ pub fn deterrence_by(allied: f64, attacker: f64) -> f64 {
 }
 
 /// Def_i against a nation of average capability M̄₀: the reassurance term of stability.
-pub fn reassurance(world: &World, state: &State, i: NationIx) -> f64 {
-    let allied = allied_capability(world, state, i);
+pub fn reassurance(world: &World, derived: &Derived, i: NationIx) -> f64 {
+    let allied = derived.agreements.allied[i.ix()];
     allied / (allied + world.calibration.norms.capability)
 }
 
 /// H^int_{j→i}: the per-tick risk that j attacks i.
 pub fn attack(world: &World, state: &State, derived: &Derived, j: NationIx, i: NationIx) -> f64 {
-    let p = &world.params;
     let Some(dyad) = state.dyads.get(i, j) else {
         return 0.0;
     };
+    attack_on_pair(world, state, derived, j, i, &dyad)
+}
+
+/// H^int_{j→i} for a stored pair.
+pub fn attack_on_pair(
+    world: &World,
+    state: &State,
+    derived: &Derived,
+    j: NationIx,
+    i: NationIx,
+    dyad: &DyadState,
+) -> f64 {
+    let p = &world.params;
     let hostility = f64::max(0.0, -dyad.relation);
     if hostility == 0.0 {
         return 0.0;
@@ -97,8 +58,9 @@ pub fn attack(world: &World, state: &State, derived: &Derived, j: NationIx, i: N
         * hostility
         * world.proximity(i, j)
         * (1.0 - dyad.trust)
-        * (1.0 + p.arms_race_hazard * super::rules::relations::arms_race(state, i, j))
-        * (1.0 - p.deterrence * deterrence(world, state, i, j))
+        * (1.0
+            + p.arms_race_hazard * super::rules::relations::arms_race(state, i, j, dyad.relation))
+        * (1.0 - p.deterrence * deterrence(state, derived, i, j))
         * (1.0 - 0.5 * link.non_aggression)
         * (1.0 - 0.3 * link.confidence_building)
 }

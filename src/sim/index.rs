@@ -45,15 +45,17 @@ fn region_fighting(world: &World, state: &State, region: RegionIx) -> f64 {
     let pairs = f64::max(1.0, n * (n - 1.0) / 2.0);
     let mut total = 0.0;
     // Every pair with a member, once: from its member, or from its smaller member when both are.
+    let fightings = state.dyads.fightings();
     for &i in &world.regions[region.ix()].members {
-        for (j, dyad) in state.dyads.neighbours(i) {
-            if dyad.fighting == 0.0 {
+        for &(j, position) in state.dyads.neighbours(i) {
+            let fighting = fightings[position as usize];
+            if fighting == 0.0 {
                 continue;
             }
             if world.nations[j.ix()].region != region {
-                total += 0.5 * dyad.fighting;
+                total += 0.5 * fighting;
             } else if i < j {
-                total += dyad.fighting;
+                total += fighting;
             }
         }
     }
@@ -69,14 +71,14 @@ pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
     for &i in &world.regions[region.ix()].members {
         // i's non-zero relations with later members of the region, in neighbour order.
         inside.clear();
+        let relations = state.dyads.relations();
         inside.extend(
             state
                 .dyads
                 .neighbours(i)
-                .filter(|(j, d)| {
-                    *j > i && world.nations[j.ix()].region == region && d.relation != 0.0
-                })
-                .map(|(j, d)| (j, d.relation)),
+                .iter()
+                .map(|&(j, position)| (j, relations[position as usize]))
+                .filter(|&(j, r)| j > i && world.nations[j.ix()].region == region && r != 0.0),
         );
         for (x, &(j, rij)) in inside.iter().enumerate() {
             for &(k, rik) in &inside[x + 1..] {

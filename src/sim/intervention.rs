@@ -28,10 +28,14 @@ pub fn legality(world: &World, state: &State, info: &InterventionInfo) -> f64 {
                     .and_then(|d| d.fought_at)
                     .is_some_and(|at| at + SELF_DEFENCE_MEMORY >= state.tick)
             };
-            let allies_fought = info
-                .interveners
-                .iter()
-                .any(|&j| fought(j) || collective_defence_allies(world, state, j).any(fought));
+            let agreements = super::agreements::Agreements::of_state(world, state);
+            let allies_fought = info.interveners.iter().any(|&j| {
+                fought(j)
+                    || agreements
+                        .allies_of(j)
+                        .iter()
+                        .any(|ally| fought(ally.nation))
+            });
             if allies_fought {
                 p.legality_self_defence
             } else {
@@ -45,35 +49,6 @@ pub fn legality(world: &World, state: &State, info: &InterventionInfo) -> f64 {
         0.0
     };
     f64::min(1.0, base + bonus)
-}
-
-/// CD(i): partners in collective-defence alliances and mutual-defence treaties in force.
-pub fn collective_defence_allies<'a>(
-    world: &'a World,
-    state: &'a State,
-    i: NationIx,
-) -> impl Iterator<Item = NationIx> + 'a {
-    let from_alliances = state
-        .alliances
-        .iter()
-        .enumerate()
-        .filter(move |(a, alliance)| {
-            alliance.status.is_active()
-                && world.alliances[*a].collective_defence
-                && alliance.members.iter().any(|&(m, _)| m == i)
-        })
-        .flat_map(|(_, alliance)| alliance.members.iter().map(|&(m, _)| m));
-    let from_treaties = world
-        .treaties
-        .iter()
-        .enumerate()
-        .filter(move |(t, info)| {
-            info.kind == crate::model::TreatyKind::MutualDefence
-                && state.treaties[*t].status.is_active()
-                && info.parties.contains(&i)
-        })
-        .flat_map(|(_, info)| info.parties.iter().copied());
-    from_alliances.chain(from_treaties).filter(move |&m| m != i)
 }
 
 /// (good, coercive) legitimacy weights of a kind (MODEL.md 2.7).
@@ -145,7 +120,7 @@ pub fn start(
     }
     state.interventions[v.ix()].started_at = Some(state.tick);
     for &j in &info.interveners {
-        state.dyads.entry(j, k);
+        state.dyads.insert(j, k);
     }
     let multilateral = if info.multilateral { 1.0 } else { 0.0 };
     let (good, coercive) = legitimacy_weights(info.kind, info.consent);
@@ -272,11 +247,15 @@ pub fn regime_change(
     let ell = state.interventions[v.ix()].legality;
     const TERM: (&str, &str) = ("regime_change", "regime change");
     // Former friends of the old regime turn against the new one.
+    let relations = state.dyads.relations();
     let friends: Vec<NationIx> = state
         .dyads
         .neighbours(k)
-        .filter(|(q, d)| d.relation > 0.3 && !info.interveners.contains(q))
-        .map(|(q, _)| q)
+        .iter()
+        .filter(|&&(q, position)| {
+            relations[position as usize] > 0.3 && !info.interveners.contains(&q)
+        })
+        .map(|&(q, _)| q)
         .collect();
     let ideology_j = mean_ideology(state, &info.interveners);
     let shift = 0.6 * (ideology_j - state.nations[k.ix()].ideology);
@@ -378,7 +357,8 @@ pub fn phase_shocks(world: &World, state: &mut State, ledger: &mut LedgerBuilder
                     cause,
                     ledger,
                 );
-                state.dyads.entry(j, info.target).fought_at = Some(tick);
+                let position = state.dyads.insert(j, info.target);
+                state.dyads.set_fought_at(position, tick);
             }
         }
         let coalition_regime_change = info.kind == InterventionKind::CoalitionOperation
@@ -424,26 +404,6 @@ pub fn after_step(world: &World, state: &mut State, ledger: &mut LedgerBuilder) 
             );
         }
     }
-}
-
-/// f-weighted mean over the interventions active in k of (λ, ½ℓ + ½λ, consent), or `None`.
-pub fn local_measures(world: &World, state: &State, k: NationIx) -> Option<(f64, f64, f64)> {
-    let mut weight = 0.0;
-    let (mut engagement, mut local, mut consent) = (0.0, 0.0, 0.0);
-    for (v, info) in world.interventions.iter().enumerate() {
-        if info.target != k || !state.interventions[v].status.is_active() {
-            continue;
-        }
-        let f = info.force_ratio * super::derived::presence_profile(world, v, state.tick);
-        if f <= 0.0 {
-            continue;
-        }
-        weight += f;
-        engagement += f * info.engagement;
-        local += f * (0.5 * state.interventions[v].legality + 0.5 * info.engagement);
-        consent += f * if info.consent { 1.0 } else { 0.0 };
-    }
-    (weight > 0.0).then(|| (engagement / weight, local / weight, consent / weight))
 }
 
 /// |R| beyond which an outside state takes sides in an intervention (Regan 2002).
@@ -492,11 +452,12 @@ pub fn counter_interveners(world: &World, state: &State, v: usize) -> Vec<Nation
 pub fn proxy(world: &World, state: &State, sizes: &[f64], k: NationIx) -> f64 {
     let mut backers: Vec<NationIx> = Vec::new();
     let mut interveners: Vec<NationIx> = Vec::new();
-    for (v, info) in world.interventions.iter().enumerate() {
-        if info.target != k || info.legal_basis == LegalBasis::Unsc {
+    for &v in world.interventions_on(k) {
+        let info = &world.interventions[v.ix()];
+        if info.legal_basis == LegalBasis::Unsc {
             continue;
         }
-        let counter = counter_interveners(world, state, v);
+        let counter = counter_interveners(world, state, v.ix());
         if !counter.is_empty() {
             backers.extend(counter);
             interveners.extend(&info.interveners);

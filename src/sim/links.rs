@@ -1,8 +1,6 @@
 //! Per-pair links of one tick: shared alliances, treaties in force, joint peacekeeping. Built once
 //! per tick from the agreements, so the relation and trust rules look them up instead of scanning.
 
-use std::collections::BTreeMap;
-
 use crate::model::{InterventionKind, TreatyKind};
 
 use super::ids::NationIx;
@@ -37,62 +35,26 @@ pub fn treaty_effects(kind: TreatyKind) -> (f64, f64) {
     }
 }
 
-/// Every linked pair, smaller index first.
-pub fn pair_links(
-    world: &World,
-    state: &State,
-    cohesion: &[f64],
-) -> BTreeMap<(NationIx, NationIx), PairLinks> {
-    let mut links: BTreeMap<(NationIx, NationIx), PairLinks> = BTreeMap::new();
-    let mut each_pair = |members: &[NationIx], mut apply: Box<dyn FnMut(&mut PairLinks) + '_>| {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                if a != b {
-                    apply(links.entry((a.min(b), a.max(b))).or_default());
-                }
-            }
-        }
-    };
-    for (a, alliance) in state.alliances.iter().enumerate() {
-        if !alliance.status.is_active() {
-            continue;
-        }
-        let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
-        let c = cohesion[a];
-        each_pair(
-            &members,
-            Box::new(move |link| {
+/// One agreement's contribution to a pair's links.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Contribution {
+    /// Both are members of an alliance of cohesion C.
+    Alliance(f64),
+    /// Both are parties to a treaty of this kind and strength.
+    Treaty(TreatyKind, f64),
+    /// Both serve in (or host, with consent) the same peacekeeping mission.
+    Mission,
+}
+
+impl Contribution {
+    fn add_to(self, link: &mut PairLinks) {
+        match self {
+            Self::Alliance(c) => {
                 link.allies += c;
                 link.evidence += 0.04 * c;
-            }),
-        );
-    }
-    for (t, info) in world.treaties.iter().enumerate() {
-        if !state.treaties[t].status.is_active() {
-            continue;
-        }
-        let (push, evidence) = treaty_effects(info.kind);
-        let sigma = info.strength;
-        let kind = info.kind;
-        let parties = if kind == TreatyKind::PeacekeepingMandate {
-            // A mandate warms the host toward the nations keeping the peace under it.
-            let host = info.parties[0];
-            let mut with = vec![host];
-            for (v, iv) in world.interventions.iter().enumerate() {
-                if iv.kind == InterventionKind::Peacekeeping
-                    && iv.target == host
-                    && state.interventions[v].status.is_active()
-                {
-                    with.extend(&iv.interveners);
-                }
             }
-            with
-        } else {
-            info.parties.clone()
-        };
-        each_pair(
-            &parties,
-            Box::new(move |link| {
+            Self::Treaty(kind, sigma) => {
+                let (push, evidence) = treaty_effects(kind);
                 link.treaty_relation += push * sigma;
                 link.evidence += evidence * sigma;
                 if kind == TreatyKind::NonAggression {
@@ -101,19 +63,110 @@ pub fn pair_links(
                 if kind == TreatyKind::ConfidenceBuilding {
                     link.confidence_building = f64::max(link.confidence_building, sigma);
                 }
-            }),
-        );
-    }
-    // Contributors to the same peacekeeping mission, and each of them with the host: +0.04.
-    for (v, iv) in world.interventions.iter().enumerate() {
-        if iv.kind != InterventionKind::Peacekeeping || !state.interventions[v].status.is_active() {
-            continue;
+            }
+            Self::Mission => link.evidence += 0.04,
         }
-        let mut together = iv.interveners.clone();
-        if iv.consent {
-            together.push(iv.target);
-        }
-        each_pair(&together, Box::new(|link| link.evidence += 0.04));
     }
-    links
+}
+
+/// The links of every linked pair at one tick, sorted by pair (smaller index first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Links {
+    entries: Vec<((NationIx, NationIx), PairLinks)>,
+    /// Contributions in the order they are added (alliances, treaties, missions), before merging.
+    gathered: Vec<((NationIx, NationIx), Contribution)>,
+    parties: Vec<NationIx>,
+}
+
+impl Links {
+    /// Recomputes the links of `state`, given alliance cohesions, reusing this value's buffers.
+    pub fn recompute(&mut self, world: &World, state: &State, cohesion: &[f64]) {
+        self.gathered.clear();
+        for (a, alliance) in state.alliances.iter().enumerate() {
+            if !alliance.status.is_active() {
+                continue;
+            }
+            self.parties.clear();
+            self.parties
+                .extend(alliance.members.iter().map(|&(m, _)| m));
+            self.each_pair(Contribution::Alliance(cohesion[a]));
+        }
+        for (t, info) in world.treaties.iter().enumerate() {
+            if !state.treaties[t].status.is_active() {
+                continue;
+            }
+            self.parties.clear();
+            if info.kind == TreatyKind::PeacekeepingMandate {
+                // A mandate warms the host toward the nations keeping the peace under it.
+                let host = info.parties[0];
+                self.parties.push(host);
+                for (v, iv) in world.interventions.iter().enumerate() {
+                    if iv.kind == InterventionKind::Peacekeeping
+                        && iv.target == host
+                        && state.interventions[v].status.is_active()
+                    {
+                        self.parties.extend(&iv.interveners);
+                    }
+                }
+            } else {
+                self.parties.extend(&info.parties);
+            }
+            self.each_pair(Contribution::Treaty(info.kind, info.strength));
+        }
+        // Contributors to the same peacekeeping mission, and each of them with the host: +0.04.
+        for (v, iv) in world.interventions.iter().enumerate() {
+            if iv.kind != InterventionKind::Peacekeeping
+                || !state.interventions[v].status.is_active()
+            {
+                continue;
+            }
+            self.parties.clear();
+            self.parties.extend(&iv.interveners);
+            if iv.consent {
+                self.parties.push(iv.target);
+            }
+            self.each_pair(Contribution::Mission);
+        }
+        // A stable sort keeps each pair's contributions in the order above, so the sums are
+        // added in one fixed order.
+        self.gathered.sort_by_key(|&(key, _)| key);
+        self.entries.clear();
+        for &(key, contribution) in &self.gathered {
+            if self.entries.last().is_none_or(|&(last, _)| last != key) {
+                self.entries.push((key, PairLinks::default()));
+            }
+            if let Some((_, link)) = self.entries.last_mut() {
+                contribution.add_to(link);
+            }
+        }
+    }
+
+    fn each_pair(&mut self, contribution: Contribution) {
+        for (k, &a) in self.parties.iter().enumerate() {
+            for &b in &self.parties[k + 1..] {
+                if a != b {
+                    self.gathered.push(((a.min(b), a.max(b)), contribution));
+                }
+            }
+        }
+    }
+
+    /// The links of a pair (all zero when unlinked).
+    pub fn get(&self, a: NationIx, b: NationIx) -> PairLinks {
+        let key = (a.min(b), a.max(b));
+        self.entries
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .map_or_else(|_| PairLinks::default(), |at| self.entries[at].1)
+    }
+
+    /// Every linked pair with its links, in ascending pair order.
+    pub fn iter(&self) -> impl Iterator<Item = ((NationIx, NationIx), PairLinks)> + '_ {
+        self.entries.iter().copied()
+    }
+
+    /// Whether the pair is linked.
+    pub fn contains(&self, a: NationIx, b: NationIx) -> bool {
+        let key = (a.min(b), a.max(b));
+        self.entries.binary_search_by_key(&key, |&(k, _)| k).is_ok()
+    }
 }

@@ -1,6 +1,7 @@
 //! The deterministic engine: world state at a tick, the step, rules, the ledger of named terms,
 //! the regional stability index and the seeded random numbers. No egui, no files, no clock.
 
+pub mod agreements;
 pub mod balance;
 pub mod bounded;
 pub mod calibrate;

@@ -7,11 +7,12 @@
 
 use crate::model::Attribute;
 
+use super::agreements::Agreements;
 use super::bounded::push;
 use super::derived::Derived;
 use super::events::{PairVar, shock_nation, shock_pair};
 use super::ids::NationIx;
-use super::intervention::{self, collective_defence_allies};
+use super::intervention;
 use super::ledger::{Cause, LedgerBuilder};
 use super::rng::{Stream, uniform};
 use super::state::State;
@@ -126,7 +127,8 @@ pub fn draw(world: &World, state: &State, derived: &Derived, tick: u32) -> Vec<R
             });
         }
         for (attacker, target, half) in [(dyad.a, dyad.b, 0u64), (dyad.b, dyad.a, 1u64 << 63)] {
-            let risk = super::hazards::attack(world, state, derived, attacker, target);
+            let risk =
+                super::hazards::attack_on_pair(world, state, derived, attacker, target, &dyad);
             if uniform(seed, Stream::Escalation, tick, index ^ half) < risk {
                 events.push(RandomEvent::Escalation { attacker, target });
             }
@@ -212,13 +214,10 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
                 );
                 // The insurgents' foreign sponsors pay in standing.
                 let sponsors: Vec<NationIx> = world
-                    .interventions
+                    .interventions_on(nation)
                     .iter()
-                    .enumerate()
-                    .filter(|(v, info)| {
-                        info.target == nation && state.interventions[*v].status.is_active()
-                    })
-                    .flat_map(|(v, _)| intervention::counter_interveners(world, state, v))
+                    .filter(|v| state.interventions[v.ix()].status.is_active())
+                    .flat_map(|v| intervention::counter_interveners(world, state, v.ix()))
                     .collect();
                 for sponsor in sponsors {
                     shock_nation(
@@ -284,13 +283,13 @@ fn escalate(
     let cause = Cause::Random("escalation");
     let tick = state.tick;
     set_fighting(state, attacker, target, ESCALATION, cause, ledger);
-    let mut allies: Vec<NationIx> = collective_defence_allies(world, state, target)
-        .filter(|&m| m != attacker)
-        .collect();
-    allies.sort();
-    allies.dedup();
-    for ally in allies {
-        let reliability = super::hazards::reliability(world, state, ally, target);
+    let agreements = Agreements::of_state(world, state);
+    for ally in agreements.allies_of(target) {
+        let ally = ally.nation;
+        if ally == attacker {
+            continue;
+        }
+        let reliability = agreements.reliability(state, ally, target);
         let index = pair_index(ally, attacker) ^ (u64::from(target.0) << 16);
         if uniform(world.seed, Stream::AllyJoins, tick, index) < reliability {
             set_fighting(
@@ -324,5 +323,6 @@ fn set_fighting(
         cause,
         ledger,
     );
-    state.dyads.entry(a, b).fought_at = Some(tick);
+    let position = state.dyads.insert(a, b);
+    state.dyads.set_fought_at(position, tick);
 }

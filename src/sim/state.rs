@@ -3,7 +3,6 @@
 //! A `State` is a plain value: cloning it is a checkpoint, and stepping a clone gives bit-for-bit
 //! the same trajectory as stepping the original (resuming equals a straight run).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::model::{DEFAULT_TRUST, Scenario};
@@ -84,7 +83,7 @@ impl NationState {
     }
 }
 
-/// One pair's variables (MODEL.md 2.3), smaller index first.
+/// One pair's variables (MODEL.md 2.3), smaller index first: a copy assembled from [`Dyads`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DyadState {
     /// The nation with the smaller index.
@@ -122,155 +121,166 @@ pub struct DyadReference {
     pub evidence: f64,
 }
 
-impl DyadState {
-    /// A pair at its defaults: relation 0, trust 0.5, no fighting.
-    pub fn neutral(a: NationIx, b: NationIx) -> Self {
-        Self {
-            a: a.min(b),
-            b: a.max(b),
-            relation: 0.0,
-            trust: DEFAULT_TRUST,
-            fighting: 0.0,
-            fought_at: None,
-            relation0: 0.0,
-            trust0: DEFAULT_TRUST,
-            reference: DyadReference::default(),
-        }
-    }
+/// A pair variable the step rewrites every tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairColumn {
+    /// R.
+    Relation,
+    /// T.
+    Trust,
+    /// W.
+    Fighting,
 }
 
-/// The pairs of nations that have a relation, stored sparsely.
+/// The pairs of nations that have a relation, stored sparsely, one column per variable.
 ///
 /// A pair absent from the table is at its defaults (relation 0, trust 0.5, no fighting). Each
-/// nation keeps its list of neighbours so sums over relations never scan all pairs. Up to
-/// [`DENSE_LIMIT`] nations a dense table finds a pair in one step. Which pairs exist (the
-/// topology) changes rarely, so it is shared between the states of a run until a pair is added:
-/// cloning a state copies only the pairs' values.
+/// stored pair has a position, fixed once it is added; the variables are columns indexed by
+/// position, so the step reads and writes them as plain arrays. Each nation keeps its sorted
+/// list of neighbours with the pairs' positions, so sums over relations never scan all pairs.
+/// Which pairs exist (the topology) changes rarely, so it is shared between the states of a run
+/// until a pair is added, and so are the load-time references: cloning a state copies only the
+/// pairs' values.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dyads {
-    entries: Vec<DyadState>,
+    relation: Vec<f64>,
+    trust: Vec<f64>,
+    fighting: Vec<f64>,
+    fought_at: Vec<Option<u32>>,
+    relation0: Vec<f64>,
+    trust0: Vec<f64>,
     topology: Arc<Topology>,
+    /// Load-time references by position, for the pairs stored at load (later pairs have none).
+    references: Arc<Vec<DyadReference>>,
 }
 
-/// Where each stored pair lives in [`Dyads`]'s value list.
+/// Which pairs are stored and where.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Topology {
-    /// Position of each pair, for worlds too large for the dense table (empty otherwise).
-    index: BTreeMap<(NationIx, NationIx), usize>,
-    neighbours: Vec<Vec<(NationIx, usize)>>,
-    /// Position + 1 of pair (a, b) at `a * n + b` and `b * n + a`; 0 for an absent pair.
-    dense: Option<Vec<u32>>,
+    /// The two nations of each pair, smaller index first, by position.
+    ends: Vec<(NationIx, NationIx)>,
+    /// Per nation, its neighbours in ascending order with the pair's position.
+    neighbours: Vec<Vec<(NationIx, u32)>>,
 }
-
-/// Up to this many nations pairs are also found through a dense table (4 MiB at 1,000 nations).
-pub const DENSE_LIMIT: usize = 1500;
 
 impl Dyads {
     /// An empty table for `nations` nations.
     pub fn new(nations: usize) -> Self {
         Self {
-            entries: Vec::new(),
             topology: Arc::new(Topology {
-                index: BTreeMap::new(),
+                ends: Vec::new(),
                 neighbours: vec![Vec::new(); nations],
-                dense: (nations <= DENSE_LIMIT).then(|| vec![0; nations * nations]),
             }),
+            ..Self::default()
         }
     }
 
-    /// Storage position of a pair, if stored.
-    fn position(&self, a: NationIx, b: NationIx) -> Option<usize> {
-        let topology = &*self.topology;
-        match &topology.dense {
-            Some(dense) => match dense[a.ix() * topology.neighbours.len() + b.ix()] {
-                0 => None,
-                position => Some(position as usize - 1),
-            },
-            None => topology.index.get(&(a.min(b), a.max(b))).copied(),
-        }
+    /// Storage position of a pair, if stored: a binary search in the shorter neighbour list.
+    pub fn position(&self, a: NationIx, b: NationIx) -> Option<usize> {
+        let lists = &self.topology.neighbours;
+        let (from, to) = if lists[a.ix()].len() <= lists[b.ix()].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let list = &lists[from.ix()];
+        list.binary_search_by_key(&to, |&(other, _)| other)
+            .ok()
+            .map(|at| list[at].1 as usize)
     }
 
     /// A pair's state, if the pair is stored.
-    pub fn get(&self, a: NationIx, b: NationIx) -> Option<&DyadState> {
-        self.position(a, b).map(|i| &self.entries[i])
+    pub fn get(&self, a: NationIx, b: NationIx) -> Option<DyadState> {
+        self.position(a, b).map(|p| self.at(p))
+    }
+
+    /// The state of the pair at a storage position.
+    pub fn at(&self, position: usize) -> DyadState {
+        let (a, b) = self.topology.ends[position];
+        DyadState {
+            a,
+            b,
+            relation: self.relation[position],
+            trust: self.trust[position],
+            fighting: self.fighting[position],
+            fought_at: self.fought_at[position],
+            relation0: self.relation0[position],
+            trust0: self.trust0[position],
+            reference: self.reference(position),
+        }
     }
 
     /// R_ab, 0 when the pair is not stored.
     pub fn relation(&self, a: NationIx, b: NationIx) -> f64 {
-        self.get(a, b).map_or(0.0, |d| d.relation)
+        self.position(a, b).map_or(0.0, |p| self.relation[p])
     }
 
-    /// The pair's state, inserted at its defaults if absent.
-    pub fn entry(&mut self, a: NationIx, b: NationIx) -> &mut DyadState {
-        let position = match self.position(a, b) {
-            Some(position) => position,
-            None => {
-                let key = (a.min(b), a.max(b));
-                let position = self.entries.len();
-                self.entries.push(DyadState::neutral(key.0, key.1));
-                let topology = Arc::make_mut(&mut self.topology);
-                let n = topology.neighbours.len();
-                match &mut topology.dense {
-                    Some(dense) => {
-                        let stored = u32::try_from(position + 1).unwrap_or(u32::MAX);
-                        dense[key.0.ix() * n + key.1.ix()] = stored;
-                        dense[key.1.ix() * n + key.0.ix()] = stored;
-                    }
-                    None => {
-                        topology.index.insert(key, position);
-                    }
-                }
-                for (from, to) in [key, (key.1, key.0)] {
-                    let list = &mut topology.neighbours[from.ix()];
-                    let at = list.partition_point(|&(other, _)| other < to);
-                    list.insert(at, (to, position));
-                }
-                position
-            }
-        };
-        &mut self.entries[position]
+    /// T_ab, the default trust when the pair is not stored.
+    pub fn trust(&self, a: NationIx, b: NationIx) -> f64 {
+        self.position(a, b)
+            .map_or(crate::model::DEFAULT_TRUST, |p| self.trust[p])
+    }
+
+    /// Position of the pair, inserted at its defaults if absent.
+    pub fn insert(&mut self, a: NationIx, b: NationIx) -> usize {
+        if let Some(position) = self.position(a, b) {
+            return position;
+        }
+        let key = (a.min(b), a.max(b));
+        let position = self.relation.len();
+        self.relation.push(0.0);
+        self.trust.push(DEFAULT_TRUST);
+        self.fighting.push(0.0);
+        self.fought_at.push(None);
+        self.relation0.push(0.0);
+        self.trust0.push(DEFAULT_TRUST);
+        let topology = Arc::make_mut(&mut self.topology);
+        topology.ends.push(key);
+        let stored = to_u32(position);
+        for (from, to) in [key, (key.1, key.0)] {
+            let list = &mut topology.neighbours[from.ix()];
+            let at = list.partition_point(|&(other, _)| other < to);
+            list.insert(at, (to, stored));
+        }
+        position
+    }
+
+    /// The two nations of the pair at a position, smaller index first.
+    pub fn ends(&self, position: usize) -> (NationIx, NationIx) {
+        self.topology.ends[position]
+    }
+
+    /// The load-time references of the pair at a position (zero for pairs added after load).
+    pub fn reference(&self, position: usize) -> DyadReference {
+        self.references.get(position).copied().unwrap_or_default()
+    }
+
+    /// Sets the load-time references of the pairs stored now, by position (calibration).
+    pub fn set_references(&mut self, references: Vec<DyadReference>) {
+        self.references = Arc::new(references);
     }
 
     /// Every stored pair in ascending (a, b) order: the fixed order of sums over dyads.
-    pub fn iter(&self) -> impl Iterator<Item = &DyadState> {
-        // The sorted neighbour lists of a, from the first b > a, give (a, b) in ascending order
-        // without walking the index.
+    pub fn iter(&self) -> impl Iterator<Item = DyadState> + '_ {
+        self.positions_in_order().map(|p| self.at(p))
+    }
+
+    /// Storage positions of every stored pair in ascending (a, b) order.
+    pub fn positions_in_order(&self) -> impl Iterator<Item = usize> + '_ {
+        // The sorted neighbour lists of a, from the first b > a, give (a, b) in ascending order.
         self.topology
             .neighbours
             .iter()
             .enumerate()
             .flat_map(move |(a, list)| {
                 let later = list.partition_point(|&(b, _)| b.ix() <= a);
-                list[later..].iter().map(move |&(_, i)| &self.entries[i])
+                list[later..].iter().map(|&(_, p)| p as usize)
             })
     }
 
-    /// Every stored pair in storage order (the order of [`Dyads::values_mut`]).
-    pub fn iter_storage(&self) -> impl Iterator<Item = &DyadState> {
-        self.entries.iter()
-    }
-
-    /// Mutable access to every stored pair, in storage order (for element-wise updates).
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut DyadState> {
-        self.entries.iter_mut()
-    }
-
-    /// The nations `nation` has a stored relation with, with their pair states, in ascending order.
-    pub fn neighbours(&self, nation: NationIx) -> impl Iterator<Item = (NationIx, &DyadState)> {
-        self.topology.neighbours[nation.ix()]
-            .iter()
-            .map(|&(other, position)| (other, &self.entries[position]))
-    }
-
-    /// The pair states of `nation`'s neighbours, by ascending neighbour, as (neighbour, position
-    /// in storage order): for merging two lists in one pass.
-    pub fn neighbour_positions(&self, nation: NationIx) -> &[(NationIx, usize)] {
+    /// The nations `nation` has a stored relation with, ascending, with the pairs' positions.
+    pub fn neighbours(&self, nation: NationIx) -> &[(NationIx, u32)] {
         &self.topology.neighbours[nation.ix()]
-    }
-
-    /// The state at a position in storage order (see [`Dyads::neighbour_positions`]).
-    pub fn at(&self, position: usize) -> &DyadState {
-        &self.entries[position]
     }
 
     /// How many stored pairs a nation belongs to.
@@ -280,12 +290,85 @@ impl Dyads {
 
     /// Number of stored pairs.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.relation.len()
     }
 
     /// Whether no pair is stored.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.relation.is_empty()
+    }
+
+    /// R of every pair, by position.
+    pub fn relations(&self) -> &[f64] {
+        &self.relation
+    }
+
+    /// T of every pair, by position.
+    pub fn trusts(&self) -> &[f64] {
+        &self.trust
+    }
+
+    /// W of every pair, by position.
+    pub fn fightings(&self) -> &[f64] {
+        &self.fighting
+    }
+
+    /// R0 of every pair, by position.
+    pub fn relations0(&self) -> &[f64] {
+        &self.relation0
+    }
+
+    /// T0 of every pair, by position.
+    pub fn trusts0(&self) -> &[f64] {
+        &self.trust0
+    }
+
+    /// The last tick each pair fought, by position.
+    pub fn fought_ats(&self) -> &[Option<u32>] {
+        &self.fought_at
+    }
+
+    /// One variable of the pair at a position, for a one-off change.
+    pub fn value_mut(&mut self, position: usize, column: PairColumn) -> &mut f64 {
+        match column {
+            PairColumn::Relation => &mut self.relation[position],
+            PairColumn::Trust => &mut self.trust[position],
+            PairColumn::Fighting => &mut self.fighting[position],
+        }
+    }
+
+    /// Sets the structural relation R0 and/or trust T0 of the pair at a position.
+    pub fn set_structural(&mut self, position: usize, relation0: Option<f64>, trust0: Option<f64>) {
+        if let Some(r) = relation0 {
+            self.relation0[position] = r;
+        }
+        if let Some(t) = trust0 {
+            self.trust0[position] = t;
+        }
+    }
+
+    /// Records that the pair at a position fought at `tick`.
+    pub fn set_fought_at(&mut self, position: usize, tick: u32) {
+        self.fought_at[position] = Some(tick);
+    }
+
+    /// Exchanges a column with `values` (the step computes a tick's new values into a buffer of
+    /// the same length and swaps them in, keeping the old ones readable until then).
+    pub fn swap_column(&mut self, column: PairColumn, values: &mut Vec<f64>) {
+        let own = match column {
+            PairColumn::Relation => &mut self.relation,
+            PairColumn::Trust => &mut self.trust,
+            PairColumn::Fighting => &mut self.fighting,
+        };
+        debug_assert_eq!(own.len(), values.len());
+        std::mem::swap(own, values);
+    }
+
+    /// Approximate heap bytes of the values this table holds of its own (the shared topology
+    /// and references are not counted).
+    fn own_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.len() * (5 * size_of::<f64>() + size_of::<Option<u32>>())
     }
 }
 
@@ -402,7 +485,7 @@ impl State {
             .sum();
         size_of::<State>()
             + self.nations.len() * size_of::<NationState>()
-            + self.dyads.len() * size_of::<DyadState>()
+            + self.dyads.own_bytes()
             + alliances
             + self.treaties.len() * size_of::<TreatyState>()
             + self.interventions.len() * size_of::<InterventionState>()
@@ -452,11 +535,10 @@ impl State {
                 world.nation(relation.a.as_str()),
                 world.nation(relation.b.as_str()),
             ) {
-                let dyad = dyads.entry(a, b);
-                dyad.relation = relation.relation;
-                dyad.relation0 = relation.relation;
-                dyad.trust = relation.trust;
-                dyad.trust0 = relation.trust;
+                let p = dyads.insert(a, b);
+                *dyads.value_mut(p, PairColumn::Relation) = relation.relation;
+                *dyads.value_mut(p, PairColumn::Trust) = relation.trust;
+                dyads.set_structural(p, Some(relation.relation), Some(relation.trust));
             }
         }
         let alliances = world
@@ -525,26 +607,32 @@ impl State {
 mod tests {
     use super::*;
 
-    /// The same pairs in a table small enough for the dense lookup and in one too large for it.
+    /// Pairs are found from either end, listed in (a, b) order and added only once.
     #[test]
-    fn dense_and_indexed_tables_find_and_list_the_same_pairs() {
+    fn pairs_are_found_listed_and_added_once() {
         let pairs = [(3, 7), (0, 9), (7, 1), (9, 3), (2, 0)];
-        for nations in [10, DENSE_LIMIT + 1] {
-            let mut dyads = Dyads::new(nations);
-            for (k, &(a, b)) in pairs.iter().enumerate() {
-                dyads.entry(NationIx(a), NationIx(b)).relation = k as f64 + 1.0;
-            }
-            assert_eq!(dyads.len(), 5);
-            assert_eq!(dyads.relation(NationIx(9), NationIx(0)), 2.0);
-            assert_eq!(dyads.relation(NationIx(1), NationIx(7)), 3.0);
-            assert!(dyads.get(NationIx(1), NationIx(2)).is_none());
-            // An existing pair is found, not added again.
-            dyads.entry(NationIx(0), NationIx(2)).trust = 0.9;
-            assert_eq!(dyads.len(), 5);
-            let order: Vec<(u32, u32)> = dyads.iter().map(|d| (d.a.0, d.b.0)).collect();
-            assert_eq!(order, [(0, 2), (0, 9), (1, 7), (3, 7), (3, 9)]);
-            let around_3: Vec<u32> = dyads.neighbours(NationIx(3)).map(|(n, _)| n.0).collect();
-            assert_eq!(around_3, [7, 9]);
+        let mut dyads = Dyads::new(10);
+        for (k, &(a, b)) in pairs.iter().enumerate() {
+            let p = dyads.insert(NationIx(a), NationIx(b));
+            *dyads.value_mut(p, PairColumn::Relation) = k as f64 + 1.0;
         }
+        assert_eq!(dyads.len(), 5);
+        assert_eq!(dyads.relation(NationIx(9), NationIx(0)), 2.0);
+        assert_eq!(dyads.relation(NationIx(1), NationIx(7)), 3.0);
+        assert!(dyads.get(NationIx(1), NationIx(2)).is_none());
+        assert_eq!(dyads.trust(NationIx(1), NationIx(2)), DEFAULT_TRUST);
+        // An existing pair is found, not added again.
+        let p = dyads.insert(NationIx(0), NationIx(2));
+        *dyads.value_mut(p, PairColumn::Trust) = 0.9;
+        assert_eq!(dyads.len(), 5);
+        assert_eq!(dyads.get(NationIx(2), NationIx(0)).unwrap().trust, 0.9);
+        let order: Vec<(u32, u32)> = dyads.iter().map(|d| (d.a.0, d.b.0)).collect();
+        assert_eq!(order, [(0, 2), (0, 9), (1, 7), (3, 7), (3, 9)]);
+        let around_3: Vec<u32> = dyads
+            .neighbours(NationIx(3))
+            .iter()
+            .map(|(n, _)| n.0)
+            .collect();
+        assert_eq!(around_3, [7, 9]);
     }
 }

@@ -1,5 +1,7 @@
 //! One tick of the engine in the fixed order of MODEL.md 2.1.
 
+use std::cell::RefCell;
+
 use super::derived::Derived;
 use super::events::apply_scheduled;
 use super::ids::NationIx;
@@ -7,7 +9,7 @@ use super::index::{RegionsAtStart, measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
 use super::rules::alliances::{self, initial_commitment};
 use super::rules::{arms, domestic, economy, relations};
-use super::state::State;
+use super::state::{NationState, PairColumn, State};
 use super::world::World;
 
 /// Sets the commitments of alliances in force at load with the creation formula (MODEL.md 2.5 K).
@@ -46,8 +48,39 @@ pub fn finish_load(world: &World, state: &mut State) {
     measure_regions(world, state, &derived);
 }
 
+/// Buffers one step needs, kept from tick to tick so that stepping allocates nothing once they
+/// have grown to the world's size. Nothing in them carries over between steps: every step
+/// overwrites what it reads.
+#[derive(Debug, Default)]
+struct Workspace {
+    derived: Derived,
+    nations: Vec<NationState>,
+    balance: Vec<f64>,
+    relation: Vec<f64>,
+    trust: Vec<f64>,
+    fighting: Vec<f64>,
+    commitments: Vec<f64>,
+}
+
+thread_local! {
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+}
+
 /// Advances `state` by one tick and returns what changed (empty when `record` is false).
 pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
+    WORKSPACE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut workspace) => step_with(world, state, record, &mut workspace),
+        // A step inside a step (never in the engine itself) gets buffers of its own.
+        Err(_) => step_with(world, state, record, &mut Workspace::default()),
+    })
+}
+
+fn step_with(
+    world: &World,
+    state: &mut State,
+    record: bool,
+    workspace: &mut Workspace,
+) -> TickLedger {
     let mut ledger = LedgerBuilder::new(record);
     let start_sizes = super::derived::sizes(state, &world.calibration.norms);
     let start = RegionsAtStart::measure(world, state, &start_sizes, record);
@@ -56,23 +89,64 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     apply_scheduled(world, state, &mut ledger);
 
     // 2. Derived quantities from the post-shock state.
-    let derived = Derived::compute(world, state);
+    let derived = &mut workspace.derived;
+    derived.recompute(world, state);
 
     // Pairs the rules can now move are stored (neutral, so no value changes).
-    relations::close_pairs(world, state, &derived);
+    relations::close_pairs(world, state, derived);
 
-    // 3–4. Every continuous update reads the same post-shock state (Jacobi) and is applied after.
-    let old = state.clone();
+    // 3. Every continuous update reads the same post-shock state (Jacobi): new values go to
+    // buffers and replace the old ones only once all are computed.
+    let old: &State = state;
+    workspace.nations.clear();
     for i in old.nation_indices() {
-        let mut next = domestic::update_nation(world, &old, &derived, i, &mut ledger);
-        arms::update(world, &old, &derived, i, &mut next, &mut ledger);
-        economy::update(world, &old, &derived, i, &mut next, &mut ledger);
-        state.nations[i.ix()] = next;
+        let mut next = domestic::update_nation(world, old, derived, i, &mut ledger);
+        arms::update(world, old, derived, i, &mut next, &mut ledger);
+        economy::update(world, old, derived, i, &mut next, &mut ledger);
+        workspace.nations.push(next);
     }
-    let balance = relations::balance_sums(&old, &derived);
-    for (dyad, balance) in state.dyads.values_mut().zip(balance) {
-        *dyad = relations::update_dyad(world, &old, &derived, dyad, balance, &mut ledger);
+    workspace.balance.clear();
+    workspace
+        .balance
+        .extend(relations::balance_sums(old, derived));
+    let pairs = old.dyads.len();
+    for column in [
+        &mut workspace.relation,
+        &mut workspace.trust,
+        &mut workspace.fighting,
+    ] {
+        column.clear();
+        column.resize(pairs, 0.0);
     }
+    for position in 0..pairs {
+        let dyad = old.dyads.at(position);
+        let next = relations::update_dyad(
+            world,
+            old,
+            derived,
+            &dyad,
+            workspace.balance[position],
+            &mut ledger,
+        );
+        workspace.relation[position] = next.relation;
+        workspace.trust[position] = next.trust;
+        workspace.fighting[position] = next.fighting;
+    }
+    workspace.commitments.clear();
+    alliances::update_commitments(world, old, derived, &mut workspace.commitments, &mut ledger);
+
+    // 4. Apply the new values.
+    std::mem::swap(&mut state.nations, &mut workspace.nations);
+    state
+        .dyads
+        .swap_column(PairColumn::Relation, &mut workspace.relation);
+    state
+        .dyads
+        .swap_column(PairColumn::Trust, &mut workspace.trust);
+    state
+        .dyads
+        .swap_column(PairColumn::Fighting, &mut workspace.fighting);
+    alliances::apply_commitments(state, &workspace.commitments);
     for alliance in &mut state.alliances {
         if alliance.status.is_active() {
             alliance.age = alliance.age.saturating_add(1);
@@ -80,7 +154,6 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     }
 
     // 5. Alliance checks and the regional indices.
-    alliances::update_commitments(world, &old, &derived, state, &mut ledger);
     state.tick += 1;
     alliances::membership_checks(world, state, &mut ledger);
     super::intervention::after_step(world, state, &mut ledger);
@@ -89,8 +162,8 @@ pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
 
     // 6. Random events for the next tick, drawn from the finished state.
     if world.settings.random_events {
-        let derived = Derived::compute(world, state);
-        state.pending_random = super::random_events::draw(world, state, &derived, state.tick);
+        derived.recompute(world, state);
+        state.pending_random = super::random_events::draw(world, state, derived, state.tick);
     }
 
     ledger.finish(state.tick)

@@ -3,173 +3,262 @@
 //! Computed sparsely: i perceives threat only from nations it is hostile to, members of
 //! alliances that contain one of them, and partners of its rivals in exercises or arms deals.
 
-use std::collections::BTreeMap;
+use crate::model::{DEFAULT_TRUST, TreatyKind};
 
-use crate::model::TreatyKind;
-
-use super::ids::NationIx;
+use super::ids::{NationIx, to_u32};
 use super::state::State;
 use super::world::World;
 
-/// Threat weights of one tick.
+/// What nation i perceives of one other nation j.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ThreatEntry {
+    /// j.
+    pub other: NationIx,
+    /// Whether i is hostile to j or to an alliance j belongs to (false when j only partners i's
+    /// rivals).
+    pub hostile: bool,
+    /// h̃_ij: bloc hostility (0 when not `hostile`).
+    pub bloc: f64,
+    /// w_ij: threat weight (counts only when positive).
+    pub weight: f64,
+}
+
+/// Threat weights of one tick: for each nation i, the nations it perceives, in ascending order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Threat {
-    /// For each i, the nations j with w_ij > 0 and that weight, in ascending j.
-    pub weights: Vec<Vec<(NationIx, f64)>>,
-    /// For each i, h̃_ij for the same candidates (bloc hostility), in ascending j.
-    pub bloc_hostility: Vec<Vec<(NationIx, f64)>>,
+    offsets: Vec<u32>,
+    entries: Vec<ThreatEntry>,
+    scratch: Scratch,
+}
+
+/// Buffers reused from tick to tick.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Scratch {
+    /// (outsider i, alliance, hostility toward one of its members).
+    hatred: Vec<(NationIx, u32, f64)>,
+    /// (i, j, extra weight) from exercises and arms deals of i's rivals, in treaty order.
+    partnered: Vec<(NationIx, NationIx, f64)>,
+    /// Strongest confidence-building treaty per pair.
+    cbm: Vec<((NationIx, NationIx), f64)>,
+    /// Bloc hostility being summed for one nation, by other nation.
+    bloc: Vec<f64>,
+    counted: Vec<bool>,
+    touched: Vec<NationIx>,
 }
 
 impl Threat {
+    /// What nation i perceives, in ascending order of the other nation.
+    pub fn of(&self, i: NationIx) -> &[ThreatEntry] {
+        let (from, to) = (self.offsets[i.ix()], self.offsets[i.ix() + 1]);
+        &self.entries[from as usize..to as usize]
+    }
+
+    fn entry(&self, i: NationIx, j: NationIx) -> Option<&ThreatEntry> {
+        let list = self.of(i);
+        list.binary_search_by_key(&j, |e| e.other)
+            .ok()
+            .map(|at| &list[at])
+    }
+
     /// w_ij (0 when j poses no threat to i).
     pub fn weight(&self, i: NationIx, j: NationIx) -> f64 {
-        lookup(&self.weights[i.ix()], j)
+        self.entry(i, j)
+            .map_or(0.0, |e| if e.weight > 0.0 { e.weight } else { 0.0 })
     }
 
     /// h̃_ij (0 when i is not hostile to j or its bloc).
     pub fn bloc(&self, i: NationIx, j: NationIx) -> f64 {
-        lookup(&self.bloc_hostility[i.ix()], j)
+        self.entry(i, j).map_or(0.0, |e| e.bloc)
     }
-}
 
-fn lookup(list: &[(NationIx, f64)], j: NationIx) -> f64 {
-    list.binary_search_by_key(&j, |&(k, _)| k)
-        .map_or(0.0, |position| list[position].1)
-}
+    /// Σ_j w_ij·x_j: the rivals' effort nation i fears, in ascending j.
+    pub fn fear(&self, state: &State, i: NationIx) -> f64 {
+        self.of(i)
+            .iter()
+            .filter(|e| e.weight > 0.0)
+            .map(|e| e.weight * state.nation(e.other).effort)
+            .sum()
+    }
 
-/// Computes h̃ and w for every nation from `state`, given alliance cohesions.
-pub fn compute(world: &World, state: &State, cohesion: &[f64]) -> Threat {
-    let n = world.nation_count();
-    let p = &world.params;
-    // For each active alliance, how hostile each outsider is to its most hated member.
-    let mut worst: Vec<BTreeMap<NationIx, f64>> = vec![BTreeMap::new(); state.alliances.len()];
-    for (a, alliance) in state.alliances.iter().enumerate() {
-        if !alliance.status.is_active() || cohesion[a] == 0.0 {
-            continue;
-        }
-        for &(m, _) in &alliance.members {
-            for (i, dyad) in state.dyads.neighbours(m) {
-                if dyad.relation < 0.0 {
-                    let entry = worst[a].entry(i).or_insert(0.0);
-                    *entry = f64::max(*entry, -dyad.relation);
-                }
+    /// Recomputes h̃ and w for every nation from `state`, given alliance cohesions and each
+    /// nation's allied capability (for free riding), reusing this value's buffers.
+    pub fn recompute(&mut self, world: &World, state: &State, cohesion: &[f64], allied: &[f64]) {
+        let n = world.nation_count();
+        let p = &world.params;
+        let dyads = &state.dyads;
+        let relations = dyads.relations();
+        let scratch = &mut self.scratch;
+        // For each active alliance, how hostile each outsider is to its most hated member.
+        scratch.hatred.clear();
+        for (a, alliance) in state.alliances.iter().enumerate() {
+            if !alliance.status.is_active() || cohesion[a] == 0.0 {
+                continue;
             }
-        }
-    }
-    // Exercises and arms deals with i's rivals: for a treaty between q and j where i is hostile
-    // to q, i perceives extra threat from j.
-    let mut partnered: Vec<BTreeMap<NationIx, f64>> = vec![BTreeMap::new(); n];
-    for (t, info) in world.treaties.iter().enumerate() {
-        let epsilon = match info.kind {
-            TreatyKind::JointExercises => p.exercise_threat,
-            TreatyKind::ArmsTrade => p.arms_trade_threat,
-            _ => continue,
-        };
-        if !state.treaties[t].status.is_active() {
-            continue;
-        }
-        for &q in &info.parties {
-            for (i, dyad) in state.dyads.neighbours(q) {
-                if dyad.relation >= 0.0 {
-                    continue;
-                }
-                for &j in &info.parties {
-                    if j != q && j != i {
-                        *partnered[i.ix()].entry(j).or_insert(0.0) += epsilon * info.strength;
+            for &(m, _) in &alliance.members {
+                for &(i, position) in dyads.neighbours(m) {
+                    let r = relations[position as usize];
+                    if r < 0.0 {
+                        scratch.hatred.push((i, to_u32(a), -r));
                     }
                 }
             }
         }
-    }
-    let mut threat = Threat {
-        weights: vec![Vec::new(); n],
-        bloc_hostility: vec![Vec::new(); n],
-    };
-    let cbm = cbm_by_pair(world, state);
-    for i in world.nation_indices() {
-        let mut bloc: BTreeMap<NationIx, f64> = BTreeMap::new();
-        for (j, dyad) in state.dyads.neighbours(i) {
-            if dyad.relation < 0.0 {
-                bloc.insert(j, -dyad.relation);
+        scratch.hatred.sort_unstable_by_key(|&(i, a, _)| (i, a));
+        scratch.hatred.dedup_by(|later, kept| {
+            let same = later.0 == kept.0 && later.1 == kept.1;
+            if same {
+                kept.2 = f64::max(kept.2, later.2);
             }
-        }
-        for (a, alliance) in state.alliances.iter().enumerate() {
-            let Some(&hate) = worst[a].get(&i) else {
-                continue;
-            };
-            if alliance.members.iter().any(|&(m, _)| m == i) {
+            same
+        });
+        // Exercises and arms deals with i's rivals: for a treaty between q and j where i is hostile
+        // to q, i perceives extra threat from j.
+        scratch.partnered.clear();
+        scratch.cbm.clear();
+        for (t, info) in world.treaties.iter().enumerate() {
+            if !state.treaties[t].status.is_active() {
                 continue;
             }
-            for &(j, _) in &alliance.members {
-                *bloc.entry(j).or_insert(0.0) += p.bloc_provocation * cohesion[a] * hate;
-            }
-        }
-        let mut candidates: BTreeMap<NationIx, f64> = BTreeMap::new();
-        for (&j, h) in &bloc {
-            let h = f64::min(1.0, *h);
-            threat.bloc_hostility[i.ix()].push((j, h));
-            let (trust, cbm) = match state.dyads.get(i, j) {
-                Some(d) => (d.trust, cbm.get(&(i.min(j), i.max(j))).copied()),
-                None => (crate::model::DEFAULT_TRUST, None),
+            let epsilon = match info.kind {
+                TreatyKind::JointExercises => p.exercise_threat,
+                TreatyKind::ArmsTrade => p.arms_trade_threat,
+                TreatyKind::ConfidenceBuilding => {
+                    for (x, &a) in info.parties.iter().enumerate() {
+                        for &b in &info.parties[x + 1..] {
+                            scratch.cbm.push(((a.min(b), a.max(b)), info.strength));
+                        }
+                    }
+                    continue;
+                }
+                _ => continue,
             };
-            let cbm = cbm.unwrap_or(0.0);
-            let w = world.proximity(i, j)
-                * h
-                * (1.0 - p.trust_threat_damping * trust)
-                * (1.0 - p.cbm_threat_damping * cbm);
-            candidates.insert(j, w);
-        }
-        for (&j, extra) in &partnered[i.ix()] {
-            *candidates.entry(j).or_insert(0.0) += extra;
-        }
-        if p.free_riding > 0.0 && !candidates.is_empty() {
-            // Protected allies free-ride: allied deterrence lowers the threat they perceive.
-            let allied = super::hazards::allied_capability(world, state, i);
-            for (&j, w) in candidates.iter_mut() {
-                *w *= 1.0
-                    - p.free_riding
-                        * super::hazards::deterrence_by(allied, state.nation(j).capability);
+            for &q in &info.parties {
+                for &(i, position) in dyads.neighbours(q) {
+                    if relations[position as usize] >= 0.0 {
+                        continue;
+                    }
+                    for &j in &info.parties {
+                        if j != q && j != i {
+                            scratch.partnered.push((i, j, epsilon * info.strength));
+                        }
+                    }
+                }
             }
         }
-        threat.weights[i.ix()] = candidates.into_iter().filter(|&(_, w)| w > 0.0).collect();
-    }
-    threat
-}
+        // Stable: each pair's extras are summed in treaty order.
+        scratch.partnered.sort_by_key(|&(i, j, _)| (i, j));
+        scratch.cbm.sort_by_key(|&(key, _)| key);
+        scratch.bloc.clear();
+        scratch.bloc.resize(n, 0.0);
+        scratch.counted.clear();
+        scratch.counted.resize(n, false);
 
-/// Strength of the strongest confidence-building treaty in force between i and j (0 if none).
-/// The strongest confidence-building treaty in force between each pair of its parties (i < j).
-fn cbm_by_pair(world: &World, state: &State) -> BTreeMap<(NationIx, NationIx), f64> {
-    let mut strongest: BTreeMap<(NationIx, NationIx), f64> = BTreeMap::new();
-    for (t, info) in world.treaties.iter().enumerate() {
-        if info.kind != TreatyKind::ConfidenceBuilding || !state.treaties[t].status.is_active() {
-            continue;
-        }
-        for (x, &a) in info.parties.iter().enumerate() {
-            for &b in &info.parties[x + 1..] {
-                let entry = strongest.entry((a.min(b), a.max(b))).or_insert(0.0);
-                *entry = f64::max(*entry, info.strength);
+        self.offsets.clear();
+        self.entries.clear();
+        self.offsets.push(0);
+        let (mut hatred_at, mut partnered_at) = (0, 0);
+        for i in world.nation_indices() {
+            // h_ij from i's own hostile relations, then bloc provocation in alliance order.
+            scratch.touched.clear();
+            for &(j, position) in dyads.neighbours(i) {
+                let r = relations[position as usize];
+                if r < 0.0 {
+                    scratch.bloc[j.ix()] = -r;
+                    scratch.counted[j.ix()] = true;
+                    scratch.touched.push(j);
+                }
             }
+            while hatred_at < scratch.hatred.len() && scratch.hatred[hatred_at].0 == i {
+                let (_, a, hate) = scratch.hatred[hatred_at];
+                hatred_at += 1;
+                let alliance = &state.alliances[a as usize];
+                if alliance.members.iter().any(|&(m, _)| m == i) {
+                    continue;
+                }
+                let push = p.bloc_provocation * cohesion[a as usize] * hate;
+                for &(j, _) in &alliance.members {
+                    if !scratch.counted[j.ix()] {
+                        scratch.counted[j.ix()] = true;
+                        scratch.bloc[j.ix()] = 0.0;
+                        scratch.touched.push(j);
+                    }
+                    scratch.bloc[j.ix()] += push;
+                }
+            }
+            scratch.touched.sort_unstable();
+            let partnered_from = partnered_at;
+            while partnered_at < scratch.partnered.len() && scratch.partnered[partnered_at].0 == i {
+                partnered_at += 1;
+            }
+            let extras = &scratch.partnered[partnered_from..partnered_at];
+            let first = self.entries.len();
+            // Merge the bloc candidates with the partners' extras, both ascending.
+            let (mut b, mut e) = (0, 0);
+            while b < scratch.touched.len() || e < extras.len() {
+                let next_bloc = scratch.touched.get(b).copied();
+                let next_extra = extras.get(e).map(|&(_, j, _)| j);
+                let j = match (next_bloc, next_extra) {
+                    (Some(x), Some(y)) => x.min(y),
+                    (Some(x), None) => x,
+                    (None, Some(y)) => y,
+                    (None, None) => break,
+                };
+                let mut entry = ThreatEntry {
+                    other: j,
+                    hostile: false,
+                    bloc: 0.0,
+                    weight: 0.0,
+                };
+                if next_bloc == Some(j) {
+                    b += 1;
+                    let h = f64::min(1.0, scratch.bloc[j.ix()]);
+                    scratch.counted[j.ix()] = false;
+                    // An unstored pair has the default trust and no treaty.
+                    let (trust, cbm) = dyads.position(i, j).map_or((DEFAULT_TRUST, 0.0), |at| {
+                        (dyads.trusts()[at], strongest(&scratch.cbm, i, j))
+                    });
+                    entry.hostile = true;
+                    entry.bloc = h;
+                    entry.weight = world.proximity(i, j)
+                        * h
+                        * (1.0 - p.trust_threat_damping * trust)
+                        * (1.0 - p.cbm_threat_damping * cbm);
+                }
+                let mut extra_sum: Option<f64> = None;
+                while e < extras.len() && extras[e].1 == j {
+                    *extra_sum.get_or_insert(0.0) += extras[e].2;
+                    e += 1;
+                }
+                if let Some(extra) = extra_sum {
+                    entry.weight += extra;
+                }
+                self.entries.push(entry);
+            }
+            if p.free_riding > 0.0 && self.entries.len() > first {
+                // Protected allies free-ride: allied deterrence lowers the threat they perceive.
+                for entry in &mut self.entries[first..] {
+                    entry.weight *= 1.0
+                        - p.free_riding
+                            * super::hazards::deterrence_by(
+                                allied[i.ix()],
+                                state.nation(entry.other).capability,
+                            );
+                }
+            }
+            self.offsets.push(to_u32(self.entries.len()));
         }
     }
-    strongest
 }
 
-/// Strength of the strongest confidence-building treaty in force that `i` is a party to.
-pub fn cbm_strength_of(world: &World, state: &State, i: NationIx) -> f64 {
-    strongest_cbm(world, state, &[i])
-}
-
-/// The strongest confidence-building treaty in force that all of `parties` belong to.
-fn strongest_cbm(world: &World, state: &State, parties: &[NationIx]) -> f64 {
-    world
-        .treaties
+/// The strongest confidence-building treaty in force between i and j (0 if none).
+fn strongest(cbm: &[((NationIx, NationIx), f64)], i: NationIx, j: NationIx) -> f64 {
+    if cbm.is_empty() {
+        return 0.0;
+    }
+    let key = (i.min(j), i.max(j));
+    let from = cbm.partition_point(|&(k, _)| k < key);
+    cbm[from..]
         .iter()
-        .enumerate()
-        .filter(|(t, info)| {
-            info.kind == TreatyKind::ConfidenceBuilding
-                && state.treaties[*t].status.is_active()
-                && parties.iter().all(|p| info.parties.contains(p))
-        })
-        .map(|(_, info)| info.strength)
-        .fold(0.0, f64::max)
+        .take_while(|&&(k, _)| k == key)
+        .fold(0.0, |strongest, &(_, sigma)| f64::max(strongest, sigma))
 }

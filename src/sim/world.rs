@@ -234,6 +234,8 @@ pub struct World {
     pub treaties: Vec<TreatyInfo>,
     /// Interventions by index.
     pub interventions: Vec<InterventionInfo>,
+    /// Per nation, the interventions that target it, in index order.
+    interventions_on: Vec<Vec<InterventionIx>>,
     /// Events sorted by tick, then by the phase of MODEL.md 2.1, then by file order.
     pub events: Vec<ScheduledEvent>,
     /// Nation index by id.
@@ -290,6 +292,11 @@ impl World {
         &self.events[start..end]
     }
 
+    /// The interventions that target `nation`, in index order.
+    pub fn interventions_on(&self, nation: NationIx) -> &[InterventionIx] {
+        &self.interventions_on[nation.ix()]
+    }
+
     /// All nation indices in order.
     pub fn nation_indices(&self) -> impl Iterator<Item = NationIx> + use<> {
         (0..to_u32(self.nations.len())).map(NationIx)
@@ -325,6 +332,7 @@ impl<'a> Builder<'a> {
             alliances: Vec::new(),
             treaties: Vec::new(),
             interventions: Vec::new(),
+            interventions_on: Vec::new(),
             events: Vec::new(),
             nation_lookup: BTreeMap::new(),
             calibration: Calibration::default(),
@@ -380,6 +388,11 @@ impl<'a> Builder<'a> {
             self.push_treaty(treaty, None);
         }
         self.schedule();
+        let mut on = vec![Vec::new(); self.world.nations.len()];
+        for (v, info) in self.world.interventions.iter().enumerate() {
+            on[info.target.ix()].push(InterventionIx(to_u32(v)));
+        }
+        self.world.interventions_on = on;
         self.world
     }
 

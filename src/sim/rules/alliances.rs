@@ -10,12 +10,20 @@ use super::super::world::World;
 
 /// Θ_ia: the largest threat to member i from a nation outside the alliance,
 /// max_j h̃_ij·(s_j/(s_i + s_j))·(0.5 + 0.5·prox_ij). Only nations i is hostile to can count.
-pub fn shared_threat(world: &World, derived: &Derived, i: NationIx, members: &[NationIx]) -> f64 {
+pub fn shared_threat(
+    world: &World,
+    derived: &Derived,
+    i: NationIx,
+    members: impl Iterator<Item = NationIx> + Clone,
+) -> f64 {
     let s_i = derived.size_of(i);
-    derived.threat.bloc_hostility[i.ix()]
+    derived
+        .threat
+        .of(i)
         .iter()
-        .filter(|(j, _)| *j != i && !members.contains(j))
-        .map(|&(j, h)| {
+        .filter(|e| e.hostile && e.other != i && !members.clone().any(|m| m == e.other))
+        .map(|e| {
+            let (j, h) = (e.other, e.bloc);
             let s_j = derived.size_of(j);
             let share = if s_i + s_j > 0.0 {
                 s_j / (s_i + s_j)
@@ -28,19 +36,20 @@ pub fn shared_threat(world: &World, derived: &Derived, i: NationIx, members: &[N
 }
 
 /// Div_ia: mean over the other members of ¼(1 − R_im) + ¼|I_i − I_m|.
-pub fn divergence(state: &State, i: NationIx, members: &[NationIx]) -> f64 {
-    let others: Vec<NationIx> = members.iter().copied().filter(|&m| m != i).collect();
-    if others.is_empty() {
-        return 0.0;
-    }
-    let total: f64 = others
-        .iter()
-        .map(|&m| {
+pub fn divergence(state: &State, i: NationIx, members: impl Iterator<Item = NationIx>) -> f64 {
+    let mut others = 0usize;
+    let total: f64 = members
+        .filter(|&m| m != i)
+        .map(|m| {
+            others += 1;
             0.25 * (1.0 - state.dyads.relation(i, m))
                 + 0.25 * (state.nation(i).ideology - state.nation(m).ideology).abs()
         })
         .sum();
-    total / others.len() as f64
+    if others == 0 {
+        return 0.0;
+    }
+    total / others as f64
 }
 
 /// ω_ia(0) = clamp(0.4 + 0.6·Θ_ia − 0.4·Div_ia, 0.2, 0.95).
@@ -51,14 +60,14 @@ pub fn initial_commitment(
     i: NationIx,
     members: &[NationIx],
 ) -> f64 {
-    let threat = shared_threat(world, derived, i, members);
-    (0.4 + 0.6 * threat - 0.4 * divergence(state, i, members)).clamp(0.2, 0.95)
+    let threat = shared_threat(world, derived, i, members.iter().copied());
+    (0.4 + 0.6 * threat - 0.4 * divergence(state, i, members.iter().copied())).clamp(0.2, 0.95)
 }
 
 /// The record of a member joining now.
 pub fn join_record(state: &State, i: NationIx, members: &[NationIx]) -> MemberRecord {
     MemberRecord {
-        divergence_at_join: divergence(state, i, members),
+        divergence_at_join: divergence(state, i, members.iter().copied()),
         ..MemberRecord::default()
     }
 }
@@ -75,11 +84,11 @@ pub fn drivers(
 ) -> [Driver; 5] {
     let p = &world.params;
     let alliance = &state.alliances[a.ix()];
-    let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
-    let sizes: Vec<f64> = members.iter().map(|&m| derived.size_of(m)).collect();
-    let total: f64 = sizes.iter().sum();
+    let members = alliance.members.iter().map(|&(m, _)| m);
+    let sizes = members.clone().map(|m| derived.size_of(m));
+    let total: f64 = sizes.clone().sum();
     let leader_share = if total > 0.0 {
-        sizes.iter().copied().fold(0.0, f64::max) / total
+        sizes.fold(0.0, f64::max) / total
     } else {
         0.0
     };
@@ -88,12 +97,13 @@ pub fn drivers(
         Driver::new(
             "u_th",
             "shared threat",
-            p.shared_threat * (shared_threat(world, derived, i, &members) - p.required_threat),
+            p.shared_threat
+                * (shared_threat(world, derived, i, members.clone()) - p.required_threat),
         ),
         Driver::new(
             "u_div",
             "diverging interests",
-            -p.diverging_interests * (divergence(state, i, &members) - record.divergence_at_join),
+            -p.diverging_interests * (divergence(state, i, members) - record.divergence_at_join),
         ),
         Driver::new(
             "u_inst",
@@ -130,29 +140,33 @@ pub fn switching_incentives(world: &World, state: &State) -> Vec<f64> {
     state
         .nation_indices()
         .map(|i| {
+            let relations = state.dyads.relations();
             state
                 .dyads
                 .neighbours(i)
-                .filter(|(_, d)| d.relation != 0.0)
-                .map(|(j, d)| {
+                .iter()
+                .map(|&(j, position)| (j, relations[position as usize]))
+                .filter(|&(_, r)| r != 0.0)
+                .map(|(j, r)| {
                     let across = if camps[i.ix()] != camps[j.ix()] {
                         1.0
                     } else {
                         -1.0
                     };
-                    sizes[j.ix()] * d.relation * across
+                    sizes[j.ix()] * r * across
                 })
                 .sum()
         })
         .collect()
 }
 
-/// Updates every member's commitment ω from the old state (Jacobi), into `next`.
+/// Computes every member's new commitment ω from the old state (Jacobi) into `next`, alliance by
+/// alliance and member by member (the order [`apply_commitments`] reads them back in).
 pub fn update_commitments(
     world: &World,
     old: &State,
     derived: &Derived,
-    next: &mut State,
+    next: &mut Vec<f64>,
     ledger: &mut LedgerBuilder,
 ) {
     let incentives = switching_incentives(world, old);
@@ -177,7 +191,7 @@ pub fn update_commitments(
             }
             let update =
                 bounded_update(omega, (0.0, 1.0), 0.0, omega, &drivers, ledger.is_enabled());
-            next.alliances[a].members[position].1 = update.value;
+            next.push(update.value);
             ledger.record(
                 Entity::Member(ax, member),
                 "commitment",
@@ -186,6 +200,21 @@ pub fn update_commitments(
                 update.terms,
                 update.saturated,
             );
+        }
+    }
+}
+
+/// Writes the commitments [`update_commitments`] computed into `state`.
+pub fn apply_commitments(state: &mut State, values: &[f64]) {
+    let mut values = values.iter();
+    for alliance in &mut state.alliances {
+        if !alliance.status.is_active() {
+            continue;
+        }
+        for (_, omega) in &mut alliance.members {
+            if let Some(&value) = values.next() {
+                *omega = value;
+            }
         }
     }
 }

@@ -1,43 +1,23 @@
 //! Blocks A (defence effort, the Richardson block) and B (capability).
 
-use crate::model::{InterventionKind, TreatyKind};
+use crate::model::InterventionKind;
 
-use super::super::calibrate::Normalisers;
 use super::super::derived::Derived;
 use super::super::ids::{InterventionIx, NationIx};
 use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
 use super::super::state::{NationState, State, Status};
-use super::super::threat::cbm_strength_of;
 use super::super::world::World;
 
 /// Σ_j w_ij·x_j: the rivals' effort nation i fears.
 pub fn fear(state: &State, derived: &Derived, i: NationIx) -> f64 {
-    derived.threat.weights[i.ix()]
-        .iter()
-        .map(|&(j, w)| w * state.nation(j).effort)
-        .sum()
-}
-
-/// Capability flowing to `i` per tick from arms-trade treaties where it buys: 0.02σ·M̄₀ each.
-pub fn arms_inflow(world: &World, state: &State, norms: &Normalisers, i: NationIx) -> f64 {
-    world
-        .treaties
-        .iter()
-        .enumerate()
-        .filter(|(t, info)| {
-            info.kind == TreatyKind::ArmsTrade
-                && state.treaties[*t].status.is_active()
-                && info.parties.get(1) == Some(&i)
-        })
-        .map(|(_, info)| 0.02 * info.strength * norms.capability)
-        .sum()
+    derived.threat.fear(state, i)
 }
 
 /// The ambition g in force: the calibrated or chosen g, cut by confidence-building measures
 /// signed after load (g ← g·(1 − γ_CBM·σ)).
-pub fn effective_ambition(world: &World, state: &State, i: NationIx) -> f64 {
+pub fn effective_ambition(world: &World, state: &State, derived: &Derived, i: NationIx) -> f64 {
     let cut = world.params.cbm_ambition_cut;
-    let now = 1.0 - cut * cbm_strength_of(world, state, i);
+    let now = 1.0 - cut * derived.agreements.cbm[i.ix()];
     let load = 1.0 - cut * world.calibration.cbm[i.ix()];
     state.nation(i).ambition * now / load.max(1e-9)
 }
@@ -53,7 +33,7 @@ pub fn ambition_for_share(
     let p = &world.params;
     let target = share * state.nation(i).economy;
     let cut = world.params.cbm_ambition_cut;
-    let now = 1.0 - cut * cbm_strength_of(world, state, i);
+    let now = 1.0 - cut * derived.agreements.cbm[i.ix()];
     let load = 1.0 - cut * world.calibration.cbm[i.ix()];
     // Undo the CBM factor so that effective_ambition gives exactly the balancing g.
     (p.fatigue_a * target - p.reaction_k * fear(state, derived, i)) * load / now.max(1e-9)
@@ -89,12 +69,14 @@ pub fn update(
         Term {
             id: "ambition",
             label: "ambition & grievance",
-            value: effective_ambition(world, old, i),
+            value: effective_ambition(world, old, derived, i),
             cause: Cause::Dynamics,
         },
     ];
-    for (v, info) in world.interventions.iter().enumerate() {
-        if info.kind != InterventionKind::PreventiveStrike || info.target != i {
+    for &v in world.interventions_on(i) {
+        let info = &world.interventions[v.ix()];
+        let v = v.ix();
+        if info.kind != InterventionKind::PreventiveStrike {
             continue;
         }
         if let Status::Pending = old.interventions[v].status {
@@ -128,8 +110,7 @@ pub fn update(
     ledger.record(entity, "defence_effort", x.effort, effort, terms, false);
 
     // B. M' = (1 − δ_M)·M + μ·x + arms inflow − ω_W·W·M.
-    let inflow = arms_inflow(world, old, &world.calibration.norms, i)
-        - world.calibration.arms_inflow[i.ix()];
+    let inflow = derived.agreements.arms_inflow[i.ix()] - world.calibration.arms_inflow[i.ix()];
     let mut terms = vec![
         Term {
             id: "depreciation",

@@ -332,14 +332,15 @@ pub fn update_nation(
 /// The attribution cause of the presence term, for the ledger: the largest active intervention.
 pub fn presence_cause(world: &World, state: &State, target: NationIx) -> Cause {
     world
-        .interventions
+        .interventions_on(target)
         .iter()
-        .enumerate()
-        .filter(|(i, info)| info.target == target && state.interventions[*i].status.is_active())
-        .max_by(|a, b| a.1.force_ratio.total_cmp(&b.1.force_ratio))
-        .map_or(Cause::Dynamics, |(i, _)| {
-            Cause::Intervention(super::super::ids::InterventionIx(i as u32))
+        .filter(|v| state.interventions[v.ix()].status.is_active())
+        .max_by(|a, b| {
+            let force =
+                |v: &&super::super::ids::InterventionIx| world.interventions[v.ix()].force_ratio;
+            force(a).total_cmp(&force(b))
         })
+        .map_or(Cause::Dynamics, |&v| Cause::Intervention(v))
 }
 
 /// Ticks after an intervention ends during which the target's domestic deviations are still
@@ -351,21 +352,15 @@ const AFTERMATH: u32 = 40;
 pub fn aftermath_cause(world: &World, state: &State, target: NationIx) -> Cause {
     use super::super::state::Status;
     world
-        .interventions
+        .interventions_on(target)
         .iter()
-        .enumerate()
-        .filter(|(i, info)| {
-            info.target == target
-                && match state.interventions[*i].status {
-                    Status::Active { .. } => true,
-                    Status::Ended { at } => state.tick < at + AFTERMATH,
-                    Status::Pending => false,
-                }
+        .filter(|v| match state.interventions[v.ix()].status {
+            Status::Active { .. } => true,
+            Status::Ended { at } => state.tick < at + AFTERMATH,
+            Status::Pending => false,
         })
-        .max_by_key(|(i, info)| (info.start, *i))
-        .map_or(Cause::Dynamics, |(i, _)| {
-            Cause::Intervention(super::super::ids::InterventionIx(i as u32))
-        })
+        .max_by_key(|v| (world.interventions[v.ix()].start, v.ix()))
+        .map_or(Cause::Dynamics, |&v| Cause::Intervention(v))
 }
 
 /// clamp((b − b̄)/0.05, 0, 1): how far the defence burden is above the threshold.
@@ -406,44 +401,16 @@ pub struct DomesticInputs {
 impl DomesticInputs {
     /// The inputs of nation `i` in `state`.
     pub fn measure(world: &World, state: &State, derived: &Derived, i: NationIx) -> Self {
-        use crate::model::{InterventionKind, TreatyKind};
         let p = &world.params;
         let x = state.nation(i);
         let presence = derived.presence[i.ix()];
         let effect = derived.effectiveness[i.ix()];
-        let (engagement, local, consent) =
-            super::super::intervention::local_measures(world, state, i).unwrap_or((1.0, 1.0, 0.0));
-        let mut treaties = 0.0;
-        let mut intelligence = 0.0;
-        for (t, info) in world.treaties.iter().enumerate() {
-            if state.treaties[t].status.is_active() && info.parties.contains(&i) {
-                treaties += 1.0;
-                if info.kind == TreatyKind::IntelligenceSharing {
-                    intelligence += info.strength;
-                }
-            }
-        }
-        let mut quagmire = 0.0;
-        let mut peacekeeping = 0.0;
-        for (v, info) in world.interventions.iter().enumerate() {
-            if !info.interveners.contains(&i) {
-                continue;
-            }
-            let recent = match state.interventions[v].status {
-                super::super::state::Status::Active { .. } => true,
-                super::super::state::Status::Ended { at } => state.tick < at + 20,
-                super::super::state::Status::Pending => false,
-            };
-            if recent {
-                let k = state.nation(info.target);
-                quagmire += f64::max(0.0, k.baseline.stability - k.stability);
-            }
-            if info.kind == InterventionKind::Peacekeeping
-                && state.interventions[v].status.is_active()
-            {
-                peacekeeping += info.force_ratio;
-            }
-        }
+        let agreements = &derived.agreements;
+        let (engagement, local, consent) = agreements.local_measures(i).unwrap_or((1.0, 1.0, 0.0));
+        let treaties = agreements.treaties[i.ix()];
+        let intelligence = agreements.intelligence[i.ix()];
+        let quagmire = agreements.quagmire[i.ix()];
+        let peacekeeping = agreements.peacekeeping[i.ix()];
         let gap = f64::max(0.0, x.baseline.capacity - x.capacity);
         Self {
             vacuum: f64::max(0.0, gap - p.presence_substitution * presence * effect),
@@ -457,7 +424,7 @@ impl DomesticInputs {
             exclusion: gap * (1.0 - engagement),
             engagement,
             consent,
-            reassurance: super::super::hazards::reassurance(world, state, i),
+            reassurance: super::super::hazards::reassurance(world, derived, i),
         }
     }
 }

@@ -1,8 +1,6 @@
 //! Block C (economy): growth is the sum of named drags and gains, in deviation form for the terms
 //! that objects present at load already produce; the index is detrended so the baseline is flat.
 
-use crate::model::TreatyKind;
-
 use super::super::derived::Derived;
 use super::super::ids::NationIx;
 use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
@@ -31,55 +29,16 @@ impl EconomyTerms {
     pub fn measure(world: &World, state: &State, derived: &Derived, i: NationIx) -> Self {
         let p = &world.params;
         let x = state.nation(i);
-        let mut trade = 0.0;
-        let mut arms_sales = 0.0;
-        for (t, info) in world.treaties.iter().enumerate() {
-            if !state.treaties[t].status.is_active() || !info.parties.contains(&i) {
-                continue;
-            }
-            match info.kind {
-                TreatyKind::ArmsTrade => {
-                    trade += info.strength;
-                    if info.parties.first() == Some(&i) {
-                        arms_sales += 0.001 * info.strength;
-                    }
-                }
-                TreatyKind::IntelligenceSharing | TreatyKind::MutualDefence => {
-                    trade += info.strength;
-                }
-                _ => {}
-            }
-        }
+        let agreements = &derived.agreements;
         Self {
             burden: -p.burden_drag * f64::max(0.0, x.burden() - p.burden_threshold),
-            trade: p.trade_gain * trade,
-            arms_sales,
-            cost: -p.intervention_cost * intervention_cost(world, state, derived, i),
+            trade: p.trade_gain * agreements.trade[i.ix()],
+            arms_sales: agreements.arms_sales[i.ix()],
+            cost: -p.intervention_cost * agreements.cost[i.ix()],
             economy: x.economy,
             burden_share: x.burden(),
         }
     }
-}
-
-/// Cost_i = Σ over active interventions i takes part in of f·(s_k/s_i)/|J|.
-pub fn intervention_cost(world: &World, state: &State, derived: &Derived, i: NationIx) -> f64 {
-    let s_i = derived.size_of(i);
-    if s_i <= 0.0 {
-        return 0.0;
-    }
-    world
-        .interventions
-        .iter()
-        .enumerate()
-        .filter(|(v, info)| {
-            info.interveners.contains(&i)
-                && state.interventions[*v].status.is_active()
-                && state.tick < info.start + info.duration
-        })
-        .map(|(_, info)| {
-            info.force_ratio * (derived.size_of(info.target) / s_i) / info.interveners.len() as f64
-        })
-        .sum()
 }
 
 /// Updates E and gE of nation `i` into `next` from the old state.

@@ -30,18 +30,19 @@ pub fn balance_sums(state: &State, derived: &Derived) -> Vec<f64> {
 fn balance_sums_by(state: &State, derived: &Derived, dense: bool) -> Vec<f64> {
     let n = state.nations.len();
     let dyads = &state.dyads;
+    let relations = dyads.relations();
     let matrix = dense.then(|| {
         let mut matrix = vec![0.0; n * n];
-        for dyad in dyads.iter_storage() {
-            matrix[dyad.a.ix() * n + dyad.b.ix()] = dyad.relation;
-            matrix[dyad.b.ix() * n + dyad.a.ix()] = dyad.relation;
+        for (position, &r) in relations.iter().enumerate() {
+            let (a, b) = dyads.ends(position);
+            matrix[a.ix() * n + b.ix()] = r;
+            matrix[b.ix() * n + a.ix()] = r;
         }
         matrix
     });
-    dyads
-        .iter_storage()
-        .map(|dyad| {
-            let (i, j) = (dyad.a, dyad.b);
+    (0..dyads.len())
+        .map(|position| {
+            let (i, j) = dyads.ends(position);
             let denominator = derived.total_size - derived.size_of(i) - derived.size_of(j);
             if denominator <= 0.0 {
                 return 0.0;
@@ -78,9 +79,10 @@ fn weighted_dot(s: &[f64], a: &[f64], b: &[f64]) -> f64 {
 /// [`weighted_dot`] over the common neighbours of i and j only (the other terms are zero).
 fn sparse_weighted_dot(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
     let dyads = &state.dyads;
+    let relations = dyads.relations();
     let (mut a, mut b) = (
-        dyads.neighbour_positions(i).iter().peekable(),
-        dyads.neighbour_positions(j).iter().peekable(),
+        dyads.neighbours(i).iter().peekable(),
+        dyads.neighbours(j).iter().peekable(),
     );
     let mut lanes = [0.0f64; 4];
     while let (Some(&&(k, x)), Some(&&(l, y))) = (a.peek(), b.peek()) {
@@ -92,7 +94,7 @@ fn sparse_weighted_dot(state: &State, derived: &Derived, i: NationIx, j: NationI
                 b.next();
             }
             std::cmp::Ordering::Equal => {
-                let term = derived.size_of(k) * dyads.at(x).relation * dyads.at(y).relation;
+                let term = derived.size_of(k) * relations[x as usize] * relations[y as usize];
                 if term != 0.0 {
                     lanes[k.ix() % 4] += term;
                 }
@@ -105,8 +107,9 @@ fn sparse_weighted_dot(state: &State, derived: &Derived, i: NationIx, j: NationI
 }
 
 /// AR_ij: 1 when both hostile parties raise spending by ≥ 2% per tick (MODEL.md 2.4).
-pub fn arms_race(state: &State, i: NationIx, j: NationIx) -> f64 {
-    if f64::max(0.0, -state.dyads.relation(i, j)) <= 0.2 {
+/// `relation` is R_ij (0 for an unstored pair).
+pub fn arms_race(state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 {
+    if f64::max(0.0, -relation) <= 0.2 {
         return 0.0;
     }
     let growth = |n: NationIx| {
@@ -124,7 +127,12 @@ pub fn arms_race(state: &State, i: NationIx, j: NationIx) -> f64 {
 /// ½[(h̃_ij − h_ij) + (h̃_ji − h_ji)]: hostility added by each other's blocs. Relations are
 /// symmetric, so both directions of the (asymmetric) bloc hostility count half.
 pub fn bloc_provocation(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
-    let h = f64::max(0.0, -state.dyads.relation(i, j));
+    bloc_provocation_of(derived, i, j, state.dyads.relation(i, j))
+}
+
+/// [`bloc_provocation`] for a pair whose relation R_ij is known.
+fn bloc_provocation_of(derived: &Derived, i: NationIx, j: NationIx, relation: f64) -> f64 {
+    let h = f64::max(0.0, -relation);
     let ij = f64::max(0.0, derived.threat.bloc(i, j) - h);
     let ji = f64::max(0.0, derived.threat.bloc(j, i) - h);
     0.5 * (ij + ji)
@@ -169,7 +177,10 @@ pub fn update_dyad(
     let build_up = (f64::max(0.0, xj.effort_change) * derived.threat.weight(i, j)
         + f64::max(0.0, xi.effort_change) * derived.threat.weight(j, i))
         / mean_effort;
-    let arms = f64::min(1.0, 0.5 * arms_race(old, i, j) + 0.5 * build_up);
+    let arms = f64::min(
+        1.0,
+        0.5 * arms_race(old, i, j, dyad.relation) + 0.5 * build_up,
+    );
     let relation = bounded_update(
         dyad.relation,
         (-1.0, 1.0),
@@ -189,7 +200,7 @@ pub fn update_dyad(
             Driver::new(
                 "u_bloc",
                 "in the rival bloc",
-                -p.bloc_push * (bloc_provocation(old, derived, i, j) - reference.bloc),
+                -p.bloc_push * (bloc_provocation_of(derived, i, j, dyad.relation) - reference.bloc),
             ),
             Driver::new("u_arms", "arms build-up", -p.arms_push * arms),
             Driver::new(
@@ -305,6 +316,7 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
     // The smallest the denominator can be: without the two largest nations.
     let least_others = derived.total_size - largest.iter().take(2).sum::<f64>();
     let mut wanted = Vec::new();
+    let relations = state.dyads.relations();
     for k in world.nation_indices() {
         let weight = derived.size_of(k);
         if weight < reach * least_others {
@@ -313,27 +325,30 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
         let friends: Vec<NationIx> = state
             .dyads
             .neighbours(k)
-            .filter(|(_, d)| d.relation != 0.0)
-            .map(|(n, _)| n)
+            .iter()
+            .filter(|&&(_, position)| relations[position as usize] != 0.0)
+            .map(|&(other, _)| other)
             .collect();
         for (x, &a) in friends.iter().enumerate() {
             for &b in &friends[x + 1..] {
                 let others = derived.total_size - derived.size_of(a) - derived.size_of(b);
-                if weight >= reach * others && state.dyads.get(a, b).is_none() {
+                if weight >= reach * others && state.dyads.position(a, b).is_none() {
                     wanted.push((a, b));
                 }
             }
         }
     }
     for i in world.nation_indices() {
-        for &(j, _) in &derived.threat.bloc_hostility[i.ix()] {
-            wanted.push((i, j));
+        for entry in derived.threat.of(i) {
+            if entry.hostile {
+                wanted.push((i, entry.other));
+            }
         }
     }
-    wanted.extend(derived.links.keys().copied());
+    wanted.extend(derived.links.iter().map(|(key, _)| key));
     for (a, b) in wanted {
         if a != b {
-            state.dyads.entry(a, b);
+            state.dyads.insert(a, b);
         }
     }
 }
@@ -361,19 +376,21 @@ mod tests {
             })
             .collect();
         let bloc = |a: NationIx, b: NationIx| {
-            derived.threat.bloc_hostility[a.ix()]
-                .iter()
-                .any(|&(j, _)| j == b)
-                || derived.threat.bloc_hostility[b.ix()]
+            let hostile = |x: NationIx, y: NationIx| {
+                derived
+                    .threat
+                    .of(x)
                     .iter()
-                    .any(|&(j, _)| j == a)
+                    .any(|e| e.other == y && e.hostile)
+            };
+            hostile(a, b) || hostile(b, a)
         };
         state
             .dyads
             .iter()
             .filter(|d| {
                 !listed.contains(&(d.a, d.b))
-                    && !derived.links.contains_key(&(d.a, d.b))
+                    && !derived.links.contains(d.a, d.b)
                     && !bloc(d.a, d.b)
             })
             .count()
