@@ -21,6 +21,7 @@ pub struct Driver {
 
 impl Driver {
     /// A driver caused by the model's own dynamics.
+    #[inline]
     pub fn new(id: &'static str, label: &'static str, u: f64) -> Self {
         Self {
             id,
@@ -31,6 +32,7 @@ impl Driver {
     }
 
     /// The same driver, attributed to a cause.
+    #[inline]
     pub fn because(mut self, cause: Cause) -> Self {
         self.cause = cause;
         self
@@ -53,12 +55,14 @@ pub struct Update {
 }
 
 /// B(X, u) on \[lo, hi\]: u times the room left in u's direction.
+#[inline]
 pub fn push(x: f64, lo: f64, hi: f64, u: f64) -> f64 {
     if u >= 0.0 { u * (hi - x) } else { u * (x - lo) }
 }
 
 /// X' = X + ρ·(X* − X) + Σ B(X, u_k) on \[lo, hi\], with budget scaling. The terms are listed
 /// only when `record` is set (the ledger is on); the value is the same either way.
+#[inline(always)]
 pub fn bounded_update(
     x: f64,
     (lo, hi): (f64, f64),
@@ -85,6 +89,7 @@ pub fn bounded_update(
 
 /// The sum of the reversion term and every driver's contribution, in that order, and the terms
 /// themselves when `record` is set. One sum for both modes, so recording never changes a value.
+#[inline(always)]
 fn contributions(
     reverted: f64,
     drivers: &[Driver],
@@ -116,6 +121,7 @@ fn contributions(
 
 /// The logistic trust update T' = T + T(1−T)·Σe + ρ(T0 − T), with |Σe| ≤ 1 − ρ (MODEL.md 2.2).
 /// Terms are listed only when `record` is set (as for [`bounded_update`]).
+#[inline(always)]
 pub fn logistic_update(
     t: f64,
     reversion: f64,

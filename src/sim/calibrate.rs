@@ -130,7 +130,7 @@ impl Calibration {
     pub fn set_references(&self, world: &World, state: &mut State) {
         let derived = Derived::compute(world, state);
         let calibrate = world.settings.calibrate_baseline;
-        let balance = relations::balance_sums(state, &derived);
+        let balance = super::rules::balance_pull::balance_sums(state, &derived);
         let references: Vec<DyadReference> = (0..state.dyads.len())
             .zip(balance)
             .map(|(position, balance)| {

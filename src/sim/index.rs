@@ -7,7 +7,7 @@ use super::state::State;
 use super::world::World;
 
 /// The parts RSI_r is made of.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct IndexParts {
     /// Σ s_i S_i / Σ s_i over the region's nations.
     pub mean_stability: f64,
@@ -100,19 +100,15 @@ pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
 /// What [`update_regions`] needs to know of the state at the start of a step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegionsAtStart {
-    /// Every region's index parts.
-    pub parts: Vec<IndexParts>,
     /// Every nation's stability (empty when the ledger is off: only its terms need it).
     pub stability: Vec<f64>,
 }
 
 impl RegionsAtStart {
-    /// Measures `state`, whose nation sizes are `sizes`.
-    pub fn measure(world: &World, state: &State, sizes: &[f64], record: bool) -> Self {
+    /// Notes what the ledger of `state`'s step will need (the regions' parts at the start are
+    /// kept in the state itself, see [`State::region_parts`]).
+    pub fn measure(state: &State, record: bool) -> Self {
         Self {
-            parts: (0..world.regions.len())
-                .map(|r| region_index(world, state, sizes, RegionIx(to_u32(r))))
-                .collect(),
             stability: if record {
                 state.nations.iter().map(|x| x.stability).collect()
             } else {
@@ -135,9 +131,11 @@ pub fn update_regions(
     let p = &world.params;
     for r in 0..world.regions.len() {
         let region = RegionIx(to_u32(r));
-        let before = old.parts[r];
+        // Still the parts of the state the step started from.
+        let before = new.region_parts[r];
         let after = region_index(world, new, new_sizes, region);
         new.region_stability[r] = after.value;
+        new.region_parts[r] = after;
         if !ledger.is_enabled() {
             continue;
         }
@@ -211,7 +209,8 @@ fn member_term(nation: NationIx, value: f64) -> Term {
 /// Fills `state.region_stability` without recording anything (load time).
 pub fn measure_regions(world: &World, state: &mut State, derived: &Derived) {
     for r in 0..world.regions.len() {
-        state.region_stability[r] =
-            region_index(world, state, &derived.size, RegionIx(to_u32(r))).value;
+        let parts = region_index(world, state, &derived.size, RegionIx(to_u32(r)));
+        state.region_stability[r] = parts.value;
+        state.region_parts[r] = parts;
     }
 }

@@ -195,3 +195,58 @@ impl LedgerBuilder {
         }
     }
 }
+
+/// The named terms of an update that is a plain sum (defence effort, capability, economy): their
+/// running total, added in order, and the terms themselves only when the ledger is on. The total
+/// is the same either way, so recording never changes a value.
+#[derive(Debug)]
+pub struct TermSum {
+    total: f64,
+    terms: Option<Vec<Term>>,
+}
+
+impl TermSum {
+    /// An empty sum that lists its terms when `record` is set.
+    pub fn new(record: bool) -> Self {
+        // −0.0, as a sum over no terms is in Rust, so totals match summing a list of them.
+        Self {
+            total: -0.0,
+            terms: record.then(Vec::new),
+        }
+    }
+
+    /// Adds a term.
+    pub fn add(&mut self, id: &'static str, label: &'static str, value: f64, cause: Cause) {
+        self.total += value;
+        if let Some(terms) = &mut self.terms {
+            terms.push(Term {
+                id,
+                label,
+                value,
+                cause,
+            });
+        }
+    }
+
+    /// Lists a term that is not part of the total (a clamp's correction, computed from it).
+    pub fn note(&mut self, id: &'static str, label: &'static str, value: f64) {
+        if let Some(terms) = &mut self.terms {
+            terms.push(Term {
+                id,
+                label,
+                value,
+                cause: Cause::Dynamics,
+            });
+        }
+    }
+
+    /// The total so far.
+    pub fn total(&self) -> f64 {
+        self.total
+    }
+
+    /// The terms listed (none when not recording).
+    pub fn into_terms(self) -> Vec<Term> {
+        self.terms.unwrap_or_default()
+    }
+}

@@ -464,6 +464,8 @@ pub struct State {
     pub interventions: Vec<InterventionState>,
     /// RSI per region (MODEL.md 2.5 N).
     pub region_stability: Vec<f64>,
+    /// What each region's RSI is made of (the next step's ledger decomposes against it).
+    pub region_parts: Vec<super::index::IndexParts>,
     /// Random events drawn at the end of the previous tick, applied at the start of this one.
     pub pending_random: Vec<super::random_events::RandomEvent>,
 }
@@ -490,6 +492,7 @@ impl State {
             + self.treaties.len() * size_of::<TreatyState>()
             + self.interventions.len() * size_of::<InterventionState>()
             + self.region_stability.len() * size_of::<f64>()
+            + self.region_parts.len() * size_of::<super::index::IndexParts>()
             + self.pending_random.len() * size_of::<super::random_events::RandomEvent>()
     }
 
@@ -588,6 +591,7 @@ impl State {
             treaties,
             interventions,
             region_stability: vec![0.0; world.regions.len()],
+            region_parts: vec![super::index::IndexParts::default(); world.regions.len()],
             pending_random: Vec::new(),
         }
     }

@@ -8,6 +8,7 @@ use super::ids::NationIx;
 use super::index::{RegionsAtStart, measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
 use super::rules::alliances::{self, initial_commitment};
+use super::rules::balance_pull::BalancePull;
 use super::rules::{arms, domestic, economy, relations};
 use super::state::{NationState, PairColumn, State};
 use super::world::World;
@@ -55,11 +56,14 @@ pub fn finish_load(world: &World, state: &mut State) {
 struct Workspace {
     derived: Derived,
     nations: Vec<NationState>,
+    pull: BalancePull,
     balance: Vec<f64>,
+    pair_inputs: relations::PairInputs,
     relation: Vec<f64>,
     trust: Vec<f64>,
     fighting: Vec<f64>,
     commitments: Vec<f64>,
+    sizes: Vec<f64>,
 }
 
 thread_local! {
@@ -82,8 +86,7 @@ fn step_with(
     workspace: &mut Workspace,
 ) -> TickLedger {
     let mut ledger = LedgerBuilder::new(record);
-    let start_sizes = super::derived::sizes(state, &world.calibration.norms);
-    let start = RegionsAtStart::measure(world, state, &start_sizes, record);
+    let start = RegionsAtStart::measure(state, record);
 
     // 1. Discrete actions and their one-off shocks.
     apply_scheduled(world, state, &mut ledger);
@@ -105,10 +108,8 @@ fn step_with(
         economy::update(world, old, derived, i, &mut next, &mut ledger);
         workspace.nations.push(next);
     }
-    workspace.balance.clear();
-    workspace
-        .balance
-        .extend(relations::balance_sums(old, derived));
+    workspace.pull.compute(old, derived, &mut workspace.balance);
+    workspace.pair_inputs.compute(old, derived);
     let pairs = old.dyads.len();
     for column in [
         &mut workspace.relation,
@@ -118,16 +119,10 @@ fn step_with(
         column.clear();
         column.resize(pairs, 0.0);
     }
-    for position in 0..pairs {
+    let inputs = workspace.pair_inputs.in_storage_order(&workspace.balance);
+    for (position, input) in inputs.enumerate() {
         let dyad = old.dyads.at(position);
-        let next = relations::update_dyad(
-            world,
-            old,
-            derived,
-            &dyad,
-            workspace.balance[position],
-            &mut ledger,
-        );
+        let next = relations::update_dyad(world, old, &dyad, &input, &mut ledger);
         workspace.relation[position] = next.relation;
         workspace.trust[position] = next.trust;
         workspace.fighting[position] = next.fighting;
@@ -157,8 +152,8 @@ fn step_with(
     state.tick += 1;
     alliances::membership_checks(world, state, &mut ledger);
     super::intervention::after_step(world, state, &mut ledger);
-    let end_sizes = super::derived::sizes(state, &world.calibration.norms);
-    update_regions(world, &start, state, &end_sizes, &mut ledger);
+    super::derived::sizes_into(state, &world.calibration.norms, &mut workspace.sizes);
+    update_regions(world, &start, state, &workspace.sizes, &mut ledger);
 
     // 6. Random events for the next tick, drawn from the finished state.
     if world.settings.random_events {

@@ -19,6 +19,8 @@ pub struct ThreatEntry {
     pub hostile: bool,
     /// h̃_ij: bloc hostility (0 when not `hostile`).
     pub bloc: f64,
+    /// Storage position of the pair (i, j), if it was stored when this was computed.
+    pub position: Option<u32>,
     /// w_ij: threat weight (counts only when positive).
     pub weight: f64,
 }
@@ -44,6 +46,37 @@ struct Scratch {
     bloc: Vec<f64>,
     counted: Vec<bool>,
     touched: Vec<NationIx>,
+    /// Storage position + 1 of the pair (i, j) by j for the nation i being computed (0: none).
+    stored: Vec<u32>,
+    counts: Vec<u32>,
+    hatred_grouped: Vec<(NationIx, u32, f64)>,
+    partnered_grouped: Vec<(NationIx, NationIx, f64)>,
+}
+
+/// Moves `items` into `out` grouped by nation, ascending, keeping their order within each
+/// nation (a counting sort: linear in the items and the nations).
+fn group_by_nation<T: Copy>(
+    items: &[T],
+    out: &mut Vec<T>,
+    counts: &mut Vec<u32>,
+    n: usize,
+    nation: impl Fn(&T) -> NationIx,
+) {
+    counts.clear();
+    counts.resize(n + 1, 0);
+    for item in items {
+        counts[nation(item).ix() + 1] += 1;
+    }
+    for k in 1..=n {
+        counts[k] += counts[k - 1];
+    }
+    out.clear();
+    out.extend_from_slice(items);
+    for item in items {
+        let slot = &mut counts[nation(item).ix()];
+        out[*slot as usize] = *item;
+        *slot += 1;
+    }
 }
 
 impl Threat {
@@ -103,7 +136,15 @@ impl Threat {
                 }
             }
         }
-        scratch.hatred.sort_unstable_by_key(|&(i, a, _)| (i, a));
+        // Alliances were visited in ascending order, so grouping by nation sorts by (i, a).
+        group_by_nation(
+            &scratch.hatred,
+            &mut scratch.hatred_grouped,
+            &mut scratch.counts,
+            n,
+            |&(i, _, _)| i,
+        );
+        std::mem::swap(&mut scratch.hatred, &mut scratch.hatred_grouped);
         scratch.hatred.dedup_by(|later, kept| {
             let same = later.0 == kept.0 && later.1 == kept.1;
             if same {
@@ -146,12 +187,21 @@ impl Threat {
             }
         }
         // Stable: each pair's extras are summed in treaty order.
-        scratch.partnered.sort_by_key(|&(i, j, _)| (i, j));
+        group_by_nation(
+            &scratch.partnered,
+            &mut scratch.partnered_grouped,
+            &mut scratch.counts,
+            n,
+            |&(i, _, _)| i,
+        );
+        std::mem::swap(&mut scratch.partnered, &mut scratch.partnered_grouped);
         scratch.cbm.sort_by_key(|&(key, _)| key);
         scratch.bloc.clear();
         scratch.bloc.resize(n, 0.0);
         scratch.counted.clear();
         scratch.counted.resize(n, false);
+        scratch.stored.clear();
+        scratch.stored.resize(n, 0);
 
         self.offsets.clear();
         self.entries.clear();
@@ -161,6 +211,7 @@ impl Threat {
             // h_ij from i's own hostile relations, then bloc provocation in alliance order.
             scratch.touched.clear();
             for &(j, position) in dyads.neighbours(i) {
+                scratch.stored[j.ix()] = position + 1;
                 let r = relations[position as usize];
                 if r < 0.0 {
                     scratch.bloc[j.ix()] = -r;
@@ -185,11 +236,23 @@ impl Threat {
                     scratch.bloc[j.ix()] += push;
                 }
             }
-            scratch.touched.sort_unstable();
+            if scratch.touched.len() > n / 16 {
+                // Many candidates: listing the counted ones is cheaper than sorting them.
+                scratch.touched.clear();
+                scratch.touched.extend(
+                    (0..n)
+                        .filter(|&j| scratch.counted[j])
+                        .map(|j| NationIx(to_u32(j))),
+                );
+            } else {
+                scratch.touched.sort_unstable();
+            }
             let partnered_from = partnered_at;
             while partnered_at < scratch.partnered.len() && scratch.partnered[partnered_at].0 == i {
                 partnered_at += 1;
             }
+            // Each nation's extras by partner, in treaty order for each partner.
+            scratch.partnered[partnered_from..partnered_at].sort_by_key(|&(_, j, _)| j);
             let extras = &scratch.partnered[partnered_from..partnered_at];
             let first = self.entries.len();
             // Merge the bloc candidates with the partners' extras, both ascending.
@@ -203,19 +266,21 @@ impl Threat {
                     (None, Some(y)) => y,
                     (None, None) => break,
                 };
+                let position = scratch.stored[j.ix()].checked_sub(1);
                 let mut entry = ThreatEntry {
                     other: j,
                     hostile: false,
                     bloc: 0.0,
                     weight: 0.0,
+                    position,
                 };
                 if next_bloc == Some(j) {
                     b += 1;
                     let h = f64::min(1.0, scratch.bloc[j.ix()]);
                     scratch.counted[j.ix()] = false;
                     // An unstored pair has the default trust and no treaty.
-                    let (trust, cbm) = dyads.position(i, j).map_or((DEFAULT_TRUST, 0.0), |at| {
-                        (dyads.trusts()[at], strongest(&scratch.cbm, i, j))
+                    let (trust, cbm) = position.map_or((DEFAULT_TRUST, 0.0), |at| {
+                        (dyads.trusts()[at as usize], strongest(&scratch.cbm, i, j))
                     });
                     entry.hostile = true;
                     entry.bloc = h;
@@ -244,6 +309,9 @@ impl Threat {
                                 state.nation(entry.other).capability,
                             );
                 }
+            }
+            for &(j, _) in dyads.neighbours(i) {
+                scratch.stored[j.ix()] = 0;
             }
             self.offsets.push(to_u32(self.entries.len()));
         }

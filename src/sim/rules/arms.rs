@@ -4,7 +4,7 @@ use crate::model::InterventionKind;
 
 use super::super::derived::Derived;
 use super::super::ids::{InterventionIx, NationIx};
-use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
+use super::super::ledger::{Cause, Entity, LedgerBuilder, TermSum};
 use super::super::state::{NationState, State, Status};
 use super::super::world::World;
 
@@ -53,26 +53,25 @@ pub fn update(
     let entity = Entity::Nation(i);
 
     // A. Δx = k·Σ w_ij x_j − a·x + g (+ the fading resolve to rearm after a strike).
-    let mut terms = vec![
-        Term {
-            id: "fear",
-            label: "fear of rivals",
-            value: p.reaction_k * fear(old, derived, i),
-            cause: Cause::Dynamics,
-        },
-        Term {
-            id: "fatigue",
-            label: "fiscal fatigue",
-            value: -p.fatigue_a * x.effort,
-            cause: Cause::Dynamics,
-        },
-        Term {
-            id: "ambition",
-            label: "ambition & grievance",
-            value: effective_ambition(world, old, derived, i),
-            cause: Cause::Dynamics,
-        },
-    ];
+    let mut terms = TermSum::new(ledger.is_enabled());
+    terms.add(
+        "fear",
+        "fear of rivals",
+        p.reaction_k * fear(old, derived, i),
+        Cause::Dynamics,
+    );
+    terms.add(
+        "fatigue",
+        "fiscal fatigue",
+        -p.fatigue_a * x.effort,
+        Cause::Dynamics,
+    );
+    terms.add(
+        "ambition",
+        "ambition & grievance",
+        effective_ambition(world, old, derived, i),
+        Cause::Dynamics,
+    );
     for &v in world.interventions_on(i) {
         let info = &world.interventions[v.ix()];
         let v = v.ix();
@@ -86,65 +85,65 @@ pub fn update(
         for _ in 0..old.tick.saturating_sub(info.start).min(2_000) {
             fade *= 1.0 - p.strike_resolve_fade;
         }
-        terms.push(Term {
-            id: "resolve",
-            label: "resolve to rearm after a strike",
-            value: p.strike_resolve
-                * p.fatigue_a
-                * old.interventions[v].target_effort_before
-                * fade,
-            cause: Cause::Intervention(InterventionIx(v as u32)),
-        });
+        terms.add(
+            "resolve",
+            "resolve to rearm after a strike",
+            p.strike_resolve * p.fatigue_a * old.interventions[v].target_effort_before * fade,
+            Cause::Intervention(InterventionIx(v as u32)),
+        );
     }
-    let raw = x.effort + terms.iter().map(|t| t.value).sum::<f64>();
+    let raw = x.effort + terms.total();
     let cap = p.effort_cap_share * x.economy;
     let effort = raw.clamp(0.0, cap);
-    terms.push(Term {
-        id: "cap",
-        label: "war-economy cap and zero floor",
-        value: effort - raw,
-        cause: Cause::Dynamics,
-    });
+    terms.note("cap", "war-economy cap and zero floor", effort - raw);
     next.effort = effort;
     next.effort_change = effort - x.effort;
-    ledger.record(entity, "defence_effort", x.effort, effort, terms, false);
+    ledger.record(
+        entity,
+        "defence_effort",
+        x.effort,
+        effort,
+        terms.into_terms(),
+        false,
+    );
 
     // B. M' = (1 − δ_M)·M + μ·x + arms inflow − ω_W·W·M.
     let inflow = derived.agreements.arms_inflow[i.ix()] - world.calibration.arms_inflow[i.ix()];
-    let mut terms = vec![
-        Term {
-            id: "depreciation",
-            label: "wear and obsolescence",
-            value: -p.capability_depreciation * x.capability,
-            cause: Cause::Dynamics,
-        },
-        Term {
-            id: "procurement",
-            label: "procurement from defence effort",
-            value: world.calibration.capability_per_effort[i.ix()] * x.effort,
-            cause: Cause::Dynamics,
-        },
-        Term {
-            id: "arms_transfers",
-            label: "arms transfers received",
-            value: inflow,
-            cause: Cause::Dynamics,
-        },
-        Term {
-            id: "attrition",
-            label: "losses in fighting",
-            value: -p.war_attrition * derived.fighting[i.ix()] * x.capability,
-            cause: Cause::Dynamics,
-        },
-    ];
-    let raw = x.capability + terms.iter().map(|t| t.value).sum::<f64>();
+    let mut terms = TermSum::new(ledger.is_enabled());
+    terms.add(
+        "depreciation",
+        "wear and obsolescence",
+        -p.capability_depreciation * x.capability,
+        Cause::Dynamics,
+    );
+    terms.add(
+        "procurement",
+        "procurement from defence effort",
+        world.calibration.capability_per_effort[i.ix()] * x.effort,
+        Cause::Dynamics,
+    );
+    terms.add(
+        "arms_transfers",
+        "arms transfers received",
+        inflow,
+        Cause::Dynamics,
+    );
+    terms.add(
+        "attrition",
+        "losses in fighting",
+        -p.war_attrition * derived.fighting[i.ix()] * x.capability,
+        Cause::Dynamics,
+    );
+    let raw = x.capability + terms.total();
     let capability = raw.max(0.0);
-    terms.push(Term {
-        id: "floor",
-        label: "capability cannot be negative",
-        value: capability - raw,
-        cause: Cause::Dynamics,
-    });
+    terms.note("floor", "capability cannot be negative", capability - raw);
     next.capability = capability;
-    ledger.record(entity, "capability", x.capability, capability, terms, false);
+    ledger.record(
+        entity,
+        "capability",
+        x.capability,
+        capability,
+        terms.into_terms(),
+        false,
+    );
 }

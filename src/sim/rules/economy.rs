@@ -3,7 +3,7 @@
 
 use super::super::derived::Derived;
 use super::super::ids::NationIx;
-use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
+use super::super::ledger::{Cause, Entity, LedgerBuilder, TermSum};
 use super::super::state::{NationState, State};
 use super::super::world::World;
 
@@ -84,24 +84,18 @@ pub fn update(
             now.cost - load.cost,
         ),
     ];
-    let mut terms: Vec<Term> = rates
-        .iter()
-        .map(|&(id, label, rate)| Term {
-            id,
-            label,
-            value: x.economy * rate,
-            cause: Cause::Dynamics,
-        })
-        .collect();
-    let raw = x.economy + terms.iter().map(|t| t.value).sum::<f64>();
+    let mut terms = TermSum::new(ledger.is_enabled());
+    for (id, label, rate) in rates {
+        terms.add(id, label, x.economy * rate, Cause::Dynamics);
+    }
+    let raw = x.economy + terms.total();
     let floor = 0.05 * load.economy;
     let economy = f64::max(raw, floor);
-    terms.push(Term {
-        id: "floor",
-        label: "economy cannot fall below 5% of its start",
-        value: economy - raw,
-        cause: Cause::Dynamics,
-    });
+    terms.note(
+        "floor",
+        "economy cannot fall below 5% of its start",
+        economy - raw,
+    );
     next.economy = economy;
     next.growth = if x.economy > 0.0 {
         economy / x.economy - 1.0
@@ -113,7 +107,7 @@ pub fn update(
         "economy",
         x.economy,
         economy,
-        terms,
+        terms.into_terms(),
         false,
     );
 }

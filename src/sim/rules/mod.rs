@@ -2,6 +2,7 @@
 
 pub mod alliances;
 pub mod arms;
+pub mod balance_pull;
 pub mod domestic;
 pub mod economy;
 pub mod relations;

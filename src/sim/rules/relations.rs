@@ -4,107 +4,12 @@ use super::super::bounded::{Driver, bounded_update, logistic_update};
 use super::super::derived::Derived;
 use super::super::ids::NationIx;
 use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
+use super::super::links::PairLinks;
 use super::super::state::{DyadState, State};
 use super::super::world::World;
 
 /// Ticks during which a nation that broke a commitment has its positive signals discounted.
 pub const ABROGATION_MEMORY: u32 = 40;
-
-/// Nations up to which [`balance_sums`] multiplies a dense relation matrix when the network is
-/// dense (beyond, the matrix would not fit comfortably in memory).
-const DENSE_BALANCE_LIMIT: usize = 2048;
-
-/// Σ_{k≠i,j} s_k R_ik R_kj / Σ_{k≠i,j} s_k: "friend of a friend, enemy of an enemy", for every
-/// stored pair (i < j) in storage order.
-///
-/// Terms (s_k·R_ik)·R_jk are added in ascending k into four partial sums (k mod 4), joined as
-/// (0 + 1) + (2 + 3): one fixed order, so the dense path (a row-by-row product of the relation
-/// matrix, which the compiler vectorises) and the sparse path (merging two sorted neighbour lists)
-/// give the same bits, and the load-time reference c^bal cancels exactly.
-pub fn balance_sums(state: &State, derived: &Derived) -> Vec<f64> {
-    let n = state.nations.len();
-    let dense = n <= DENSE_BALANCE_LIMIT && state.dyads.len() * 8 >= n * n;
-    balance_sums_by(state, derived, dense)
-}
-
-fn balance_sums_by(state: &State, derived: &Derived, dense: bool) -> Vec<f64> {
-    let n = state.nations.len();
-    let dyads = &state.dyads;
-    let relations = dyads.relations();
-    let matrix = dense.then(|| {
-        let mut matrix = vec![0.0; n * n];
-        for (position, &r) in relations.iter().enumerate() {
-            let (a, b) = dyads.ends(position);
-            matrix[a.ix() * n + b.ix()] = r;
-            matrix[b.ix() * n + a.ix()] = r;
-        }
-        matrix
-    });
-    (0..dyads.len())
-        .map(|position| {
-            let (i, j) = dyads.ends(position);
-            let denominator = derived.total_size - derived.size_of(i) - derived.size_of(j);
-            if denominator <= 0.0 {
-                return 0.0;
-            }
-            let total = match &matrix {
-                Some(matrix) => weighted_dot(
-                    &derived.size,
-                    &matrix[i.ix() * n..][..n],
-                    &matrix[j.ix() * n..][..n],
-                ),
-                None => sparse_weighted_dot(state, derived, i, j),
-            };
-            total / denominator
-        })
-        .collect()
-}
-
-/// Σ_k (s_k·a_k)·b_k in four lanes by k mod 4.
-fn weighted_dot(s: &[f64], a: &[f64], b: &[f64]) -> f64 {
-    let mut lanes = [0.0f64; 4];
-    let (s4, a4, b4) = (s.chunks_exact(4), a.chunks_exact(4), b.chunks_exact(4));
-    let rest = (s4.remainder(), a4.remainder(), b4.remainder());
-    for ((s, a), b) in s4.zip(a4).zip(b4) {
-        for lane in 0..4 {
-            lanes[lane] += s[lane] * a[lane] * b[lane];
-        }
-    }
-    for (lane, ((s, a), b)) in rest.0.iter().zip(rest.1).zip(rest.2).enumerate() {
-        lanes[lane] += s * a * b;
-    }
-    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
-}
-
-/// [`weighted_dot`] over the common neighbours of i and j only (the other terms are zero).
-fn sparse_weighted_dot(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
-    let dyads = &state.dyads;
-    let relations = dyads.relations();
-    let (mut a, mut b) = (
-        dyads.neighbours(i).iter().peekable(),
-        dyads.neighbours(j).iter().peekable(),
-    );
-    let mut lanes = [0.0f64; 4];
-    while let (Some(&&(k, x)), Some(&&(l, y))) = (a.peek(), b.peek()) {
-        match k.cmp(&l) {
-            std::cmp::Ordering::Less => {
-                a.next();
-            }
-            std::cmp::Ordering::Greater => {
-                b.next();
-            }
-            std::cmp::Ordering::Equal => {
-                let term = derived.size_of(k) * relations[x as usize] * relations[y as usize];
-                if term != 0.0 {
-                    lanes[k.ix() % 4] += term;
-                }
-                a.next();
-                b.next();
-            }
-        }
-    }
-    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
-}
 
 /// AR_ij: 1 when both hostile parties raise spending by ≥ 2% per tick (MODEL.md 2.4).
 /// `relation` is R_ij (0 for an unstored pair).
@@ -127,24 +32,30 @@ pub fn arms_race(state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 
 /// ½[(h̃_ij − h_ij) + (h̃_ji − h_ji)]: hostility added by each other's blocs. Relations are
 /// symmetric, so both directions of the (asymmetric) bloc hostility count half.
 pub fn bloc_provocation(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
-    bloc_provocation_of(derived, i, j, state.dyads.relation(i, j))
+    let blocs = [derived.threat.bloc(i, j), derived.threat.bloc(j, i)];
+    provocation(blocs, state.dyads.relation(i, j))
 }
 
-/// [`bloc_provocation`] for a pair whose relation R_ij is known.
-fn bloc_provocation_of(derived: &Derived, i: NationIx, j: NationIx, relation: f64) -> f64 {
+/// [`bloc_provocation`] from h̃ both ways and the pair's relation.
+fn provocation(blocs: [f64; 2], relation: f64) -> f64 {
     let h = f64::max(0.0, -relation);
-    let ij = f64::max(0.0, derived.threat.bloc(i, j) - h);
-    let ji = f64::max(0.0, derived.threat.bloc(j, i) - h);
+    let ij = f64::max(0.0, blocs[0] - h);
+    let ji = f64::max(0.0, blocs[1] - h);
     0.5 * (ij + ji)
 }
 
 /// Positive trust evidence of a pair: treaties, co-membership, joint peacekeeping, soft power.
 pub fn positive_evidence(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
+    evidence_with(state, &derived.link(i, j), i, j)
+}
+
+/// [`positive_evidence`] given the pair's links.
+fn evidence_with(state: &State, link: &PairLinks, i: NationIx, j: NationIx) -> f64 {
     let (a, b) = (state.nation(i), state.nation(j));
     let soft_power = 0.02
         * (0.5 * (a.legitimacy + b.legitimacy) - 0.5)
         * (1.0 - (a.ideology - b.ideology).abs() / 2.0);
-    derived.link(i, j).evidence + soft_power
+    link.evidence + soft_power
 }
 
 fn recently_abrogated(state: &State, n: NationIx) -> bool {
@@ -154,28 +65,104 @@ fn recently_abrogated(state: &State, n: NationIx) -> bool {
         .is_some_and(|at| state.tick < at + ABROGATION_MEMORY)
 }
 
+/// What the rules of one pair read of the tick's derived quantities.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PairInput {
+    /// The balance sum B_ab.
+    pub balance: f64,
+    /// w_ab and w_ba: the threat weights each way.
+    pub weights: [f64; 2],
+    /// h̃_ab and h̃_ba: bloc hostility each way.
+    pub blocs: [f64; 2],
+    /// Shared alliances, treaties and missions.
+    pub link: PairLinks,
+}
+
+/// The derived quantities of every stored pair by storage position, gathered once per tick
+/// from the per-nation threat lists and the sorted links (no per-pair lookups in the step).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PairInputs {
+    threat: Vec<([f64; 2], [f64; 2])>,
+    links: Vec<(u32, PairLinks)>,
+}
+
+impl PairInputs {
+    /// Gathers the inputs of every pair stored in `state` (after [`close_pairs`]).
+    pub fn compute(&mut self, state: &State, derived: &Derived) {
+        let dyads = &state.dyads;
+        self.threat.clear();
+        self.threat.resize(dyads.len(), ([0.0; 2], [0.0; 2]));
+        for i in state.nation_indices() {
+            for entry in derived.threat.of(i) {
+                let j = entry.other;
+                // Pairs stored since the threat was measured (by close_pairs) are looked up.
+                let Some(position) = entry
+                    .position
+                    .map(|p| p as usize)
+                    .or_else(|| dyads.position(i, j))
+                else {
+                    continue;
+                };
+                let weight = if entry.weight > 0.0 {
+                    entry.weight
+                } else {
+                    0.0
+                };
+                let direction = usize::from(i > j);
+                let (weights, blocs) = &mut self.threat[position];
+                weights[direction] = weight;
+                blocs[direction] = entry.bloc;
+            }
+        }
+        self.links.clear();
+        self.links
+            .extend(derived.links.iter().filter_map(|((a, b), link)| {
+                dyads.position(a, b).map(|position| (position as u32, link))
+            }));
+        self.links.sort_unstable_by_key(|&(position, _)| position);
+    }
+
+    /// The inputs of every pair in storage order, given the balance sums by position.
+    pub fn in_storage_order<'a>(
+        &'a self,
+        balance: &'a [f64],
+    ) -> impl Iterator<Item = PairInput> + 'a {
+        let mut links = self.links.iter().peekable();
+        self.threat.iter().zip(balance).enumerate().map(
+            move |(position, (&(weights, blocs), &balance))| PairInput {
+                balance,
+                weights,
+                blocs,
+                link: links
+                    .next_if(|&&(at, _)| at as usize == position)
+                    .map_or_else(PairLinks::default, |&(_, link)| link),
+            },
+        )
+    }
+}
+
 /// The new state of one pair from the old state (Jacobi update).
 pub fn update_dyad(
     world: &World,
     old: &State,
-    derived: &Derived,
     dyad: &DyadState,
-    balance: f64,
+    input: &PairInput,
     ledger: &mut LedgerBuilder,
 ) -> DyadState {
     let p = &world.params;
     let (i, j) = (dyad.a, dyad.b);
     let entity = Entity::Dyad(i, j);
     let reference = dyad.reference;
-    let link = derived.link(i, j);
+    let link = input.link;
+    let balance = input.balance;
     let mut next = *dyad;
     let (xi, xj) = (old.nation(i), old.nation(j));
     let mean_effort = world.calibration.norms.effort;
     let ideology0 = &world.calibration.ideology;
 
     // D. Relations.
-    let build_up = (f64::max(0.0, xj.effort_change) * derived.threat.weight(i, j)
-        + f64::max(0.0, xi.effort_change) * derived.threat.weight(j, i))
+    let build_up = (f64::max(0.0, xj.effort_change) * input.weights[0]
+        + f64::max(0.0, xi.effort_change) * input.weights[1])
         / mean_effort;
     let arms = f64::min(
         1.0,
@@ -200,7 +187,7 @@ pub fn update_dyad(
             Driver::new(
                 "u_bloc",
                 "in the rival bloc",
-                -p.bloc_push * (bloc_provocation_of(derived, i, j, dyad.relation) - reference.bloc),
+                -p.bloc_push * (provocation(input.blocs, dyad.relation) - reference.bloc),
             ),
             Driver::new("u_arms", "arms build-up", -p.arms_push * arms),
             Driver::new(
@@ -257,7 +244,7 @@ pub fn update_dyad(
             Driver::new(
                 "e_signals",
                 "treaties, alliances and shared missions",
-                discount * positive_evidence(old, derived, i, j) - reference.evidence,
+                discount * evidence_with(old, &link, i, j) - reference.evidence,
             ),
             Driver::new(
                 "e_build_up",
@@ -340,7 +327,7 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
     }
     for i in world.nation_indices() {
         for entry in derived.threat.of(i) {
-            if entry.hostile {
+            if entry.hostile && entry.position.is_none() {
                 wanted.push((i, entry.other));
             }
         }
@@ -425,27 +412,5 @@ mod tests {
         small.params.balance_reach = Some(0.0);
         assert!(default > 0);
         assert_eq!(default, drawn_by_balance(&small));
-    }
-
-    #[test]
-    fn the_dense_and_the_sparse_balance_sums_are_bit_identical() {
-        let size = Size {
-            nations: 37,
-            relations: 120,
-            alliances: 4,
-            treaties: 6,
-            events: 0,
-            horizon: 10,
-        };
-        let mut run = crate::sim::Simulation::new(&generate(size, 3)).unwrap();
-        run.run_to(3);
-        for state in &run.collect_states() {
-            let derived = Derived::compute(run.world(), state);
-            let dense = balance_sums_by(state, &derived, true);
-            let sparse = balance_sums_by(state, &derived, false);
-            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-            assert_eq!(bits(&dense), bits(&sparse));
-            assert!(dense.iter().any(|&b| b != 0.0));
-        }
     }
 }
