@@ -51,6 +51,18 @@ pub fn legality(world: &World, state: &State, info: &InterventionInfo) -> f64 {
     f64::min(1.0, base + bonus)
 }
 
+/// Whether third party q reacts to intervention `info` (docs/MODEL.md, deviation 19): nations of
+/// the target's region always do; elsewhere, only those with a relation to the target or to an
+/// intervener, so an operation does not create relations across a whole large world.
+pub fn takes_notice(world: &World, state: &State, info: &InterventionInfo, q: NationIx) -> bool {
+    world.nations[q.ix()].region == world.nations[info.target.ix()].region
+        || state.dyads.position(q, info.target).is_some()
+        || info
+            .interveners
+            .iter()
+            .any(|&j| state.dyads.position(q, j).is_some())
+}
+
 /// (good, coercive) legitimacy weights of a kind (MODEL.md 2.7).
 pub fn legitimacy_weights(kind: InterventionKind, consent: bool) -> (f64, f64) {
     match kind {
@@ -143,6 +155,9 @@ pub fn start(
     if ell < 1.0 {
         for q in world.nation_indices() {
             if q == k || info.interveners.contains(&q) {
+                continue;
+            }
+            if !takes_notice(world, state, info, q) {
                 continue;
             }
             let u = -0.15
@@ -473,5 +488,58 @@ pub fn proxy(world: &World, state: &State, sizes: &[f64], k: NationIx) -> f64 {
         f64::min(1.0, backing / (backing + opposing))
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::generate::{Size, generate};
+    use crate::model::{Action, Event, Intervention, InterventionKind, Relation};
+    use crate::sim::Simulation;
+
+    /// A unilateral operation cools the intervener's relations with the target's region and with
+    /// nations related to either side, and creates no relation with anyone else.
+    #[test]
+    fn third_parties_without_a_stake_take_no_notice() {
+        let size = Size {
+            nations: 30,
+            relations: 0,
+            alliances: 0,
+            treaties: 0,
+            events: 0,
+            horizon: 4,
+        };
+        let mut scenario = generate(size, 2);
+        let id = |i: usize| scenario.nations[i].id.clone();
+        // Nation 25 (another region) is related to the target, nation 1.
+        scenario.relations.push(Relation {
+            a: id(1),
+            b: id(25),
+            relation: 0.2,
+            trust: 0.5,
+        });
+        let op = Intervention::new(
+            "op".into(),
+            InterventionKind::RegimeChange,
+            vec![id(0)],
+            id(1),
+        );
+        scenario.events.push(Event {
+            tick: 1,
+            action: Action::Intervention(op),
+        });
+        let mut run = Simulation::new(&scenario).unwrap();
+        run.run_to(2);
+        let (world, state) = (run.world(), run.current());
+        let nation = |i: usize| world.nation(scenario.nations[i].id.as_str()).unwrap();
+        let region_of = |i: usize| world.nations[nation(i).ix()].region;
+        for q in 2..30 {
+            let related = state.dyads.get(nation(0), nation(q));
+            if region_of(q) == region_of(1) || q == 25 {
+                assert!(related.is_some_and(|d| d.relation < 0.0), "nation {q}");
+            } else {
+                assert!(related.is_none(), "nation {q} took notice");
+            }
+        }
     }
 }

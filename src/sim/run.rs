@@ -192,11 +192,28 @@ impl Simulation {
         self.current().tick
     }
 
-    /// Advances one tick.
+    /// Advances one tick. The latest state is stepped in place unless it is a checkpoint, in
+    /// which case a copy of it is.
     pub fn step(&mut self) {
-        let mut state = self.current().clone();
-        super::step::step(&self.world, &mut state, false);
-        self.keep(state);
+        if self.latest_is_checkpoint() {
+            let mut state = self.current().clone();
+            super::step::step(&self.world, &mut state, false);
+            self.keep(state);
+            return;
+        }
+        let Some(latest) = self.kept.last_mut() else {
+            return;
+        };
+        self.kept_bytes -= latest.approximate_bytes();
+        super::step::step(&self.world, latest, false);
+        self.kept_bytes += latest.approximate_bytes();
+        self.thin();
+    }
+
+    /// Whether the latest state must be kept when the run moves on: tick 0 and the ticks
+    /// divisible by the checkpoint spacing.
+    fn latest_is_checkpoint(&self) -> bool {
+        self.kept.len() == 1 || self.tick().is_multiple_of(self.spacing)
     }
 
     /// Appends a state computed elsewhere (a background thread) by stepping a copy of this run's
@@ -210,12 +227,19 @@ impl Simulation {
     /// Makes `state` (the next tick) the latest, dropping the previous latest unless it is a
     /// checkpoint, and thins the checkpoints while the kept states outgrow the budget.
     fn keep(&mut self, state: State) {
-        if self.kept.len() > 1 && !self.tick().is_multiple_of(self.spacing) {
-            let dropped = self.kept.pop().expect("more than one state is kept");
+        if !self.latest_is_checkpoint()
+            && let Some(dropped) = self.kept.pop()
+        {
             self.kept_bytes -= dropped.approximate_bytes();
         }
         self.kept_bytes += state.approximate_bytes();
         self.kept.push(state);
+        self.thin();
+    }
+
+    /// Doubles the checkpoint spacing (dropping the checkpoints in between) while the kept
+    /// states outgrow the budget.
+    fn thin(&mut self) {
         while self.kept_bytes > self.budget && self.kept.len() > 2 {
             self.spacing = self.spacing.saturating_mul(2);
             let (spacing, latest) = (self.spacing, self.tick());
