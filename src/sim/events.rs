@@ -10,20 +10,33 @@ use super::rules::alliances::initial_commitment;
 use super::state::{PairColumn, State, Status};
 use super::world::{Act, World};
 
-/// Applies every event of `state.tick`, in the order of MODEL.md 2.1.
-pub fn apply_scheduled(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
+/// Applies every event of `state.tick`, in the order of MODEL.md 2.1. Events that need the
+/// derived quantities of the moment compute them into `scratch` (only its buffers are reused).
+pub fn apply_scheduled(
+    world: &World,
+    state: &mut State,
+    ledger: &mut LedgerBuilder,
+    scratch: &mut Derived,
+) {
     let tick = state.tick;
     let first = world.events.partition_point(|e| e.tick < tick);
     for (offset, event) in world.events_at(tick).iter().enumerate() {
         let cause = Cause::Event(EventIx(to_u32(first + offset)));
-        apply(world, state, &event.act, cause, ledger);
+        apply(world, state, &event.act, cause, ledger, scratch);
     }
     super::intervention::phase_shocks(world, state, ledger);
     super::random_events::apply(world, state, ledger);
     expire(world, state);
 }
 
-fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut LedgerBuilder) {
+fn apply(
+    world: &World,
+    state: &mut State,
+    act: &Act,
+    cause: Cause,
+    ledger: &mut LedgerBuilder,
+    derived: &mut Derived,
+) {
     let tick = state.tick;
     match act {
         Act::LeadershipChange {
@@ -59,10 +72,10 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
         }
         Act::FormAlliance(alliance) => {
             let founders = world.alliances[alliance.ix()].founders.clone();
-            let derived = Derived::compute(world, state);
+            derived.recompute(world, state);
             let members = founders
                 .iter()
-                .map(|&m| (m, initial_commitment(world, state, &derived, m, &founders)))
+                .map(|&m| (m, initial_commitment(world, state, derived, m, &founders)))
                 .collect();
             let records = founders
                 .iter()
@@ -79,7 +92,7 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
                 }
             }
         }
-        Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation),
+        Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation, derived),
         Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, ledger),
         Act::StartIntervention(intervention) => {
             super::intervention::start(world, state, *intervention, cause, ledger)
@@ -131,11 +144,11 @@ fn apply(world: &World, state: &mut State, act: &Act, cause: Cause, ledger: &mut
             nation,
             target_share,
         } => {
-            let derived = Derived::compute(world, state);
+            derived.recompute(world, state);
             let ambition = super::rules::arms::ambition_for_share(
                 world,
                 state,
-                &derived,
+                derived,
                 *nation,
                 *target_share,
             );
@@ -232,15 +245,21 @@ pub fn commitment_shock(
     }
 }
 
-fn join(world: &World, state: &mut State, alliance: AllianceIx, nation: NationIx) {
+fn join(
+    world: &World,
+    state: &mut State,
+    alliance: AllianceIx,
+    nation: NationIx,
+    derived: &mut Derived,
+) {
     let a = &state.alliances[alliance.ix()];
     if !a.status.is_active() || a.members.iter().any(|&(m, _)| m == nation) {
         return;
     }
     let mut members: Vec<NationIx> = a.members.iter().map(|&(m, _)| m).collect();
     members.push(nation);
-    let derived = Derived::compute(world, state);
-    let omega = initial_commitment(world, state, &derived, nation, &members);
+    derived.recompute(world, state);
+    let omega = initial_commitment(world, state, derived, nation, &members);
     for &m in &members[..members.len() - 1] {
         state.dyads.insert(m, nation);
     }

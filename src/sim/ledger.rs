@@ -157,6 +157,21 @@ impl LedgerBuilder {
         }
     }
 
+    /// Adds everything `other` recorded, as if it had been recorded here now (changes of a
+    /// variable already recorded here chain up).
+    pub fn absorb(&mut self, other: LedgerBuilder) {
+        for change in other.changes {
+            self.record(
+                change.entity,
+                change.var,
+                change.before,
+                change.after,
+                change.terms,
+                change.saturated,
+            );
+        }
+    }
+
     /// Records a one-off shock that set a variable from `before` to `after`.
     pub fn shock(
         &mut self,

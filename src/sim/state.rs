@@ -155,12 +155,15 @@ pub struct Dyads {
 }
 
 /// Which pairs are stored and where.
+///
+/// Each nation's list is shared on its own, so adding a pair to a topology that a kept state
+/// still holds copies the two lists it changes and the list of pair ends, not every list.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Topology {
     /// The two nations of each pair, smaller index first, by position.
     ends: Vec<(NationIx, NationIx)>,
     /// Per nation, its neighbours in ascending order with the pair's position.
-    neighbours: Vec<Vec<(NationIx, u32)>>,
+    neighbours: Vec<Arc<Vec<(NationIx, u32)>>>,
 }
 
 impl Dyads {
@@ -169,7 +172,7 @@ impl Dyads {
         Self {
             topology: Arc::new(Topology {
                 ends: Vec::new(),
-                neighbours: vec![Vec::new(); nations],
+                neighbours: (0..nations).map(|_| Arc::new(Vec::new())).collect(),
             }),
             ..Self::default()
         }
@@ -238,7 +241,7 @@ impl Dyads {
         topology.ends.push(key);
         let stored = to_u32(position);
         for (from, to) in [key, (key.1, key.0)] {
-            let list = &mut topology.neighbours[from.ix()];
+            let list = Arc::make_mut(&mut topology.neighbours[from.ix()]);
             let at = list.partition_point(|&(other, _)| other < to);
             list.insert(at, (to, stored));
         }
@@ -352,16 +355,12 @@ impl Dyads {
         self.fought_at[position] = Some(tick);
     }
 
-    /// Exchanges a column with `values` (the step computes a tick's new values into a buffer of
-    /// the same length and swaps them in, keeping the old ones readable until then).
-    pub fn swap_column(&mut self, column: PairColumn, values: &mut Vec<f64>) {
-        let own = match column {
-            PairColumn::Relation => &mut self.relation,
-            PairColumn::Trust => &mut self.trust,
-            PairColumn::Fighting => &mut self.fighting,
-        };
-        debug_assert_eq!(own.len(), values.len());
-        std::mem::swap(own, values);
+    /// Sets R, T and W of the pair at a position (the step's update, written in place because
+    /// a pair's new values depend on its own old ones only).
+    pub fn set_values(&mut self, position: usize, relation: f64, trust: f64, fighting: f64) {
+        self.relation[position] = relation;
+        self.trust[position] = trust;
+        self.fighting[position] = fighting;
     }
 
     /// Approximate heap bytes of the values this table holds of its own (the shared topology

@@ -10,7 +10,7 @@ use super::ledger::{LedgerBuilder, TickLedger};
 use super::rules::alliances::{self, initial_commitment};
 use super::rules::balance_pull::BalancePull;
 use super::rules::{arms, domestic, economy, relations};
-use super::state::{NationState, PairColumn, State};
+use super::state::{NationState, State};
 use super::world::World;
 
 /// Sets the commitments of alliances in force at load with the creation formula (MODEL.md 2.5 K).
@@ -59,9 +59,6 @@ struct Workspace {
     pull: BalancePull,
     balance: Vec<f64>,
     pair_inputs: relations::PairInputs,
-    relation: Vec<f64>,
-    trust: Vec<f64>,
-    fighting: Vec<f64>,
     commitments: Vec<f64>,
     sizes: Vec<f64>,
 }
@@ -89,7 +86,7 @@ fn step_with(
     let start = RegionsAtStart::measure(state, record);
 
     // 1. Discrete actions and their one-off shocks.
-    apply_scheduled(world, state, &mut ledger);
+    apply_scheduled(world, state, &mut ledger, &mut workspace.derived);
 
     // 2. Derived quantities from the post-shock state.
     let derived = &mut workspace.derived;
@@ -98,8 +95,9 @@ fn step_with(
     // Pairs the rules can now move are stored (neutral, so no value changes).
     relations::close_pairs(world, state, derived);
 
-    // 3. Every continuous update reads the same post-shock state (Jacobi): new values go to
-    // buffers and replace the old ones only once all are computed.
+    // 3. Every continuous update reads the same post-shock state (Jacobi). New values of nations
+    // and commitments go to buffers; a pair's new values depend only on its own old ones (and on
+    // sums taken before), so pairs are updated in place, after everything that reads them.
     let old: &State = state;
     workspace.nations.clear();
     for i in old.nation_indices() {
@@ -108,39 +106,31 @@ fn step_with(
         economy::update(world, old, derived, i, &mut next, &mut ledger);
         workspace.nations.push(next);
     }
+    // Commitments are recorded after the pairs, as they always were: the ledger lists changes
+    // in the order the step first touches them.
+    let mut commitment_ledger = LedgerBuilder::new(record);
+    workspace.commitments.clear();
+    alliances::update_commitments(
+        world,
+        old,
+        derived,
+        &mut workspace.commitments,
+        &mut commitment_ledger,
+    );
     workspace.pull.compute(old, derived, &mut workspace.balance);
     workspace.pair_inputs.compute(old, derived);
-    let pairs = old.dyads.len();
-    for column in [
-        &mut workspace.relation,
-        &mut workspace.trust,
-        &mut workspace.fighting,
-    ] {
-        column.clear();
-        column.resize(pairs, 0.0);
-    }
+    let tick = state.tick;
+    let (nations, dyads) = (&state.nations, &mut state.dyads);
     let inputs = workspace.pair_inputs.in_storage_order(&workspace.balance);
     for (position, input) in inputs.enumerate() {
-        let dyad = old.dyads.at(position);
-        let next = relations::update_dyad(world, old, &dyad, &input, &mut ledger);
-        workspace.relation[position] = next.relation;
-        workspace.trust[position] = next.trust;
-        workspace.fighting[position] = next.fighting;
+        let dyad = dyads.at(position);
+        let next = relations::update_dyad(world, nations, tick, &dyad, &input, &mut ledger);
+        dyads.set_values(position, next.relation, next.trust, next.fighting);
     }
-    workspace.commitments.clear();
-    alliances::update_commitments(world, old, derived, &mut workspace.commitments, &mut ledger);
+    ledger.absorb(commitment_ledger);
 
-    // 4. Apply the new values.
+    // 4. Apply the new values of nations and commitments.
     std::mem::swap(&mut state.nations, &mut workspace.nations);
-    state
-        .dyads
-        .swap_column(PairColumn::Relation, &mut workspace.relation);
-    state
-        .dyads
-        .swap_column(PairColumn::Trust, &mut workspace.trust);
-    state
-        .dyads
-        .swap_column(PairColumn::Fighting, &mut workspace.fighting);
     alliances::apply_commitments(state, &workspace.commitments);
     for alliance in &mut state.alliances {
         if alliance.status.is_active() {

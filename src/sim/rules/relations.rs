@@ -5,7 +5,7 @@ use super::super::derived::Derived;
 use super::super::ids::NationIx;
 use super::super::ledger::{Cause, Entity, LedgerBuilder, Term};
 use super::super::links::PairLinks;
-use super::super::state::{DyadState, State};
+use super::super::state::{DyadState, NationState, State};
 use super::super::world::World;
 
 /// Ticks during which a nation that broke a commitment has its positive signals discounted.
@@ -14,11 +14,16 @@ pub const ABROGATION_MEMORY: u32 = 40;
 /// AR_ij: 1 when both hostile parties raise spending by ≥ 2% per tick (MODEL.md 2.4).
 /// `relation` is R_ij (0 for an unstored pair).
 pub fn arms_race(state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 {
+    arms_race_among(&state.nations, i, j, relation)
+}
+
+/// [`arms_race`] reading the nations' variables from a slice.
+fn arms_race_among(nations: &[NationState], i: NationIx, j: NationIx, relation: f64) -> f64 {
     if f64::max(0.0, -relation) <= 0.2 {
         return 0.0;
     }
     let growth = |n: NationIx| {
-        let x = state.nation(n);
+        let x = &nations[n.ix()];
         let before = x.effort - x.effort_change;
         if before > 0.0 {
             f64::max(0.0, x.effort_change / before)
@@ -46,23 +51,21 @@ fn provocation(blocs: [f64; 2], relation: f64) -> f64 {
 
 /// Positive trust evidence of a pair: treaties, co-membership, joint peacekeeping, soft power.
 pub fn positive_evidence(state: &State, derived: &Derived, i: NationIx, j: NationIx) -> f64 {
-    evidence_with(state, &derived.link(i, j), i, j)
+    evidence_with(state.nation(i), state.nation(j), &derived.link(i, j))
 }
 
-/// [`positive_evidence`] given the pair's links.
-fn evidence_with(state: &State, link: &PairLinks, i: NationIx, j: NationIx) -> f64 {
-    let (a, b) = (state.nation(i), state.nation(j));
+/// [`positive_evidence`] given the pair's nations and links.
+fn evidence_with(a: &NationState, b: &NationState, link: &PairLinks) -> f64 {
     let soft_power = 0.02
         * (0.5 * (a.legitimacy + b.legitimacy) - 0.5)
         * (1.0 - (a.ideology - b.ideology).abs() / 2.0);
     link.evidence + soft_power
 }
 
-fn recently_abrogated(state: &State, n: NationIx) -> bool {
-    state
-        .nation(n)
+fn recently_abrogated(nation: &NationState, tick: u32) -> bool {
+    nation
         .abrogated_at
-        .is_some_and(|at| state.tick < at + ABROGATION_MEMORY)
+        .is_some_and(|at| tick < at + ABROGATION_MEMORY)
 }
 
 /// What the rules of one pair read of the tick's derived quantities.
@@ -141,10 +144,12 @@ impl PairInputs {
     }
 }
 
-/// The new state of one pair from the old state (Jacobi update).
+/// The new state of one pair from the old state (Jacobi update): `nations` are the nations'
+/// variables at the start of the step, `tick` its tick.
 pub fn update_dyad(
     world: &World,
-    old: &State,
+    nations: &[NationState],
+    tick: u32,
     dyad: &DyadState,
     input: &PairInput,
     ledger: &mut LedgerBuilder,
@@ -156,7 +161,7 @@ pub fn update_dyad(
     let link = input.link;
     let balance = input.balance;
     let mut next = *dyad;
-    let (xi, xj) = (old.nation(i), old.nation(j));
+    let (xi, xj) = (&nations[i.ix()], &nations[j.ix()]);
     let mean_effort = world.calibration.norms.effort;
     let ideology0 = &world.calibration.ideology;
 
@@ -166,7 +171,7 @@ pub fn update_dyad(
         / mean_effort;
     let arms = f64::min(
         1.0,
-        0.5 * arms_race(old, i, j, dyad.relation) + 0.5 * build_up,
+        0.5 * arms_race_among(nations, i, j, dyad.relation) + 0.5 * build_up,
     );
     let relation = bounded_update(
         dyad.relation,
@@ -222,7 +227,7 @@ pub fn update_dyad(
     );
 
     // E. Trust: evidence as in a Bayesian update; a recent abrogation discounts promises.
-    let discount = if recently_abrogated(old, i) || recently_abrogated(old, j) {
+    let discount = if recently_abrogated(xi, tick) || recently_abrogated(xj, tick) {
         0.3
     } else {
         1.0
@@ -244,7 +249,7 @@ pub fn update_dyad(
             Driver::new(
                 "e_signals",
                 "treaties, alliances and shared missions",
-                discount * evidence_with(old, &link, i, j) - reference.evidence,
+                discount * evidence_with(xi, xj, &link) - reference.evidence,
             ),
             Driver::new(
                 "e_build_up",
