@@ -98,8 +98,13 @@ impl Derived {
             (0..state.alliances.len()).map(|a| cohesion(state, &self.size, AllianceIx(a as u32))),
         );
         self.agreements.recompute(world, state, &self.size, norms);
-        self.threat
-            .recompute(world, state, &self.cohesion, &self.agreements.allied);
+        self.threat.recompute(
+            world,
+            state,
+            &self.cohesion,
+            &self.agreements.allied,
+            &self.agreements.cbm,
+        );
         self.links.recompute(world, state, &self.cohesion);
         let mean_effort = norms.effort;
         self.threat_level.clear();

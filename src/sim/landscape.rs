@@ -297,14 +297,25 @@ pub fn current_camps(world: &World, state: &State) -> Camps {
             None => (Vec::new(), Vec::new()),
         },
     };
-    let mean = |i: NationIx, camp: &[NationIx]| {
+    // Σ_{m∈camp} R_im for every i, added in the camp's member order from the members'
+    // neighbour lists: the unrelated members' zeros are left out, which changes at most the sign
+    // of a zero total and so no comparison below.
+    let totals = |camp: &[NationIx]| {
+        let mut totals = vec![-0.0; n];
+        let relations = state.dyads.relations();
+        for &m in camp {
+            for &(i, position) in state.dyads.neighbours(m) {
+                totals[i.ix()] += relations[position as usize];
+            }
+        }
+        totals
+    };
+    let (totals_a, totals_b) = (totals(&camp_a), totals(&camp_b));
+    let mean = |totals: &[f64], i: NationIx, camp: &[NationIx]| {
         if camp.is_empty() {
             return 0.0;
         }
-        camp.iter()
-            .map(|&m| state.dyads.relation(i, m))
-            .sum::<f64>()
-            / camp.len() as f64
+        totals[i.ix()] / camp.len() as f64
     };
     let camps: Camps = world
         .nation_indices()
@@ -314,7 +325,7 @@ pub fn current_camps(world: &World, state: &State) -> Camps {
             } else if camp_b.contains(&i) {
                 true
             } else {
-                mean(i, &camp_a) <= mean(i, &camp_b)
+                mean(&totals_a, i, &camp_a) <= mean(&totals_b, i, &camp_b)
             }
         })
         .collect();

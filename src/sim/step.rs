@@ -67,6 +67,43 @@ thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
 }
 
+/// Computes every nation's new variables from `old` into `next`; `RECORD` says whether `ledger`
+/// records.
+fn update_nations<const RECORD: bool>(
+    world: &World,
+    old: &State,
+    derived: &Derived,
+    next: &mut Vec<NationState>,
+    ledger: &mut LedgerBuilder,
+) {
+    next.clear();
+    for i in old.nation_indices() {
+        let mut nation = domestic::update_nation::<RECORD>(world, old, derived, i, ledger);
+        arms::update(world, old, derived, i, &mut nation, ledger);
+        economy::update(world, old, derived, i, &mut nation, ledger);
+        next.push(nation);
+    }
+}
+
+/// Updates every stored pair in place from the step's inputs; `RECORD` says whether `ledger`
+/// records, a constant so the plain loop carries no ledger work.
+fn update_pairs<const RECORD: bool>(
+    world: &World,
+    state: &mut State,
+    pair_inputs: &relations::PairInputs,
+    balance: &[f64],
+    ledger: &mut LedgerBuilder,
+) {
+    let tick = state.tick;
+    let (nations, dyads) = (&state.nations, &mut state.dyads);
+    let inputs = pair_inputs.in_storage_order(balance);
+    for (position, input) in inputs.enumerate() {
+        let dyad = dyads.at(position);
+        let next = relations::update_dyad::<RECORD>(world, nations, tick, &dyad, &input, ledger);
+        dyads.set_values(position, next.relation, next.trust, next.fighting);
+    }
+}
+
 /// Advances `state` by one tick and returns what changed (empty when `record` is false).
 pub fn step(world: &World, state: &mut State, record: bool) -> TickLedger {
     WORKSPACE.with(|cell| match cell.try_borrow_mut() {
@@ -99,12 +136,10 @@ fn step_with(
     // and commitments go to buffers; a pair's new values depend only on its own old ones (and on
     // sums taken before), so pairs are updated in place, after everything that reads them.
     let old: &State = state;
-    workspace.nations.clear();
-    for i in old.nation_indices() {
-        let mut next = domestic::update_nation(world, old, derived, i, &mut ledger);
-        arms::update(world, old, derived, i, &mut next, &mut ledger);
-        economy::update(world, old, derived, i, &mut next, &mut ledger);
-        workspace.nations.push(next);
+    if record {
+        update_nations::<true>(world, old, derived, &mut workspace.nations, &mut ledger);
+    } else {
+        update_nations::<false>(world, old, derived, &mut workspace.nations, &mut ledger);
     }
     // Commitments are recorded after the pairs, as they always were: the ledger lists changes
     // in the order the step first touches them.
@@ -119,13 +154,11 @@ fn step_with(
     );
     workspace.pull.compute(old, derived, &mut workspace.balance);
     workspace.pair_inputs.compute(old, derived);
-    let tick = state.tick;
-    let (nations, dyads) = (&state.nations, &mut state.dyads);
-    let inputs = workspace.pair_inputs.in_storage_order(&workspace.balance);
-    for (position, input) in inputs.enumerate() {
-        let dyad = dyads.at(position);
-        let next = relations::update_dyad(world, nations, tick, &dyad, &input, &mut ledger);
-        dyads.set_values(position, next.relation, next.trust, next.fighting);
+    let (pair_inputs, balance) = (&workspace.pair_inputs, &workspace.balance);
+    if record {
+        update_pairs::<true>(world, state, pair_inputs, balance, &mut ledger);
+    } else {
+        update_pairs::<false>(world, state, pair_inputs, balance, &mut ledger);
     }
     ledger.absorb(commitment_ledger);
 

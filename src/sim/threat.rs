@@ -31,49 +31,73 @@ pub struct Threat {
     offsets: Vec<u32>,
     entries: Vec<ThreatEntry>,
     scratch: Scratch,
+    /// The buffers of the nation-by-nation pass.
+    nation: NationScratch,
 }
 
 /// Buffers reused from tick to tick.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Scratch {
-    /// (outsider i, alliance, hostility toward one of its members).
+    /// (outsider i, alliance, hostility toward one of its members), grouped by i, alliances
+    /// ascending within each i.
     hatred: Vec<(NationIx, u32, f64)>,
-    /// (i, j, extra weight) from exercises and arms deals of i's rivals, in treaty order.
+    /// (i, j, extra weight) from exercises and arms deals of i's rivals, grouped by i, by j
+    /// within each i, in treaty order within each j.
     partnered: Vec<(NationIx, NationIx, f64)>,
+    /// Where each nation's entries start in `hatred` and in `partnered` (n + 1 each).
+    hatred_starts: Vec<u32>,
+    partnered_starts: Vec<u32>,
     /// Strongest confidence-building treaty per pair.
     cbm: Vec<((NationIx, NationIx), f64)>,
-    /// Bloc hostility being summed for one nation, by other nation.
+    ungrouped: Vec<(NationIx, u32, f64)>,
+    ungrouped_partnered: Vec<(NationIx, NationIx, f64)>,
+}
+
+/// Buffers for perceiving one nation's threats, indexed by the other nation.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct NationScratch {
+    /// Bloc hostility being summed, by other nation.
     bloc: Vec<f64>,
     counted: Vec<bool>,
     touched: Vec<NationIx>,
-    /// Storage position + 1 of the pair (i, j) by j for the nation i being computed (0: none).
+    /// Storage position + 1 of the pair (i, j) by j (0: not stored).
     stored: Vec<u32>,
-    counts: Vec<u32>,
-    hatred_grouped: Vec<(NationIx, u32, f64)>,
-    partnered_grouped: Vec<(NationIx, NationIx, f64)>,
+}
+
+impl NationScratch {
+    fn resize(&mut self, n: usize) {
+        self.bloc.clear();
+        self.bloc.resize(n, 0.0);
+        self.counted.clear();
+        self.counted.resize(n, false);
+        self.stored.clear();
+        self.stored.resize(n, 0);
+    }
 }
 
 /// Moves `items` into `out` grouped by nation, ascending, keeping their order within each
-/// nation (a counting sort: linear in the items and the nations).
+/// nation (a counting sort: linear in the items and the nations); `starts` receives where each
+/// nation's items begin (n + 1 entries).
 fn group_by_nation<T: Copy>(
     items: &[T],
     out: &mut Vec<T>,
-    counts: &mut Vec<u32>,
+    starts: &mut Vec<u32>,
     n: usize,
     nation: impl Fn(&T) -> NationIx,
 ) {
-    counts.clear();
-    counts.resize(n + 1, 0);
+    starts.clear();
+    starts.resize(n + 1, 0);
     for item in items {
-        counts[nation(item).ix() + 1] += 1;
+        starts[nation(item).ix() + 1] += 1;
     }
     for k in 1..=n {
-        counts[k] += counts[k - 1];
+        starts[k] += starts[k - 1];
     }
+    let mut next = starts.clone();
     out.clear();
     out.extend_from_slice(items);
     for item in items {
-        let slot = &mut counts[nation(item).ix()];
+        let slot = &mut next[nation(item).ix()];
         out[*slot as usize] = *item;
         *slot += 1;
     }
@@ -114,206 +138,257 @@ impl Threat {
     }
 
     /// Recomputes h̃ and w for every nation from `state`, given alliance cohesions and each
-    /// nation's allied capability (for free riding), reusing this value's buffers.
-    pub fn recompute(&mut self, world: &World, state: &State, cohesion: &[f64], allied: &[f64]) {
+    /// nation's allied capability (for free riding) and strongest confidence-building treaty
+    /// (only nations with one are looked up in the pair list), reusing this value's buffers.
+    pub fn recompute(
+        &mut self,
+        world: &World,
+        state: &State,
+        cohesion: &[f64],
+        allied: &[f64],
+        has_cbm: &[f64],
+    ) {
         let n = world.nation_count();
-        let p = &world.params;
-        let dyads = &state.dyads;
-        let relations = dyads.relations();
-        let scratch = &mut self.scratch;
-        // For each active alliance, how hostile each outsider is to its most hated member.
-        scratch.hatred.clear();
-        for (a, alliance) in state.alliances.iter().enumerate() {
-            if !alliance.status.is_active() || cohesion[a] == 0.0 {
-                continue;
-            }
-            for &(m, _) in &alliance.members {
-                for &(i, position) in dyads.neighbours(m) {
-                    let r = relations[position as usize];
-                    if r < 0.0 {
-                        scratch.hatred.push((i, to_u32(a), -r));
-                    }
-                }
-            }
-        }
-        // Alliances were visited in ascending order, so grouping by nation sorts by (i, a).
-        group_by_nation(
-            &scratch.hatred,
-            &mut scratch.hatred_grouped,
-            &mut scratch.counts,
-            n,
-            |&(i, _, _)| i,
-        );
-        std::mem::swap(&mut scratch.hatred, &mut scratch.hatred_grouped);
-        scratch.hatred.dedup_by(|later, kept| {
-            let same = later.0 == kept.0 && later.1 == kept.1;
-            if same {
-                kept.2 = f64::max(kept.2, later.2);
-            }
-            same
-        });
-        // Exercises and arms deals with i's rivals: for a treaty between q and j where i is hostile
-        // to q, i perceives extra threat from j.
-        scratch.partnered.clear();
-        scratch.cbm.clear();
-        for (t, info) in world.treaties.iter().enumerate() {
-            if !state.treaties[t].status.is_active() {
-                continue;
-            }
-            let epsilon = match info.kind {
-                TreatyKind::JointExercises => p.exercise_threat,
-                TreatyKind::ArmsTrade => p.arms_trade_threat,
-                TreatyKind::ConfidenceBuilding => {
-                    for (x, &a) in info.parties.iter().enumerate() {
-                        for &b in &info.parties[x + 1..] {
-                            scratch.cbm.push(((a.min(b), a.max(b)), info.strength));
-                        }
-                    }
-                    continue;
-                }
-                _ => continue,
-            };
-            for &q in &info.parties {
-                for &(i, position) in dyads.neighbours(q) {
-                    if relations[position as usize] >= 0.0 {
-                        continue;
-                    }
-                    for &j in &info.parties {
-                        if j != q && j != i {
-                            scratch.partnered.push((i, j, epsilon * info.strength));
-                        }
-                    }
-                }
-            }
-        }
-        // Stable: each pair's extras are summed in treaty order.
-        group_by_nation(
-            &scratch.partnered,
-            &mut scratch.partnered_grouped,
-            &mut scratch.counts,
-            n,
-            |&(i, _, _)| i,
-        );
-        std::mem::swap(&mut scratch.partnered, &mut scratch.partnered_grouped);
-        scratch.cbm.sort_by_key(|&(key, _)| key);
-        scratch.bloc.clear();
-        scratch.bloc.resize(n, 0.0);
-        scratch.counted.clear();
-        scratch.counted.resize(n, false);
-        scratch.stored.clear();
-        scratch.stored.resize(n, 0);
-
+        gather_hatred(state, cohesion, &mut self.scratch, n);
+        gather_partners(world, state, &mut self.scratch, n);
+        let context = Context {
+            world,
+            state,
+            cohesion,
+            allied,
+            has_cbm,
+            scratch: &self.scratch,
+        };
         self.offsets.clear();
         self.entries.clear();
         self.offsets.push(0);
-        let (mut hatred_at, mut partnered_at) = (0, 0);
+        self.nation.resize(n);
         for i in world.nation_indices() {
-            // h_ij from i's own hostile relations, then bloc provocation in alliance order.
-            scratch.touched.clear();
-            for &(j, position) in dyads.neighbours(i) {
-                scratch.stored[j.ix()] = position + 1;
+            context.perceive(i, &mut self.nation, &mut self.entries);
+            self.offsets.push(to_u32(self.entries.len()));
+        }
+    }
+}
+
+/// For each active alliance, how hostile each outsider is to its most hated member: entries
+/// (i, a, −R_im) for every member m and every i hostile to it, grouped by i.
+fn gather_hatred(state: &State, cohesion: &[f64], scratch: &mut Scratch, n: usize) {
+    let dyads = &state.dyads;
+    let relations = dyads.relations();
+    scratch.ungrouped.clear();
+    for (a, alliance) in state.alliances.iter().enumerate() {
+        if !alliance.status.is_active() || cohesion[a] == 0.0 {
+            continue;
+        }
+        for &(m, _) in &alliance.members {
+            for &(i, position) in dyads.neighbours(m) {
                 let r = relations[position as usize];
                 if r < 0.0 {
-                    scratch.bloc[j.ix()] = -r;
-                    scratch.counted[j.ix()] = true;
-                    scratch.touched.push(j);
+                    scratch.ungrouped.push((i, to_u32(a), -r));
                 }
             }
-            while hatred_at < scratch.hatred.len() && scratch.hatred[hatred_at].0 == i {
-                let (_, a, hate) = scratch.hatred[hatred_at];
-                hatred_at += 1;
-                let alliance = &state.alliances[a as usize];
-                if alliance.members.iter().any(|&(m, _)| m == i) {
+        }
+    }
+    // Alliances were visited in ascending order, so grouping by nation sorts by (i, a).
+    group_by_nation(
+        &scratch.ungrouped,
+        &mut scratch.hatred,
+        &mut scratch.hatred_starts,
+        n,
+        |&(i, _, _)| i,
+    );
+}
+
+/// Exercises and arms deals with i's rivals: for a treaty between q and j where i is hostile to
+/// q, i perceives extra threat from j. Also lists the confidence-building treaties by pair.
+fn gather_partners(world: &World, state: &State, scratch: &mut Scratch, n: usize) {
+    let p = &world.params;
+    let dyads = &state.dyads;
+    let relations = dyads.relations();
+    scratch.ungrouped_partnered.clear();
+    scratch.cbm.clear();
+    for (t, info) in world.treaties.iter().enumerate() {
+        if !state.treaties[t].status.is_active() {
+            continue;
+        }
+        let epsilon = match info.kind {
+            TreatyKind::JointExercises => p.exercise_threat,
+            TreatyKind::ArmsTrade => p.arms_trade_threat,
+            TreatyKind::ConfidenceBuilding => {
+                for (x, &a) in info.parties.iter().enumerate() {
+                    for &b in &info.parties[x + 1..] {
+                        scratch.cbm.push(((a.min(b), a.max(b)), info.strength));
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        for &q in &info.parties {
+            for &(i, position) in dyads.neighbours(q) {
+                if relations[position as usize] >= 0.0 {
                     continue;
                 }
-                let push = p.bloc_provocation * cohesion[a as usize] * hate;
-                for &(j, _) in &alliance.members {
-                    if !scratch.counted[j.ix()] {
-                        scratch.counted[j.ix()] = true;
-                        scratch.bloc[j.ix()] = 0.0;
-                        scratch.touched.push(j);
+                for &j in &info.parties {
+                    if j != q && j != i {
+                        scratch
+                            .ungrouped_partnered
+                            .push((i, j, epsilon * info.strength));
                     }
-                    scratch.bloc[j.ix()] += push;
                 }
             }
-            if scratch.touched.len() > n / 16 {
-                // Many candidates: listing the counted ones is cheaper than sorting them.
-                scratch.touched.clear();
-                scratch.touched.extend(
-                    (0..n)
-                        .filter(|&j| scratch.counted[j])
-                        .map(|j| NationIx(to_u32(j))),
-                );
-            } else {
-                scratch.touched.sort_unstable();
+        }
+    }
+    // Stable: each pair's extras stay in treaty order.
+    group_by_nation(
+        &scratch.ungrouped_partnered,
+        &mut scratch.partnered,
+        &mut scratch.partnered_starts,
+        n,
+        |&(i, _, _)| i,
+    );
+    for i in 0..n {
+        let (from, to) = (scratch.partnered_starts[i], scratch.partnered_starts[i + 1]);
+        scratch.partnered[from as usize..to as usize].sort_by_key(|&(_, j, _)| j);
+    }
+    scratch.cbm.sort_by_key(|&(key, _)| key);
+}
+
+/// What perceiving one nation reads.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    world: &'a World,
+    state: &'a State,
+    cohesion: &'a [f64],
+    allied: &'a [f64],
+    has_cbm: &'a [f64],
+    scratch: &'a Scratch,
+}
+
+impl Context<'_> {
+    /// Appends what nation i perceives to `out`, in ascending order of the other nation.
+    fn perceive(&self, i: NationIx, scratch: &mut NationScratch, out: &mut Vec<ThreatEntry>) {
+        let (world, state) = (self.world, self.state);
+        let p = &world.params;
+        let n = world.nation_count();
+        let dyads = &state.dyads;
+        let relations = dyads.relations();
+        // h_ij from i's own hostile relations, then bloc provocation in alliance order.
+        scratch.touched.clear();
+        for &(j, position) in dyads.neighbours(i) {
+            scratch.stored[j.ix()] = position + 1;
+            let r = relations[position as usize];
+            if r < 0.0 {
+                scratch.bloc[j.ix()] = -r;
+                scratch.counted[j.ix()] = true;
+                scratch.touched.push(j);
             }
-            let partnered_from = partnered_at;
-            while partnered_at < scratch.partnered.len() && scratch.partnered[partnered_at].0 == i {
-                partnered_at += 1;
+        }
+        let hatred = {
+            let starts = &self.scratch.hatred_starts;
+            &self.scratch.hatred[starts[i.ix()] as usize..starts[i.ix() + 1] as usize]
+        };
+        let mut at = 0;
+        while at < hatred.len() {
+            // The same alliance may be listed once per member i is hostile to: the worst counts.
+            let (_, a, mut hate) = hatred[at];
+            at += 1;
+            while at < hatred.len() && hatred[at].1 == a {
+                hate = f64::max(hate, hatred[at].2);
+                at += 1;
             }
-            // Each nation's extras by partner, in treaty order for each partner.
-            scratch.partnered[partnered_from..partnered_at].sort_by_key(|&(_, j, _)| j);
-            let extras = &scratch.partnered[partnered_from..partnered_at];
-            let first = self.entries.len();
-            // Merge the bloc candidates with the partners' extras, both ascending.
-            let (mut b, mut e) = (0, 0);
-            while b < scratch.touched.len() || e < extras.len() {
-                let next_bloc = scratch.touched.get(b).copied();
-                let next_extra = extras.get(e).map(|&(_, j, _)| j);
-                let j = match (next_bloc, next_extra) {
-                    (Some(x), Some(y)) => x.min(y),
-                    (Some(x), None) => x,
-                    (None, Some(y)) => y,
-                    (None, None) => break,
-                };
-                let position = scratch.stored[j.ix()].checked_sub(1);
-                let mut entry = ThreatEntry {
-                    other: j,
-                    hostile: false,
-                    bloc: 0.0,
-                    weight: 0.0,
-                    position,
-                };
-                if next_bloc == Some(j) {
-                    b += 1;
-                    let h = f64::min(1.0, scratch.bloc[j.ix()]);
-                    scratch.counted[j.ix()] = false;
-                    // An unstored pair has the default trust and no treaty.
-                    let (trust, cbm) = position.map_or((DEFAULT_TRUST, 0.0), |at| {
-                        (dyads.trusts()[at as usize], strongest(&scratch.cbm, i, j))
-                    });
-                    entry.hostile = true;
-                    entry.bloc = h;
-                    entry.weight = world.proximity(i, j)
-                        * h
-                        * (1.0 - p.trust_threat_damping * trust)
-                        * (1.0 - p.cbm_threat_damping * cbm);
+            let alliance = &state.alliances[a as usize];
+            if alliance.members.iter().any(|&(m, _)| m == i) {
+                continue;
+            }
+            let push = p.bloc_provocation * self.cohesion[a as usize] * hate;
+            for &(j, _) in &alliance.members {
+                if !scratch.counted[j.ix()] {
+                    scratch.counted[j.ix()] = true;
+                    scratch.bloc[j.ix()] = 0.0;
+                    scratch.touched.push(j);
                 }
-                let mut extra_sum: Option<f64> = None;
-                while e < extras.len() && extras[e].1 == j {
-                    *extra_sum.get_or_insert(0.0) += extras[e].2;
-                    e += 1;
-                }
-                if let Some(extra) = extra_sum {
-                    entry.weight += extra;
-                }
-                self.entries.push(entry);
+                scratch.bloc[j.ix()] += push;
             }
-            if p.free_riding > 0.0 && self.entries.len() > first {
-                // Protected allies free-ride: allied deterrence lowers the threat they perceive.
-                for entry in &mut self.entries[first..] {
-                    entry.weight *= 1.0
-                        - p.free_riding
-                            * super::hazards::deterrence_by(
-                                allied[i.ix()],
-                                state.nation(entry.other).capability,
-                            );
-                }
+        }
+        if scratch.touched.len() > n / 16 {
+            // Many candidates: listing the counted ones is cheaper than sorting them.
+            scratch.touched.clear();
+            scratch.touched.extend(
+                (0..n)
+                    .filter(|&j| scratch.counted[j])
+                    .map(|j| NationIx(to_u32(j))),
+            );
+        } else {
+            scratch.touched.sort_unstable();
+        }
+        let extras = {
+            let starts = &self.scratch.partnered_starts;
+            &self.scratch.partnered[starts[i.ix()] as usize..starts[i.ix() + 1] as usize]
+        };
+        let first = out.len();
+        // Merge the bloc candidates with the partners' extras, both ascending.
+        let (mut b, mut e) = (0, 0);
+        loop {
+            let next_bloc = scratch.touched.get(b).copied();
+            let next_extra = extras.get(e).map(|&(_, j, _)| j);
+            let j = match (next_bloc, next_extra) {
+                (Some(x), Some(y)) => x.min(y),
+                (Some(x), None) => x,
+                (None, Some(y)) => y,
+                (None, None) => break,
+            };
+            let position = scratch.stored[j.ix()].checked_sub(1);
+            let mut entry = ThreatEntry {
+                other: j,
+                hostile: false,
+                bloc: 0.0,
+                position,
+                weight: 0.0,
+            };
+            if next_bloc == Some(j) {
+                b += 1;
+                let h = f64::min(1.0, scratch.bloc[j.ix()]);
+                scratch.counted[j.ix()] = false;
+                // An unstored pair has the default trust and no treaty.
+                let (trust, cbm) = position.map_or((DEFAULT_TRUST, 0.0), |at| {
+                    let cbm = if self.has_cbm[i.ix()] > 0.0 {
+                        strongest(&self.scratch.cbm, i, j)
+                    } else {
+                        0.0
+                    };
+                    (dyads.trusts()[at as usize], cbm)
+                });
+                entry.hostile = true;
+                entry.bloc = h;
+                entry.weight = world.proximity(i, j)
+                    * h
+                    * (1.0 - p.trust_threat_damping * trust)
+                    * (1.0 - p.cbm_threat_damping * cbm);
             }
-            for &(j, _) in dyads.neighbours(i) {
-                scratch.stored[j.ix()] = 0;
+            let mut extra_sum: Option<f64> = None;
+            while e < extras.len() && extras[e].1 == j {
+                *extra_sum.get_or_insert(0.0) += extras[e].2;
+                e += 1;
             }
-            self.offsets.push(to_u32(self.entries.len()));
+            if let Some(extra) = extra_sum {
+                entry.weight += extra;
+            }
+            out.push(entry);
+        }
+        if p.free_riding > 0.0 && out.len() > first {
+            // Protected allies free-ride: allied deterrence lowers the threat they perceive.
+            for entry in &mut out[first..] {
+                entry.weight *= 1.0
+                    - p.free_riding
+                        * super::hazards::deterrence_by(
+                            self.allied[i.ix()],
+                            state.nation(entry.other).capability,
+                        );
+            }
+        }
+        for &(j, _) in dyads.neighbours(i) {
+            scratch.stored[j.ix()] = 0;
         }
     }
 }

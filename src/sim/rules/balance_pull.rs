@@ -20,8 +20,11 @@ const DENSE_LIMIT: usize = 2048;
 /// Buffers reused from tick to tick.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BalancePull {
-    /// R_xk by k for the nation x whose pairs are being summed (sparse path).
-    marks: Vec<f64>,
+    /// (R_xk, s_k·R_xk) by k for the nation x whose pairs are being summed (sparse path).
+    marks: Vec<(f64, f64)>,
+    /// Per nation, its neighbours k with R and s_k·R, in neighbour order (sparse path).
+    table: Vec<(u32, f64, f64)>,
+    offsets: Vec<usize>,
     /// The relation matrix, row-major (dense path).
     matrix: Vec<f64>,
     lanes: Vec<[f64; 4]>,
@@ -83,8 +86,22 @@ impl BalancePull {
         let dyads = &state.dyads;
         let relations = dyads.relations();
         let sizes = &derived.size;
+        let n = state.nations.len();
+        // Every nation's neighbours with R and s_k·R in neighbour order, in one contiguous
+        // table: the inner loop below reads them in sequence instead of all over the columns.
+        self.offsets.clear();
+        self.table.clear();
+        self.offsets.push(0);
+        for y in state.nation_indices() {
+            for &(k, position) in dyads.neighbours(y) {
+                let r = relations[position as usize];
+                self.table.push((k.0, r, sizes[k.ix()] * r));
+            }
+            self.offsets.push(self.table.len());
+        }
+        // marks[k] = (R_xk, s_k·R_xk) for the nation x whose pairs are being summed.
         self.marks.clear();
-        self.marks.resize(state.nations.len(), 0.0);
+        self.marks.resize(n, (0.0, 0.0));
         let rank = |x: NationIx| (dyads.degree(x), x);
         for x in state.nation_indices() {
             let owned = || {
@@ -96,28 +113,36 @@ impl BalancePull {
             if owned().next().is_none() {
                 continue;
             }
-            for &(k, position) in dyads.neighbours(x) {
-                self.marks[k.ix()] = relations[position as usize];
+            let own = &self.table[self.offsets[x.ix()]..self.offsets[x.ix() + 1]];
+            for &(k, r, weighted) in own {
+                self.marks[k as usize] = (r, weighted);
             }
             for &(y, pair) in owned() {
-                let mut lanes = [0.0f64; 4];
-                for &(k, position) in dyads.neighbours(y) {
-                    let (from_x, from_y) = (self.marks[k.ix()], relations[position as usize]);
-                    // (s_k·R_ak)·R_bk with a the smaller index of the pair.
-                    let term = if x < y {
-                        sizes[k.ix()] * from_x * from_y
-                    } else {
-                        sizes[k.ix()] * from_y * from_x
-                    };
-                    lanes[k.ix() % 4] += term;
-                }
+                let list = &self.table[self.offsets[y.ix()]..self.offsets[y.ix() + 1]];
+                // (s_k·R_ak)·R_bk with a the smaller index of the pair: the weighted factor
+                // comes from whichever end is a.
+                let lanes = if x < y {
+                    sum_lanes(list, |k, _, r_y| self.marks[k].1 * r_y)
+                } else {
+                    sum_lanes(list, |k, weighted_y, _| weighted_y * self.marks[k].0)
+                };
                 self.lanes[pair as usize] = lanes;
             }
-            for &(k, _) in dyads.neighbours(x) {
-                self.marks[k.ix()] = 0.0;
+            for &(k, _, _) in own {
+                self.marks[k as usize] = (0.0, 0.0);
             }
         }
     }
+}
+
+/// The terms `term(k, s_k·R_yk, R_yk)` over y's neighbour list, in four lanes by k mod 4.
+#[inline(always)]
+fn sum_lanes(list: &[(u32, f64, f64)], term: impl Fn(usize, f64, f64) -> f64) -> [f64; 4] {
+    let mut lanes = [0.0f64; 4];
+    for &(k, r, weighted) in list {
+        lanes[k as usize % 4] += term(k as usize, weighted, r);
+    }
+    lanes
 }
 
 /// Σ_k (s_k·a_k)·b_k in four lanes by k mod 4.

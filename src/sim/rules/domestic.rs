@@ -49,7 +49,8 @@ pub fn neighbourhood(world: &World, state: &State, derived: &Derived, i: NationI
 }
 
 /// Computes the new bounded domestic variables of nation `i` from the old state (Jacobi update).
-pub fn update_nation(
+#[inline(always)]
+pub fn update_nation<const RECORD: bool>(
     world: &World,
     old: &State,
     derived: &Derived,
@@ -66,7 +67,15 @@ pub fn update_nation(
     let mut next = x.clone();
 
     let now = DomesticInputs::measure(world, old, derived, i);
-    let aftermath = aftermath_cause(world, old, i);
+    // Causes name interventions in the ledger only; the plain step skips looking them up.
+    let (aftermath, presence_source) = if RECORD {
+        (
+            aftermath_cause(world, old, i),
+            presence_cause(world, old, i),
+        )
+    } else {
+        (Cause::Dynamics, Cause::Dynamics)
+    };
     let load = &world.calibration.domestic[i.ix()];
     let engagement = now.engagement;
 
@@ -98,17 +107,19 @@ pub fn update_nation(
                 -0.02 * (now.turmoil - load.turmoil),
             ),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.legitimacy = legitimacy.value;
-    ledger.record(
-        entity,
-        "legitimacy",
-        x.legitimacy,
-        legitimacy.value,
-        legitimacy.terms,
-        legitimacy.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "legitimacy",
+            x.legitimacy,
+            legitimacy.value,
+            legitimacy.terms,
+            legitimacy.saturated,
+        );
+    }
 
     // G. State capacity: rebuilding is slow after institutions were dismantled.
     let capacity = bounded_update(
@@ -137,19 +148,21 @@ pub fn update_nation(
                     * engagement
                     * now.consent,
             )
-            .because(presence_cause(world, old, i)),
+            .because(presence_source),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.capacity = capacity.value;
-    ledger.record(
-        entity,
-        "capacity",
-        x.capacity,
-        capacity.value,
-        capacity.terms,
-        capacity.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "capacity",
+            x.capacity,
+            capacity.value,
+            capacity.terms,
+            capacity.saturated,
+        );
+    }
     if x.rebuilding.is_some() && capacity.value >= 0.95 * x.capacity_target {
         next.rebuilding = None;
     }
@@ -197,19 +210,21 @@ pub fn update_nation(
                 "counter-insurgency / peacekeeping",
                 -p.suppression * presence * effect - 0.02 * (now.intelligence - load.intelligence),
             )
-            .because(presence_cause(world, old, i)),
+            .because(presence_source),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.armed_groups = armed.value;
-    ledger.record(
-        entity,
-        "armed_groups",
-        x.armed_groups,
-        armed.value,
-        armed.terms,
-        armed.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "armed_groups",
+            x.armed_groups,
+            armed.value,
+            armed.terms,
+            armed.saturated,
+        );
+    }
 
     // I. Grievance: heals faster when locals own the process.
     let grievance = bounded_update(
@@ -223,7 +238,7 @@ pub fn update_nation(
                 "foreign presence seen as illegitimate",
                 p.occupation_grievance * (now.occupation - load.occupation),
             )
-            .because(presence_cause(world, old, i)),
+            .because(presence_source),
             Driver::new(
                 "u_ex",
                 "dismantled institutions, excluded elites",
@@ -236,17 +251,19 @@ pub fn update_nation(
                 p.war_grievance * fighting,
             ),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.grievance = grievance.value;
-    ledger.record(
-        entity,
-        "grievance",
-        x.grievance,
-        grievance.value,
-        grievance.terms,
-        grievance.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "grievance",
+            x.grievance,
+            grievance.value,
+            grievance.terms,
+            grievance.saturated,
+        );
+    }
 
     // J. Domestic stability (the plotted variable).
     let nbr = neighbourhood(world, old, derived, i);
@@ -305,7 +322,7 @@ pub fn update_nation(
                 "foreign security presence",
                 p.stability_presence * presence * effect,
             )
-            .because(presence_cause(world, old, i)),
+            .because(presence_source),
             Driver::new("u_nbr", "neighbourhood", p.stability_neighbourhood * nbr),
             Driver::new(
                 "u_leg",
@@ -313,17 +330,19 @@ pub fn update_nation(
                 p.stability_legitimacy * (x.legitimacy - base.legitimacy),
             ),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.stability = stability.value;
-    ledger.record(
-        entity,
-        "stability",
-        x.stability,
-        stability.value,
-        stability.terms,
-        stability.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "stability",
+            x.stability,
+            stability.value,
+            stability.terms,
+            stability.saturated,
+        );
+    }
 
     next.presence = presence;
     next

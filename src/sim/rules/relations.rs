@@ -145,8 +145,10 @@ impl PairInputs {
 }
 
 /// The new state of one pair from the old state (Jacobi update): `nations` are the nations'
-/// variables at the start of the step, `tick` its tick.
-pub fn update_dyad(
+/// variables at the start of the step, `tick` its tick. `RECORD` says whether `ledger` records
+/// (a constant, so the step's plain loop carries no ledger work at all).
+#[inline(always)]
+pub fn update_dyad<const RECORD: bool>(
     world: &World,
     nations: &[NationState],
     tick: u32,
@@ -214,17 +216,19 @@ pub fn update_dyad(
             ),
             Driver::new("u_war", "fighting", -p.war_push * dyad.fighting),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.relation = relation.value;
-    ledger.record(
-        entity,
-        "relation",
-        dyad.relation,
-        relation.value,
-        relation.terms,
-        relation.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "relation",
+            dyad.relation,
+            relation.value,
+            relation.terms,
+            relation.saturated,
+        );
+    }
 
     // E. Trust: evidence as in a Bayesian update; a recent abrogation discounts promises.
     let discount = if recently_abrogated(xi, tick) || recently_abrogated(xj, tick) {
@@ -258,34 +262,38 @@ pub fn update_dyad(
             ),
             Driver::new("e_war", "fighting", -0.3 * dyad.fighting),
         ],
-        ledger.is_enabled(),
+        RECORD,
     );
     next.trust = trust.value;
-    ledger.record(
-        entity,
-        "trust",
-        dyad.trust,
-        trust.value,
-        trust.terms,
-        trust.saturated,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "trust",
+            dyad.trust,
+            trust.value,
+            trust.terms,
+            trust.saturated,
+        );
+    }
 
     // M. Fighting dies down unless renewed.
     let fighting = dyad.fighting * (1.0 - p.war_decay);
     next.fighting = fighting;
-    ledger.record(
-        entity,
-        "fighting",
-        dyad.fighting,
-        fighting,
-        [Term {
-            id: "decay",
-            label: "fighting dies down",
-            value: fighting - dyad.fighting,
-            cause: Cause::Dynamics,
-        }],
-        false,
-    );
+    if RECORD {
+        ledger.record(
+            entity,
+            "fighting",
+            dyad.fighting,
+            fighting,
+            [Term {
+                id: "decay",
+                label: "fighting dies down",
+                value: fighting - dyad.fighting,
+                cause: Cause::Dynamics,
+            }],
+            false,
+        );
+    }
     next
 }
 
