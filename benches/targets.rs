@@ -184,8 +184,9 @@ fn generated_200_nations_400_ticks(bencher: Bencher) {
 
 /// Row 3: a generated world of 1,000 nations / 10,000 relations, the full run of 1,000 ticks
 /// (≤ 1 s, peak memory ≤ 200 MiB). The run keeps checkpoints within its state budget (see
-/// `Simulation`); one sample, as it takes minutes. Prints the peak heap and the spacing reached.
-#[divan::bench(sample_count = 1, sample_size = 1)]
+/// `Simulation`); three samples of several seconds each. Prints the peak heap and the spacing
+/// reached.
+#[divan::bench(sample_count = 3, sample_size = 1)]
 fn generated_1000_nations_1000_ticks(bencher: Bencher) {
     let scenario = generated(1000, 10_000, 50, 100, 200, 1000);
     bencher.bench(|| {
