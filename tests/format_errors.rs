@@ -156,7 +156,10 @@ fn a_newer_format_is_refused_clearly() {
     let text = BLANK.replace("format_version: 1", "format_version: 7");
     let (line, col, message) = single(&text);
     assert_eq!((line, col), position_of(&text, "7,"));
-    assert!(message.contains("newer Entente"), "{message}");
+    assert!(
+        message.contains("made by a newer Entente (format 7)"),
+        "{message}"
+    );
 }
 
 #[test]

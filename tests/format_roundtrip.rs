@@ -15,13 +15,39 @@ fn every_bundled_scenario_loads() {
 
 #[test]
 fn every_format_version_fixture_keeps_loading() {
+    // One fixture per version ever written, each of which still loads and runs.
+    for version in 1..=entente::model::FORMAT_VERSION {
+        let path = std::path::PathBuf::from(format!("tests/data/format_v{version}.ron"));
+        let scenario = load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut run = entente::sim::Simulation::new(&scenario).unwrap();
+        run.run_to(scenario.horizon.min(8));
+    }
+    // And no fixture is left over from a version that does not exist.
     for entry in std::fs::read_dir("tests/data").unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if name.starts_with("format_v") {
-            load_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        if let Some(number) = name
+            .strip_prefix("format_v")
+            .and_then(|n| n.strip_suffix(".ron"))
+        {
+            let version: u32 = number.parse().unwrap();
+            assert!(
+                (1..=entente::model::FORMAT_VERSION).contains(&version),
+                "{name}"
+            );
         }
     }
+}
+
+#[test]
+fn a_file_from_a_newer_format_is_refused() {
+    let fixture = std::fs::read_to_string("tests/data/format_v1.ron").unwrap();
+    let newer = entente::model::FORMAT_VERSION + 1;
+    let text = fixture.replacen("format_version: 1", &format!("format_version: {newer}"), 1);
+    let message = load_str(&text).unwrap_err().to_string();
+    assert!(
+        message.contains(&format!("made by a newer Entente (format {newer})")),
+        "{message}"
+    );
 }
 
 #[test]

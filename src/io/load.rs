@@ -206,7 +206,7 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
     };
     if version > FORMAT_VERSION {
         return Err(located(format!(
-            "this scenario was made by a newer Entente (format_version {version}); this Entente reads versions up to {FORMAT_VERSION}: please update Entente"
+            "this scenario was made by a newer Entente (format {version}); this Entente reads formats up to {FORMAT_VERSION}: please update Entente"
         )));
     }
     let migrated = migrate(text, version).map_err(located)?;
