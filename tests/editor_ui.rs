@@ -344,25 +344,41 @@ fn a_file_with_errors_opens_a_located_problem_panel_and_changes_nothing() {
     assert!(harness.state().load_errors().is_none());
 }
 
+/// A session with a data folder that adds a nation and autosaves `autosaves` times, then
+/// crashes (the harness is dropped without closing); the scenario after each autosave.
+fn crash_after_autosaves(
+    data: &std::path::Path,
+    dialogs: &ScriptedDialogs,
+    autosaves: usize,
+) -> Vec<entente::model::Scenario> {
+    let mut harness = start_with_data(data, dialogs);
+    (0..autosaves)
+        .map(|_| {
+            harness.get_by_label("Add nation").click();
+            harness.run_steps(2);
+            harness.state_mut().autosave_now();
+            harness.state().document().scenario().clone()
+        })
+        .collect()
+}
+
+/// The app started on Mesa Crisis with `data` as its data folder.
+fn start_with_data(
+    data: &std::path::Path,
+    dialogs: &ScriptedDialogs,
+) -> Harness<'static, EntenteApp> {
+    harness_with(EntenteApp::new(
+        Document::unchanged(mesa()),
+        config(dialogs, Some(data)),
+    ))
+}
+
 #[test]
 fn autosave_is_offered_for_recovery_after_a_crash() {
     let data = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
-    let edited = {
-        let mut harness = harness_with(EntenteApp::new(
-            Document::unchanged(mesa()),
-            config(&dialogs, Some(data.path())),
-        ));
-        harness.get_by_label("Add nation").click();
-        harness.run_steps(2);
-        harness.state_mut().autosave_now();
-        harness.state().document().scenario().clone()
-        // The harness is dropped without closing: a crash.
-    };
-    let mut harness = harness_with(EntenteApp::new(
-        Document::unchanged(mesa()),
-        config(&dialogs, Some(data.path())),
-    ));
+    let edited = crash_after_autosaves(data.path(), &dialogs, 1).remove(0);
+    let mut harness = start_with_data(data.path(), &dialogs);
     harness.get_by_label_contains("did not close cleanly");
     harness.get_by_label("Recover").click();
     harness.run_steps(2);
@@ -371,12 +387,37 @@ fn autosave_is_offered_for_recovery_after_a_crash() {
         harness.state().document().is_dirty(),
         "recovered work is not saved yet"
     );
-    // Once handled, the autosave is gone: the next start offers nothing.
-    let harness = harness_with(EntenteApp::new(
-        Document::unchanged(mesa()),
-        config(&dialogs, Some(data.path())),
-    ));
+    // The recovered work exists nowhere else yet: another crash offers it again.
+    drop(harness);
+    let mut harness = start_with_data(data.path(), &dialogs);
+    harness.get_by_label_contains("did not close cleanly");
+    // Discarding it removes every version: the next start offers nothing.
+    harness.get_by_label("Discard autosave").click();
+    harness.run_steps(2);
+    let harness = start_with_data(data.path(), &dialogs);
     assert!(harness.state().prompt().is_none());
+}
+
+#[test]
+fn a_corrupted_autosave_is_set_aside_and_the_newest_good_one_offered() {
+    let data = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let good = crash_after_autosaves(data.path(), &dialogs, 2).remove(0);
+    // The newest version is damaged (a disk error, a half-copied folder).
+    let autosave = entente::app::autosave::Autosave::in_folder(data.path());
+    let newest = autosave.versions()[0].clone();
+    std::fs::write(&newest, "(format_version: 1, meta: (tit").unwrap();
+    let mut harness = start_with_data(data.path(), &dialogs);
+    harness.get_by_label_contains("did not close cleanly");
+    let status = harness.state().status().map(|s| s.text.clone());
+    assert!(
+        status.as_deref().is_some_and(|s| s.contains("set aside")),
+        "{status:?}"
+    );
+    assert!(newest.with_extension("ron.unreadable").exists());
+    harness.get_by_label("Recover").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().document().scenario(), &good);
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub use selection::{Item, Selection};
 
 use crate::io::{self, library};
 use crate::model::{Alliance, Nation, NationId, RegionId, Text};
-use autosave::{Autosave, Found};
+use autosave::Autosave;
 use edit::{Edit, fresh_id};
 use prefs::Prefs;
 
@@ -291,18 +291,28 @@ impl EntenteApp {
         let Some(autosave) = &self.autosave else {
             return;
         };
-        match autosave.find() {
-            Found::Nothing => {}
-            Found::Scenario(scenario) => self.prompt = Some(Prompt::Recover(scenario)),
-            Found::SetAside(path) => {
-                self.status = Some(Status {
-                    text: format!(
-                        "An autosave could not be read and was set aside as {}",
-                        path.display()
-                    ),
-                    is_error: true,
-                });
-            }
+        let found = autosave.find();
+        if !found.set_aside.is_empty() {
+            let files: Vec<String> = found
+                .set_aside
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            let offered = if found.newest.is_some() {
+                "; the newest one that reads is offered instead"
+            } else {
+                ""
+            };
+            self.status = Some(Status {
+                text: format!(
+                    "An autosave could not be read and was set aside as {}{offered}",
+                    files.join(", ")
+                ),
+                is_error: true,
+            });
+        }
+        if let Some(recovered) = found.newest {
+            self.prompt = Some(Prompt::Recover(recovered.scenario));
         }
     }
 
@@ -334,7 +344,9 @@ impl EntenteApp {
         self.playing = false;
     }
 
-    /// Replaces the document (after New, Open, recovery) and resets what depended on it.
+    /// Replaces the document (after New, Open, recovery) and resets what depended on it. The
+    /// autosaves stay until the new document is saved or its changes discarded: a recovered
+    /// document exists nowhere else yet.
     fn replace_document(&mut self, mut document: Document) {
         document.set_slow_tick(self.slow_tick);
         self.document = document;
@@ -343,7 +355,6 @@ impl EntenteApp {
         self.canvas.request_fit();
         self.load_errors = None;
         self.pending_seconds = 0.0;
-        self.clear_autosave();
         self.start_session();
     }
 

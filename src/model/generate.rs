@@ -141,21 +141,13 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
             collective_defence: draw.unit() < 0.6,
         })
         .collect();
-    const TWO_PARTY: [TreatyKind; 6] = [
-        TreatyKind::MutualDefence,
-        TreatyKind::NonAggression,
-        TreatyKind::IntelligenceSharing,
-        TreatyKind::JointExercises,
-        TreatyKind::ArmsTrade,
-        TreatyKind::ConfidenceBuilding,
-    ];
     let mut treaty_count = 0;
     let mut treaty = |draw: &mut Draw| {
         let a = draw.below(n);
         let b = (a + 1 + draw.below(n - 1)) % n;
         let mut treaty = Treaty::new(
             id("treaty-", treaty_count).as_str().into(),
-            draw.pick(&TWO_PARTY),
+            draw.pick(&TreatyKind::BETWEEN_PARTIES),
             vec![nation_id(a), nation_id(b)],
         );
         treaty_count += 1;

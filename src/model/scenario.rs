@@ -376,6 +376,17 @@ pub enum TreatyKind {
 }
 
 impl TreatyKind {
+    /// The kinds signed between two or more parties (all but the peacekeeping mandate, which
+    /// names its host alone).
+    pub const BETWEEN_PARTIES: [TreatyKind; 6] = [
+        Self::MutualDefence,
+        Self::NonAggression,
+        Self::IntelligenceSharing,
+        Self::JointExercises,
+        Self::ArmsTrade,
+        Self::ConfidenceBuilding,
+    ];
+
     /// Every kind, in file order.
     pub const ALL: [TreatyKind; 7] = [
         Self::MutualDefence,
