@@ -209,8 +209,21 @@ fn edit(scenario: &Scenario, op: &Op, serial: usize) -> Option<Edit> {
     })
 }
 
-fn mesa() -> Scenario {
-    entente::io::load_str(entente::io::library::default_example().text).unwrap()
+/// The scenario a session starts from: the default one, or a small generated world.
+fn starting_scenario(choice: u64) -> Scenario {
+    if choice == 0 {
+        return entente::io::load_str(entente::io::library::default_example().text).unwrap();
+    }
+    let nations = 3 + 2 * choice as usize;
+    let size = entente::model::generate::Size {
+        nations,
+        relations: nations * 2,
+        alliances: 2,
+        treaties: 3,
+        events: 8,
+        horizon: 40,
+    };
+    entente::model::generate::generate(size, choice)
 }
 
 fn in_bounds(state: &State) -> Result<(), String> {
@@ -265,9 +278,10 @@ proptest! {
 
     #[test]
     fn any_sequence_of_edits_and_undos_gives_the_run_of_its_scenario(
+        start in 0u64..6,
         ops in proptest::collection::vec(op(), 1..14),
     ) {
-        let mut document = Document::unchanged(mesa());
+        let mut document = Document::unchanged(starting_scenario(start));
         for (serial, op) in ops.iter().enumerate() {
             match op {
                 Op::Undo => {
