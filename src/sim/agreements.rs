@@ -57,7 +57,7 @@ pub struct Agreements {
     ally_offsets: Vec<u32>,
     allies: Vec<Ally>,
     /// (nation, ally, commitment, exercises, is a defence link): gathered before merging.
-    links: Vec<(NationIx, NationIx, f64, f64, bool)>,
+    defence_links: Vec<(NationIx, NationIx, f64, f64, bool)>,
 }
 
 /// Ticks after an intervention ends during which its interveners still pay in standing.
@@ -97,7 +97,7 @@ impl Agreements {
         }
         self.local.clear();
         self.local.resize(n, LocalSums::default());
-        self.links.clear();
+        self.defence_links.clear();
         self.treaty_sums(world, state, norms);
         self.intervention_sums(world, state, sizes);
         for (cost, &s) in self.cost.iter_mut().zip(sizes) {
@@ -150,7 +150,8 @@ impl Agreements {
                     if m != i {
                         let (commitment, exercises) =
                             if defence { (sigma, 0.0) } else { (0.0, sigma) };
-                        self.links.push((i, m, commitment, exercises, defence));
+                        self.defence_links
+                            .push((i, m, commitment, exercises, defence));
                     }
                 }
             }
@@ -210,7 +211,7 @@ impl Agreements {
             for &(i, _) in &alliance.members {
                 for &(m, omega) in &alliance.members {
                     if m != i {
-                        self.links.push((i, m, omega, 0.0, true));
+                        self.defence_links.push((i, m, omega, 0.0, true));
                     }
                 }
             }
@@ -220,7 +221,8 @@ impl Agreements {
     /// Merges the gathered links into each nation's sorted list of collective-defence allies and
     /// sums the allied capability in ascending ally order.
     fn merge_allies(&mut self, state: &State, n: usize) {
-        self.links.sort_unstable_by_key(|&(i, m, ..)| (i, m));
+        self.defence_links
+            .sort_unstable_by_key(|&(i, m, ..)| (i, m));
         self.ally_offsets.clear();
         self.allies.clear();
         self.allied.clear();
@@ -228,14 +230,14 @@ impl Agreements {
         let mut next = 0;
         for i in 0..n {
             let mut allied = -0.0;
-            while next < self.links.len() && self.links[next].0.ix() == i {
-                let m = self.links[next].1;
+            while next < self.defence_links.len() && self.defence_links[next].0.ix() == i {
+                let m = self.defence_links[next].1;
                 let (mut commitment, mut exercises, mut defence) = (0.0f64, 0.0f64, false);
-                while next < self.links.len()
-                    && self.links[next].0.ix() == i
-                    && self.links[next].1 == m
+                while next < self.defence_links.len()
+                    && self.defence_links[next].0.ix() == i
+                    && self.defence_links[next].1 == m
                 {
-                    let (_, _, c, e, d) = self.links[next];
+                    let (_, _, c, e, d) = self.defence_links[next];
                     commitment = commitment.max(c);
                     exercises = exercises.max(e);
                     defence |= d;

@@ -98,7 +98,7 @@ impl Calibration {
                 .push(super::rules::domestic::DomesticInputs::measure(
                     world, state, &derived, i,
                 ));
-            let fear = super::rules::arms::fear(state, &derived, i);
+            let fear = super::rules::arms::fear(&derived, i);
             calibration.ambition.push(if calibrate {
                 p.fatigue_a * x.effort - p.reaction_k * fear
             } else {

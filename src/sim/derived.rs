@@ -24,6 +24,8 @@ pub struct Derived {
     pub cohesion: Vec<f64>,
     /// h̃ and w (MODEL.md 2.4).
     pub threat: super::threat::Threat,
+    /// Σ_j w_ij·x_j: the rivals' effort each nation fears.
+    pub fear: Vec<f64>,
     /// Θ_i = Σ_j w_ij·x_j / x̄₀.
     pub threat_level: Vec<f64>,
     /// Links between pairs: alliances, treaties, joint peacekeeping.
@@ -107,11 +109,12 @@ impl Derived {
         );
         self.links.recompute(world, state, &self.cohesion);
         let mean_effort = norms.effort;
+        self.fear.clear();
+        self.fear
+            .extend(world.nation_indices().map(|i| self.threat.fear(state, i)));
         self.threat_level.clear();
-        for i in world.nation_indices() {
-            self.threat_level
-                .push(self.threat.fear(state, i) / mean_effort);
-        }
+        self.threat_level
+            .extend(self.fear.iter().map(|fear| fear / mean_effort));
     }
 
     fn measure_presence(&mut self, world: &World, state: &State, n: usize) {

@@ -311,7 +311,7 @@ fn abrogation_shocks(
             state,
             by,
             other,
-            PairVar::Trust,
+            PairColumn::Trust,
             |before| before * factor,
             TERM,
             cause,
@@ -399,25 +399,13 @@ fn expire(world: &World, state: &mut State) {
     }
 }
 
-/// A variable of a pair that one-off shocks set.
-pub type PairVar = PairColumn;
-
-/// The CSV and ledger name of a pair variable.
-pub fn pair_var_name(var: PairVar) -> &'static str {
-    match var {
-        PairVar::Relation => "relation",
-        PairVar::Trust => "trust",
-        PairVar::Fighting => "fighting",
-    }
-}
-
 /// Sets a pair's variable to `change(before)` (storing the pair if needed) and records the shock.
 #[allow(clippy::too_many_arguments)]
 pub fn shock_pair(
     state: &mut State,
     a: NationIx,
     b: NationIx,
-    var: PairVar,
+    var: PairColumn,
     change: impl FnOnce(f64) -> f64,
     term: (&'static str, &'static str),
     cause: Cause,
@@ -429,14 +417,7 @@ pub fn shock_pair(
     *slot = change(before);
     let after = *slot;
     let (x, y) = state.dyads.ends(position);
-    ledger.shock(
-        Entity::Dyad(x, y),
-        pair_var_name(var),
-        before,
-        after,
-        term,
-        cause,
-    );
+    ledger.shock(Entity::Dyad(x, y), var.name(), before, after, term, cause);
 }
 
 /// The variable of a nation an attribute names, with its CSV name. `DefenceShare` names the

@@ -4,9 +4,10 @@
 use crate::model::{Attribute, InterventionKind, LegalBasis, Side};
 
 use super::bounded::push;
-use super::events::{PairVar, shock_nation, shock_pair};
+use super::events::{shock_nation, shock_pair};
 use super::ids::{InterventionIx, NationIx};
 use super::ledger::{Cause, LedgerBuilder};
+use super::state::PairColumn;
 use super::state::{State, Status};
 use super::world::{InterventionInfo, World};
 
@@ -169,7 +170,7 @@ pub fn start(
                     state,
                     q,
                     j,
-                    PairVar::Relation,
+                    PairColumn::Relation,
                     |before| before + push(before, -1.0, 1.0, u),
                     THIRD,
                     cause,
@@ -190,7 +191,7 @@ pub fn start(
                     state,
                     i,
                     j,
-                    PairVar::Trust,
+                    PairColumn::Trust,
                     |before| before - 0.15 * (1.0 - ell) * before,
                     ("unilateral", "unilateral intervention nearby"),
                     cause,
@@ -236,7 +237,7 @@ pub fn start(
                     state,
                     k,
                     j,
-                    PairVar::Relation,
+                    PairColumn::Relation,
                     |before| (before - 0.4).max(-1.0),
                     ("strike", "preventive strike"),
                     cause,
@@ -316,7 +317,7 @@ pub fn regime_change(
             state,
             j,
             k,
-            PairVar::Relation,
+            PairColumn::Relation,
             |before| f64::max(before, 0.3),
             TERM,
             cause,
@@ -328,7 +329,7 @@ pub fn regime_change(
             state,
             q,
             k,
-            PairVar::Relation,
+            PairColumn::Relation,
             |before| (before - 0.6).max(-1.0),
             TERM,
             cause,
@@ -366,7 +367,7 @@ pub fn phase_shocks(world: &World, state: &mut State, ledger: &mut LedgerBuilder
                     state,
                     j,
                     info.target,
-                    PairVar::Fighting,
+                    PairColumn::Fighting,
                     |before| f64::max(before, level),
                     ("combat", "combat operations"),
                     cause,
@@ -411,7 +412,7 @@ pub fn after_step(world: &World, state: &mut State, ledger: &mut LedgerBuilder) 
                 state,
                 j,
                 info.target,
-                PairVar::Fighting,
+                PairColumn::Fighting,
                 |_| 0.0,
                 ("regime_gone", "the old regime is gone"),
                 cause,

@@ -10,11 +10,12 @@ use crate::model::Attribute;
 use super::agreements::Agreements;
 use super::bounded::push;
 use super::derived::Derived;
-use super::events::{PairVar, shock_nation, shock_pair};
+use super::events::{shock_nation, shock_pair};
 use super::ids::NationIx;
 use super::intervention;
 use super::ledger::{Cause, LedgerBuilder};
 use super::rng::{Stream, uniform};
+use super::state::PairColumn;
 use super::state::State;
 use super::world::World;
 
@@ -236,7 +237,7 @@ pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
                     state,
                     a,
                     b,
-                    PairVar::Relation,
+                    PairColumn::Relation,
                     |before| (before - 0.1).max(-1.0),
                     ("incident", "border incident"),
                     Cause::Random("border_incident"),
@@ -317,7 +318,7 @@ fn set_fighting(
         state,
         a,
         b,
-        PairVar::Fighting,
+        PairColumn::Fighting,
         |before| f64::max(before, level),
         ("war", "outbreak of fighting"),
         cause,

@@ -121,7 +121,7 @@ pub struct DyadReference {
     pub evidence: f64,
 }
 
-/// A pair variable the step rewrites every tick.
+/// A pair variable the step rewrites every tick (and one-off shocks set).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PairColumn {
     /// R.
@@ -130,6 +130,17 @@ pub enum PairColumn {
     Trust,
     /// W.
     Fighting,
+}
+
+impl PairColumn {
+    /// The CSV and ledger name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Relation => "relation",
+            Self::Trust => "trust",
+            Self::Fighting => "fighting",
+        }
+    }
 }
 
 /// The pairs of nations that have a relation, stored sparsely, one column per variable.
@@ -314,21 +325,6 @@ impl Dyads {
     /// W of every pair, by position.
     pub fn fightings(&self) -> &[f64] {
         &self.fighting
-    }
-
-    /// R0 of every pair, by position.
-    pub fn relations0(&self) -> &[f64] {
-        &self.relation0
-    }
-
-    /// T0 of every pair, by position.
-    pub fn trusts0(&self) -> &[f64] {
-        &self.trust0
-    }
-
-    /// The last tick each pair fought, by position.
-    pub fn fought_ats(&self) -> &[Option<u32>] {
-        &self.fought_at
     }
 
     /// One variable of the pair at a position, for a one-off change.

@@ -117,12 +117,6 @@ impl Threat {
             .map(|at| &list[at])
     }
 
-    /// w_ij (0 when j poses no threat to i).
-    pub fn weight(&self, i: NationIx, j: NationIx) -> f64 {
-        self.entry(i, j)
-            .map_or(0.0, |e| if e.weight > 0.0 { e.weight } else { 0.0 })
-    }
-
     /// h̃_ij (0 when i is not hostile to j or its bloc).
     pub fn bloc(&self, i: NationIx, j: NationIx) -> f64 {
         self.entry(i, j).map_or(0.0, |e| e.bloc)

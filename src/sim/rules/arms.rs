@@ -9,8 +9,8 @@ use super::super::state::{NationState, State, Status};
 use super::super::world::World;
 
 /// Σ_j w_ij·x_j: the rivals' effort nation i fears.
-pub fn fear(state: &State, derived: &Derived, i: NationIx) -> f64 {
-    derived.threat.fear(state, i)
+pub fn fear(derived: &Derived, i: NationIx) -> f64 {
+    derived.fear[i.ix()]
 }
 
 /// The ambition g in force: the calibrated or chosen g, cut by confidence-building measures
@@ -36,7 +36,7 @@ pub fn ambition_for_share(
     let now = 1.0 - cut * derived.agreements.cbm[i.ix()];
     let load = 1.0 - cut * world.calibration.cbm[i.ix()];
     // Undo the CBM factor so that effective_ambition gives exactly the balancing g.
-    (p.fatigue_a * target - p.reaction_k * fear(state, derived, i)) * load / now.max(1e-9)
+    (p.fatigue_a * target - p.reaction_k * fear(derived, i)) * load / now.max(1e-9)
 }
 
 /// Updates x (defence effort) and M (capability) of nation `i` into `next`.
@@ -57,7 +57,7 @@ pub fn update(
     terms.add(
         "fear",
         "fear of rivals",
-        p.reaction_k * fear(old, derived, i),
+        p.reaction_k * fear(derived, i),
         Cause::Dynamics,
     );
     terms.add(
