@@ -394,7 +394,13 @@ fn sf14_alliances_provoke() {
             run.world.nation("H").unwrap(),
             run.world.nation("Q").unwrap(),
         );
-        entente::sim::rules::relations::arms_race(state, h, q, state.dyads.relation(h, q)) > 0.0
+        entente::sim::rules::relations::arms_race(
+            &run.world,
+            state,
+            h,
+            q,
+            state.dyads.relation(h, q),
+        ) > 0.0
     });
     assert!(race, "AR_HQ > 0 at some t ≤ 16");
 }

@@ -122,21 +122,22 @@ params! {
         instability_drag: "η_S" = 0.02 in 0.0 ..= 1.0, "economic drag of domestic instability below baseline";
         trade_gain: "η_T" = 0.002 in 0.0 ..= 1.0, "economic gain per unit of treaty trade";
         intervention_cost: "η_I" = 0.01 in 0.0 ..= 1.0, "economic cost of intervening, per unit of force ratio";
-        economy_recovery: "ρ_E" = 0.02 in 0.0 ..= 1.0, "catch-up growth toward the detrended level at load (not in the design; see docs/MODEL.md)";
+        economy_recovery: "ρ_E" = 0.04 in 0.0 ..= 1.0, "return of the detrended economy toward its level at load, from either side (not in the design; model 2: 0.04, both ways; see docs/MODEL.md)";
     }
     "relations" {
-        relation_reversion: "ρ_R" = 0.01 in 0.0 ..= 1.0, "reversion of relations toward their structural value";
-        balance_pull: "β_bal" = 0.03 in 0.0 ..= 1.0, "structural balance: friend of a friend, enemy of an enemy";
+        relation_reversion: "ρ_R" = 0.04 in 0.0 ..= 1.0, "reversion of relations toward their structural value (model 2: 0.04, was 0.01; see docs/MODEL.md)";
+        balance_pull: "β_bal" = 0.002 in 0.0 ..= 1.0, "structural balance: friend of a friend, enemy of an enemy (model 2: 0.002, was 0.03; see docs/MODEL.md, small gain)";
         balance_reach: "w_bal" = 0.02 in 0.0 ..= 1.0, "weight (share of the others' size) a common neighbour needs to draw two unrelated nations into a relation (not in the design; see docs/MODEL.md)";
         alliance_pull: "β_co" = 0.02 in 0.0 ..= 1.0, "warming between members of the same alliance";
-        bloc_push: "β_bloc" = 0.02 in 0.0 ..= 1.0, "cooling toward members of a rival bloc";
-        arms_push: "β_arms" = 0.02 in 0.0 ..= 1.0, "cooling caused by a rival's arms build-up";
-        trust_pull: "β_TR" = 0.02 in 0.0 ..= 1.0, "warming caused by trust above its structural value";
-        ideology_push: "β_I" = 0.05 in 0.0 ..= 1.0, "cooling caused by ideological drift apart";
+        bloc_push: "β_bloc" = 0.002 in 0.0 ..= 1.0, "cooling toward members of a rival bloc (model 2: 0.002, was 0.02)";
+        arms_push: "β_arms" = 0.002 in 0.0 ..= 1.0, "cooling caused by a rival's arms build-up since load, as perceived (model 2: 0.002, was 0.02)";
+        trust_pull: "β_TR" = 0.005 in 0.0 ..= 1.0, "warming caused by trust above its structural value (model 2: 0.005, was 0.02)";
+        ideology_push: "β_I" = 0.02 in 0.0 ..= 1.0, "cooling caused by ideological drift apart (model 2: 0.02, was 0.05)";
         war_push: "β_RW" = 0.10 in 0.0 ..= 1.0, "cooling caused by fighting";
     }
     "trust" {
-        trust_reversion: "ρ_T" = 0.01 in 0.0 ..= 1.0, "reversion of trust toward its structural value";
+        trust_reversion: "ρ_T" = 0.03 in 0.0 ..= 1.0, "reversion of trust toward its structural value (model 2: 0.03, was 0.01)";
+        build_up_distrust: "c_TB" = 0.003 in 0.0 ..= 1.0, "trust lost per tick to a rival's build-up since load, as perceived (model 2; the design's 'hostile build-up')";
     }
     "legitimacy" {
         legitimacy_reversion: "ρ_L" = 0.02 in 0.0 ..= 1.0, "reversion of legitimacy toward its structural value";
@@ -167,25 +168,26 @@ params! {
     "stability" {
         stability_reversion: "ρ_S" = 0.05 in 0.0 ..= 1.0, "reversion of domestic stability toward its structural value";
         stability_economy: "β_E" = 0.02 in 0.0 ..= 1.0, "stability driver: economic growth";
-        stability_burden: "β_B" = 0.03 in 0.0 ..= 1.0, "stability driver: defence burden above the threshold";
+        stability_burden: "β_B" = 0.01 in 0.0 ..= 1.0, "stability driver: defence burden above the threshold (model 2: 0.01, was 0.03)";
         stability_capacity: "β_G" = 0.04 in 0.0 ..= 1.0, "stability driver: state capacity";
         stability_armed_groups: "β_N" = 0.10 in 0.0 ..= 1.0, "stability driver: armed groups";
         stability_grievance: "β_Γ" = 0.05 in 0.0 ..= 1.0, "stability driver: grievances";
         stability_war: "β_W" = 0.10 in 0.0 ..= 1.0, "stability driver: interstate fighting";
         stability_presence: "β_O" = 0.12 in 0.0 ..= 1.0, "stability driver: effective foreign security presence";
-        stability_neighbourhood: "β_nb" = 0.05 in 0.0 ..= 1.0, "stability driver: neighbours' stability";
+        stability_neighbourhood: "β_nb" = 0.025 in 0.0 ..= 1.0, "stability driver: neighbours' stability (model 2: 0.025, was 0.05; below ρ_S so unrest among neighbours in conflict fades)";
         neighbourhood_conflict: "c_nb" = 0.05 in 0.001 ..= 1.0, "rise of a neighbour's armed groups plus fighting at which its instability counts fully";
         stability_threat: "β_T" = 0.02 in 0.0 ..= 1.0, "stability driver: external threat";
-        stability_alliance: "β_A" = 0.01 in 0.0 ..= 1.0, "stability driver: alliance reassurance";
+        stability_alliance: "β_A" = 0.005 in 0.0 ..= 1.0, "stability driver: alliance reassurance (model 2: 0.005, was 0.01)";
         stability_legitimacy: "β_L" = 0.02 in 0.0 ..= 1.0, "stability driver: international standing";
     }
     "alliances" {
-        shared_threat: "κ_th" = 0.30 in 0.0 ..= 1.0, "commitment driven by a shared threat";
-        required_threat: "θ_req" = 0.25 in 0.0 ..= 1.0, "threat level below which commitment erodes";
-        diverging_interests: "κ_div" = 0.06 in 0.0 ..= 1.0, "commitment lost as members' interests diverge";
-        institutionalisation: "κ_inst" = 0.01 in 0.0 ..= 1.0, "commitment gained as an alliance matures";
-        hegemonic_leadership: "κ_heg" = 0.01 in 0.0 ..= 1.0, "commitment gained under a dominant leader";
-        other_camp_pull: "κ_fr" = 0.03 in 0.0 ..= 1.0, "commitment lost by members pulled toward the other camp";
+        commitment_adjustment: "ρ_ω" = 0.01 in 0.0 ..= 1.0, "per-tick return of a member's commitment toward its level at joining (model 2)";
+        shared_threat: "κ_th" = 0.25 in 0.0 ..= 1.0, "commitment gained per tick per unit of shared threat above its level at joining (model 2: measured from joining, not from θ_req)";
+        required_threat: "θ_req" = 0.25 in 0.0 ..= 1.0, "shared threat an alliance formed during a run needs to hold its members; below it, their commitment erodes";
+        diverging_interests: "κ_div" = 0.02 in 0.0 ..= 1.0, "commitment lost per tick as members' interests diverge from their level at joining (model 2: 0.02, was 0.06)";
+        institutionalisation: "κ_inst" = 0.01 in 0.0 ..= 1.0, "commitment gained per tick as an alliance matures";
+        hegemonic_leadership: "κ_heg" = 0.01 in 0.0 ..= 1.0, "commitment gained per tick under a more dominant leader than at joining";
+        other_camp_pull: "κ_fr" = 0.015 in 0.0 ..= 1.0, "commitment lost per tick by members pulled toward the other camp (model 2: 0.015, was 0.03)";
         leadership_shock: "κ_lead" = 0.6 in 0.0 ..= 1.0, "commitment shock of a leadership change";
         exit_commitment: "ω_exit" = 0.2 in 0.0 ..= 1.0, "commitment below which a member leaves (after 2 ticks)";
         break_cohesion: "C_break" = 0.2 in 0.0 ..= 1.0, "cohesion below which an alliance dissolves";

@@ -4,8 +4,8 @@
 
 use crate::model::{InterventionKind, TreatyKind};
 
-use super::calibrate::Normalisers;
 use super::ids::NationIx;
+use super::reference::Normalisers;
 use super::state::{State, Status};
 use super::world::World;
 
@@ -33,7 +33,8 @@ struct LocalSums {
 /// Per-nation sums over the agreements and interventions in force at one tick.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Agreements {
-    /// Number of treaties in force the nation is party to.
+    /// Number of treaties the nation honours: in force, or run to their term (model 2: a treaty
+    /// that expires was kept, so its end costs no standing; an abrogated one no longer counts).
     pub treaties: Vec<f64>,
     /// Σσ of its intelligence-sharing treaties.
     pub intelligence: Vec<f64>,
@@ -111,7 +112,15 @@ impl Agreements {
 
     fn treaty_sums(&mut self, world: &World, state: &State, norms: &Normalisers) {
         for (t, info) in world.treaties.iter().enumerate() {
-            if !state.treaties[t].status.is_active() {
+            let record = state.treaties[t];
+            if !record.status.is_active() {
+                if matches!(record.status, Status::Ended { .. }) && !record.abrogated {
+                    for (k, &i) in info.parties.iter().enumerate() {
+                        if !info.parties[..k].contains(&i) {
+                            self.treaties[i.ix()] += 1.0;
+                        }
+                    }
+                }
                 continue;
             }
             let sigma = info.strength;

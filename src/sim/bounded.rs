@@ -15,6 +15,12 @@ pub struct Driver {
     pub label: &'static str,
     /// The coefficient u (per tick).
     pub u: f64,
+    /// The coefficient the same driver had at load (model 2's deviation rule for agreements and
+    /// alliances): the term is B(X, u) − B(X, u_load), what the driver does now minus what it
+    /// did at load, both at the current X. Removing a push then undoes it with the room it
+    /// used, so an agreement that ends moves a variable as much as signing it did, whichever
+    /// side of the interval the variable is near. 0 for drivers already in deviation form.
+    pub reference: f64,
     /// What caused it.
     pub cause: Cause,
 }
@@ -27,7 +33,17 @@ impl Driver {
             id,
             label,
             u,
+            reference: 0.0,
             cause: Cause::Dynamics,
+        }
+    }
+
+    /// A driver measured against what it did at load (see [`Driver::reference`]).
+    #[inline]
+    pub fn against_load(id: &'static str, label: &'static str, u: f64, at_load: f64) -> Self {
+        Self {
+            reference: at_load,
+            ..Self::new(id, label, u)
         }
     }
 
@@ -41,6 +57,9 @@ impl Driver {
 
 /// Term id and label of reversion toward the structural value.
 pub const REVERSION: (&str, &str) = ("reversion", "return toward the structural level");
+
+/// Term id and label of the interval's bound holding a value.
+pub const BOUND: (&str, &str) = ("bound", "held within its range");
 
 /// The result of one bounded update.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,8 +79,9 @@ pub fn push(x: f64, lo: f64, hi: f64, u: f64) -> f64 {
     if u >= 0.0 { u * (hi - x) } else { u * (x - lo) }
 }
 
-/// X' = X + ρ·(X* − X) + Σ B(X, u_k) on \[lo, hi\], with budget scaling. The terms are listed
-/// only when `record` is set (the ledger is on); the value is the same either way.
+/// X' = X + ρ·(X* − X) + Σ [B(X, u_k) − B(X, u_k,load)] on \[lo, hi\], with budget scaling over
+/// ρ + Σ(|u| + |u_load|). The terms are listed only when `record` is set (the ledger is on); the
+/// value is the same either way.
 #[inline(always)]
 pub fn bounded_update(
     x: f64,
@@ -71,17 +91,44 @@ pub fn bounded_update(
     drivers: &[Driver],
     record: bool,
 ) -> Update {
-    let budget = reversion.abs() + drivers.iter().map(|d| d.u.abs()).sum::<f64>();
+    let budget = reversion.abs()
+        + drivers
+            .iter()
+            .map(|d| d.u.abs() + d.reference.abs())
+            .sum::<f64>();
     let (scale, saturated) = if budget > 1.0 {
         (1.0 / budget, true)
     } else {
         (1.0, false)
     };
     let reverted = reversion * scale * (target - x);
-    let (sum, terms) = contributions(reverted, drivers, |d| push(x, lo, hi, d.u * scale), record);
-    // The lemma guarantees the interval in exact arithmetic; the clamp only removes rounding dust.
+    let (sum, mut terms) = contributions(
+        reverted,
+        drivers,
+        |d| {
+            let now = push(x, lo, hi, d.u * scale);
+            if d.reference == 0.0 {
+                now
+            } else {
+                now - push(x, lo, hi, d.reference * scale)
+            }
+        },
+        record,
+    );
+    // Without references the lemma guarantees the interval; undoing a load-time push near the
+    // far bound can overshoot it, and the bound then holds the value (a named term).
+    let value = (x + sum).clamp(lo, hi);
+    let held = value - (x + sum);
+    if record && held.abs() > 1e-15 {
+        terms.push(Term {
+            id: BOUND.0,
+            label: BOUND.1,
+            value: held,
+            cause: Cause::Dynamics,
+        });
+    }
     Update {
-        value: (x + sum).clamp(lo, hi),
+        value,
         terms,
         saturated,
     }

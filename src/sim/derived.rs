@@ -2,8 +2,8 @@
 
 use crate::model::InterventionKind;
 
-use super::calibrate::Normalisers;
 use super::ids::{AllianceIx, NationIx};
+use super::reference::Normalisers;
 use super::state::State;
 use super::world::World;
 
@@ -22,6 +22,9 @@ pub struct Derived {
     pub fighting: Vec<f64>,
     /// C_a: cohesion of each alliance (0 when not in force).
     pub cohesion: Vec<f64>,
+    /// Ĉ_a: cohesion with the commitments members had when they joined (0 when not in force):
+    /// what provokes the alliance's rivals and warms its members.
+    pub joined_cohesion: Vec<f64>,
     /// h̃ and w (MODEL.md 2.4).
     pub threat: super::threat::Threat,
     /// Σ_j w_ij·x_j: the rivals' effort each nation fears.
@@ -72,24 +75,16 @@ pub fn presence_profile(world: &World, intervention: usize, tick: u32) -> f64 {
 pub const PRESENCE_GONE: f64 = 1e-4;
 
 impl Derived {
-    /// Computes everything from `state` at its tick, with the world's load-time normalisers.
+    /// Computes everything from `state` at its tick, with the world's load-time references.
     pub fn compute(world: &World, state: &State) -> Derived {
-        Self::compute_with(world, state, &world.calibration.norms)
-    }
-
-    /// Computes everything from `state` with the given normalisers (used while calibrating).
-    pub fn compute_with(world: &World, state: &State, norms: &Normalisers) -> Derived {
         let mut derived = Derived::default();
-        derived.recompute_with(world, state, norms);
+        derived.recompute(world, state);
         derived
     }
 
     /// Recomputes everything for `state` in place, reusing the buffers of an earlier tick.
     pub fn recompute(&mut self, world: &World, state: &State) {
-        self.recompute_with(world, state, &world.calibration.norms);
-    }
-
-    fn recompute_with(&mut self, world: &World, state: &State, norms: &Normalisers) {
+        let norms = &world.calibration.norms;
         let n = world.nation_count();
         sizes_into(state, norms, &mut self.size);
         self.measure_presence(world, state, n);
@@ -99,22 +94,34 @@ impl Derived {
         self.cohesion.extend(
             (0..state.alliances.len()).map(|a| cohesion(state, &self.size, AllianceIx(a as u32))),
         );
+        self.joined_cohesion.clear();
+        self.joined_cohesion.extend(
+            (0..state.alliances.len())
+                .map(|a| joined_cohesion(state, &self.size, AllianceIx(a as u32))),
+        );
         self.agreements.recompute(world, state, &self.size, norms);
         self.threat.recompute(
             world,
             state,
-            &self.cohesion,
+            &self.joined_cohesion,
             &self.agreements.allied,
             &self.agreements.cbm,
         );
-        self.links.recompute(world, state, &self.cohesion);
-        let mean_effort = norms.effort;
-        self.fear.clear();
-        self.fear
-            .extend(world.nation_indices().map(|i| self.threat.fear(state, i)));
+        self.links.recompute(world, state, &self.joined_cohesion);
+        let scales = &world.calibration.scales;
         self.threat_level.clear();
-        self.threat_level
-            .extend(self.fear.iter().map(|fear| fear / mean_effort));
+        self.threat_level.extend(
+            world
+                .nation_indices()
+                .map(|i| self.threat.level(state, scales, i)),
+        );
+        self.fear.clear();
+        self.fear.extend(
+            self.threat_level
+                .iter()
+                .zip(&scales.effort)
+                .map(|(level, scale)| level * scale),
+        );
     }
 
     fn measure_presence(&mut self, world: &World, state: &State, n: usize) {
@@ -217,18 +224,36 @@ pub fn sizes_into(state: &State, norms: &Normalisers, sizes: &mut Vec<f64>) {
     );
 }
 
+/// Ĉ_a = Σ s_i ω_ia(join) / Σ s_i over members (0 when the alliance is not in force).
+pub fn joined_cohesion(state: &State, sizes: &[f64], alliance: AllianceIx) -> f64 {
+    size_weighted_commitment(state, sizes, alliance, |_, record| {
+        record.commitment_at_join
+    })
+}
+
 /// C_a = Σ s_i ω_ia / Σ s_i over members (0 when the alliance is not in force).
 pub fn cohesion(state: &State, sizes: &[f64], alliance: AllianceIx) -> f64 {
+    size_weighted_commitment(state, sizes, alliance, |omega, _| omega)
+}
+
+/// The size-weighted mean over an alliance's members of `commitment(ω, record)`.
+fn size_weighted_commitment(
+    state: &State,
+    sizes: &[f64],
+    alliance: AllianceIx,
+    commitment: impl Fn(f64, &super::state::MemberRecord) -> f64,
+) -> f64 {
     let a = &state.alliances[alliance.ix()];
     if !a.status.is_active() {
         return 0.0;
     }
-    let (num, den) = a
-        .members
-        .iter()
-        .fold((0.0, 0.0), |(num, den), &(m, omega)| {
-            let s = sizes[m.ix()];
-            (num + s * omega, den + s)
-        });
+    let (num, den) =
+        a.members
+            .iter()
+            .zip(&a.records)
+            .fold((0.0, 0.0), |(num, den), (&(m, omega), record)| {
+                let s = sizes[m.ix()];
+                (num + s * commitment(omega, record), den + s)
+            });
     if den > 0.0 { num / den } else { 0.0 }
 }

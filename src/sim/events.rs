@@ -66,6 +66,7 @@ fn apply(
         Act::AbrogateTreaty { treaty, by } => {
             if state.treaties[treaty.ix()].status.is_active() {
                 state.treaties[treaty.ix()].status = Status::Ended { at: tick };
+                state.treaties[treaty.ix()].abrogated = true;
                 let partners = world.treaties[treaty.ix()].parties.clone();
                 abrogation_shocks(state, *by, &partners, Cause::Treaty(*treaty), ledger);
             }
@@ -73,13 +74,24 @@ fn apply(
         Act::FormAlliance(alliance) => {
             let founders = world.alliances[alliance.ix()].founders.clone();
             derived.recompute(world, state);
-            let members = founders
+            let members: Vec<(NationIx, f64)> = founders
                 .iter()
                 .map(|&m| (m, initial_commitment(world, state, derived, m, &founders)))
                 .collect();
-            let records = founders
+            let records = members
                 .iter()
-                .map(|&m| super::rules::alliances::join_record(state, m, &founders))
+                .map(|&(m, omega)| {
+                    super::rules::alliances::join_record(
+                        world,
+                        state,
+                        derived,
+                        &founders,
+                        0,
+                        m,
+                        omega,
+                        super::rules::alliances::Joining::Founder,
+                    )
+                })
                 .collect();
             let a = &mut state.alliances[alliance.ix()];
             a.status = Status::Active { since: tick };
@@ -209,7 +221,8 @@ fn leadership_change(
 }
 
 /// The alliance-commitment shock of a change of leadership with ideology shift ΔI
-/// (MODEL.md 2.5 K; Leeds, Mattes & Vogel 2009): strong in autocracies, weak in democracies.
+/// (MODEL.md 2.5 K; Leeds, Mattes & Vogel 2009): strong in autocracies, weak in democracies. It
+/// lowers both the commitment and the level it returns to.
 pub fn commitment_shock(
     world: &World,
     state: &mut State,
@@ -228,10 +241,13 @@ pub fn commitment_shock(
         if !alliance.status.is_active() {
             continue;
         }
-        for (member, omega) in &mut alliance.members {
+        for ((member, omega), record) in alliance.members.iter_mut().zip(&mut alliance.records) {
             if *member == nation {
                 let before = *omega;
                 *omega *= factor;
+                // The new leadership's commitment is what the member now returns to (model 2):
+                // a shock to commitment that the member then forgot would not end alliances.
+                record.commitment_at_join *= factor;
                 ledger.shock(
                     Entity::Member(AllianceIx(to_u32(a)), nation),
                     "commitment",
@@ -263,7 +279,17 @@ fn join(
     for &m in &members[..members.len() - 1] {
         state.dyads.insert(m, nation);
     }
-    let record = super::rules::alliances::join_record(state, nation, &members);
+    let age = state.alliances[alliance.ix()].age;
+    let record = super::rules::alliances::join_record(
+        world,
+        state,
+        derived,
+        &members,
+        age,
+        nation,
+        omega,
+        super::rules::alliances::Joining::Joiner,
+    );
     state.alliances[alliance.ix()].members.push((nation, omega));
     state.alliances[alliance.ix()].records.push(record);
 }

@@ -59,7 +59,8 @@ pub fn attack_on_pair(
         * world.proximity(i, j)
         * (1.0 - dyad.trust)
         * (1.0
-            + p.arms_race_hazard * super::rules::relations::arms_race(state, i, j, dyad.relation))
+            + p.arms_race_hazard
+                * super::rules::relations::arms_race(world, state, i, j, dyad.relation))
         * (1.0 - p.deterrence * deterrence(state, derived, i, j))
         * (1.0 - 0.5 * link.non_aggression)
         * (1.0 - 0.3 * link.confidence_building)

@@ -62,8 +62,10 @@ fn region_fighting(world: &World, state: &State, region: RegionIx) -> f64 {
     f64::min(1.0, total / pairs)
 }
 
-/// Share of unbalanced triangles among the region's triangles, each weighted by |R_ij R_jk R_ik|.
-/// Triangles are found through stored relations only, so the cost follows the sparse network.
+/// Weight of unbalanced triangles among the region's triangles, each weighted by |R_ij R_jk R_ik|,
+/// over their total weight plus c_T = 0.05 (model 2): the share of a region's triangles that are
+/// unbalanced, without jumping to 1 when the first faint triangle appears. Triangles are found
+/// through stored relations only, so the cost follows the sparse network.
 pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
     let mut unbalanced = 0.0;
     let mut total = 0.0;
@@ -94,8 +96,11 @@ pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
             }
         }
     }
-    if total > 0.0 { unbalanced / total } else { 0.0 }
+    unbalanced / (total + TENSION_FLOOR)
 }
+
+/// c_T: triangle weight added to the denominator of the tension share.
+const TENSION_FLOOR: f64 = 0.05;
 
 /// What [`update_regions`] needs to know of the state at the start of a step.
 #[derive(Clone, Debug, PartialEq)]

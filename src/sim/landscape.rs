@@ -275,28 +275,7 @@ pub fn normalise(mut camps: Camps) -> Camps {
 pub fn current_camps(world: &World, state: &State) -> Camps {
     let sizes = super::derived::sizes(state, &world.calibration.norms);
     let n = world.nation_count();
-    let weight = |members: &[NationIx]| members.iter().map(|m| sizes[m.ix()]).sum::<f64>();
-    let mut alliances: Vec<Vec<NationIx>> = state
-        .alliances
-        .iter()
-        .filter(|a| a.status.is_active())
-        .map(|a| a.members.iter().map(|&(m, _)| m).collect())
-        .collect();
-    alliances.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
-    let (camp_a, camp_b): (Vec<NationIx>, Vec<NationIx>) = match alliances.first() {
-        Some(first) => {
-            let rival = alliances[1..]
-                .iter()
-                .find(|other| other.iter().all(|m| !first.contains(m)))
-                .cloned()
-                .unwrap_or_default();
-            (first.clone(), rival)
-        }
-        None => match state.dyads.iter().find(|d| d.relation < 0.0) {
-            Some(d) => (vec![d.a], vec![d.b]),
-            None => (Vec::new(), Vec::new()),
-        },
-    };
+    let (camp_a, camp_b) = anchors(state, &sizes);
     // Σ_{m∈camp} R_im for every i, added in the camp's member order from the members'
     // neighbour lists: the unrelated members' zeros are left out, which changes at most the sign
     // of a zero total and so no comparison below.
@@ -331,6 +310,94 @@ pub fn current_camps(world: &World, state: &State) -> Camps {
         .collect();
     debug_assert_eq!(camps.len(), n);
     normalise(camps)
+}
+
+/// The nations that anchor the two camps of the current alignment: the largest alliance in
+/// force (by size) and the largest alliance disjoint from it; without alliances, the two ends of
+/// the first hostile pair.
+fn anchors(state: &State, sizes: &[f64]) -> (Vec<NationIx>, Vec<NationIx>) {
+    let weight = |members: &[NationIx]| members.iter().map(|m| sizes[m.ix()]).sum::<f64>();
+    let mut alliances: Vec<Vec<NationIx>> = state
+        .alliances
+        .iter()
+        .filter(|a| a.status.is_active())
+        .map(|a| a.members.iter().map(|&(m, _)| m).collect())
+        .collect();
+    alliances.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+    match alliances.first() {
+        Some(first) => {
+            let rival = alliances[1..]
+                .iter()
+                .find(|other| other.iter().all(|m| !first.contains(m)))
+                .cloned()
+                .unwrap_or_default();
+            (first.clone(), rival)
+        }
+        None => match state.dyads.iter().find(|d| d.relation < 0.0) {
+            Some(d) => (vec![d.a], vec![d.b]),
+            None => (Vec::new(), Vec::new()),
+        },
+    }
+}
+
+/// Mean relation difference at which a nation outside the anchoring alliances counts fully in
+/// one camp (below it, it leans: model 2's soft alignment).
+const LEANING: f64 = 0.5;
+
+/// z̄_i: the switching incentive on a soft alignment, in [−1, 1] (model 2, the driver u_fr).
+///
+/// Members of the anchoring alliances sit at c = ±1; every other nation leans by
+/// c_i = clamp((R̄_iA − R̄_iB)/0.5, −1, 1), its mean relation to camp A's members minus camp B's,
+/// so no relation crossing a threshold flips anybody. z̄_i = −c_i·Σ_j s_j R_ij c_j / Σ_{j≠i} s_j is
+/// the landscape's incentive z_i (which it equals for c = ±1) as a mean, so it does not grow with
+/// the number of relations.
+pub fn soft_incentives(world: &World, state: &State, sizes: &[f64]) -> Vec<f64> {
+    let n = world.nation_count();
+    if !state.alliances.iter().any(|a| a.status.is_active()) {
+        return vec![0.0; n];
+    }
+    let (camp_a, camp_b) = anchors(state, sizes);
+    let relations = state.dyads.relations();
+    let mean_to = |camp: &[NationIx]| {
+        let mut totals = vec![0.0; n];
+        for &m in camp {
+            for &(i, position) in state.dyads.neighbours(m) {
+                totals[i.ix()] += relations[position as usize];
+            }
+        }
+        let count = camp.len().max(1) as f64;
+        totals.iter_mut().for_each(|t| *t /= count);
+        totals
+    };
+    let (to_a, to_b) = (mean_to(&camp_a), mean_to(&camp_b));
+    let lean: Vec<f64> = (0..n)
+        .map(|i| {
+            let nation = NationIx(i as u32);
+            if camp_a.contains(&nation) {
+                1.0
+            } else if camp_b.contains(&nation) {
+                -1.0
+            } else {
+                ((to_a[i] - to_b[i]) / LEANING).clamp(-1.0, 1.0)
+            }
+        })
+        .collect();
+    let total: f64 = sizes.iter().sum();
+    (0..n)
+        .map(|i| {
+            let others = total - sizes[i];
+            if others <= 0.0 {
+                return 0.0;
+            }
+            let pull: f64 = state
+                .dyads
+                .neighbours(NationIx(i as u32))
+                .iter()
+                .map(|&(j, position)| sizes[j.ix()] * relations[position as usize] * lean[j.ix()])
+                .sum();
+            -lean[i] * pull / others
+        })
+        .collect()
 }
 
 #[cfg(test)]

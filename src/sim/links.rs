@@ -10,7 +10,8 @@ use super::world::World;
 /// What links a pair this tick (MODEL.md 2.5 D, E and 2.8).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PairLinks {
-    /// Σ C_a over alliances both belong to.
+    /// max Ĉ_a over alliances both belong to (model 2: the most cohesive shared alliance warms
+    /// and builds trust; a second one adds nothing, so the pull does not grow with the count).
     pub allies: f64,
     /// Σ σ·η^R over treaties both are party to.
     pub treaty_relation: f64,
@@ -50,8 +51,9 @@ impl Contribution {
     fn add_to(self, link: &mut PairLinks) {
         match self {
             Self::Alliance(c) => {
-                link.allies += c;
-                link.evidence += 0.04 * c;
+                let before = link.allies;
+                link.allies = f64::max(link.allies, c);
+                link.evidence += 0.04 * (link.allies - before);
             }
             Self::Treaty(kind, sigma) => {
                 let (push, evidence) = treaty_effects(kind);

@@ -5,7 +5,6 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::model::Scenario;
 
-use super::calibrate::{Calibration, Normalisers};
 use super::ledger::TickLedger;
 use super::state::State;
 use super::world::{InvalidScenario, World};
@@ -307,18 +306,21 @@ pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidSc
     world.seed = seed;
     let mut state = State::initial(scenario, &world);
     // Order matters: sizes first, then the commitments of load alliances (they shape threat),
-    // then every pair the rules can move, then the reference values measured on all of it.
-    world.calibration.norms = Normalisers::measure(&state);
+    // then every pair the rules can move, then the scales and reference values measured on all
+    // of it.
+    world.calibration.norms = super::calibrate::normalisers(&state);
+    world.calibration.scales = super::calibrate::scales(&world, &state, &world.calibration.norms);
     super::step::commit_load_alliances(&world, &mut state);
     let derived = super::derived::Derived::compute(&world, &state);
     super::rules::relations::close_pairs(&world, &mut state, &derived);
-    world.calibration = Calibration::measure(&world, &state);
-    world.calibration.set_references(&world, &mut state);
+    world.calibration.scales = super::calibrate::scales(&world, &state, &world.calibration.norms);
+    world.calibration = super::calibrate::measure(&world, &state);
+    super::calibrate::set_references(&world, &mut state);
     for (nation, &ambition) in state.nations.iter_mut().zip(&world.calibration.ambition) {
         nation.ambition = ambition;
     }
     super::step::finish_load(&world, &mut state);
-    world.calibration.self_test_drift = Calibration::self_test(&world, &state);
+    world.calibration.self_test_drift = super::calibrate::self_test(&world, &state);
     if world.settings.random_events {
         let derived = super::derived::Derived::compute(&world, &state);
         state.pending_random = super::random_events::draw(&world, &state, &derived, 0);

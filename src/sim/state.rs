@@ -58,8 +58,6 @@ pub struct NationState {
     pub target_share: Option<f64>,
     /// g: the Richardson ambition constant (calibrated at load, reset by defence-policy events).
     pub ambition: f64,
-    /// Δx of the last tick (for the arms-race indicator and hostile build-up evidence).
-    pub effort_change: f64,
     /// G0eff: the capacity institutions return to (lowered when a regime change dismantles them).
     pub capacity_target: f64,
     /// Γ0eff: the grievance level it returns to (halved when a regime change removes a hated regime).
@@ -119,10 +117,13 @@ pub struct DyadReference {
     pub treaty_relation: f64,
     /// Positive trust evidence at load (treaties, co-membership, peacekeeping, soft power).
     pub evidence: f64,
+    /// |I_a − I_b| at load, or when a pair stored during a run was created: ideological drift
+    /// is measured from it (a pair that did not exist did not register the drift before).
+    pub ideology_gap: f64,
 }
 
 /// A pair variable the step rewrites every tick (and one-off shocks set).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PairColumn {
     /// R.
     Relation,
@@ -264,7 +265,8 @@ impl Dyads {
         self.topology.ends[position]
     }
 
-    /// The load-time references of the pair at a position (zero for pairs added after load).
+    /// The references of the pair at a position: its drivers' values at load (zero until a pair
+    /// stored during a run is priced in).
     pub fn reference(&self, position: usize) -> DyadReference {
         self.references.get(position).copied().unwrap_or_default()
     }
@@ -272,6 +274,17 @@ impl Dyads {
     /// Sets the load-time references of the pairs stored now, by position (calibration).
     pub fn set_references(&mut self, references: Vec<DyadReference>) {
         self.references = Arc::new(references);
+    }
+
+    /// How many pairs, from position 0, have their references set.
+    pub fn references_len(&self) -> usize {
+        self.references.len()
+    }
+
+    /// Sets the references of the next pairs by position, after those already set (pairs stored
+    /// during a run are priced in when they are created).
+    pub fn extend_references(&mut self, references: Vec<DyadReference>) {
+        Arc::make_mut(&mut self.references).extend(references);
     }
 
     /// Every stored pair in ascending (a, b) order: the fixed order of sums over dyads.
@@ -407,10 +420,11 @@ pub struct AllianceState {
 /// What the commitment rule remembers about one member (MODEL.md 2.5 K).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct MemberRecord {
-    /// Div_ia when the member joined.
-    pub divergence_at_join: f64,
-    /// Σ of the commitment drivers at load, for members of alliances in force at load
-    /// (the deviation rule); 0 for alliances formed later.
+    /// ω when the member joined (or at load): the commitment returns toward it.
+    pub commitment_at_join: f64,
+    /// The commitment's inputs when the member joined (or at load): shared threat (at least
+    /// θ_req for alliances formed during a run), divergence, maturity, hegemonic leadership and
+    /// the other camp's pull. The commitment follows their changes since then.
     pub reference: [f64; 5],
     /// Consecutive ticks with ω below ω_exit.
     pub ticks_below_exit: u32,
@@ -423,6 +437,8 @@ pub struct MemberRecord {
 pub struct TreatyState {
     /// Lifecycle.
     pub status: Status,
+    /// Whether a party broke it (an abrogation), rather than letting it run its term.
+    pub abrogated: bool,
 }
 
 /// An intervention's lifecycle.
@@ -519,7 +535,6 @@ impl State {
                 leader: Arc::from(n.leader.0.as_str()),
                 target_share: None,
                 ambition: 0.0,
-                effort_change: 0.0,
                 abrogated_at: None,
                 capacity_target: n.baseline.capacity.unwrap_or(n.capacity),
                 grievance_target: n.baseline.grievance.unwrap_or(n.grievance),
@@ -566,6 +581,7 @@ impl State {
                 } else {
                     Status::Pending
                 },
+                abrogated: false,
             })
             .collect();
         let interventions = vec![

@@ -31,12 +31,23 @@ pub fn commit_load_alliances(world: &World, state: &mut State) {
                 )
             })
             .collect();
-        state.alliances[a].members = commitments;
-        state.alliances[a].records = info
-            .founders
+        let records = commitments
             .iter()
-            .map(|&m| super::rules::alliances::join_record(state, m, &info.founders))
+            .map(|&(m, omega)| {
+                alliances::join_record(
+                    world,
+                    state,
+                    &derived,
+                    &info.founders,
+                    state.alliances[a].age,
+                    m,
+                    omega,
+                    alliances::Joining::AtLoad,
+                )
+            })
             .collect();
+        state.alliances[a].members = commitments;
+        state.alliances[a].records = records;
     }
 }
 
@@ -129,8 +140,10 @@ fn step_with(
     let derived = &mut workspace.derived;
     derived.recompute(world, state);
 
-    // Pairs the rules can now move are stored (neutral, so no value changes).
+    // Pairs the rules can now move are stored, each priced in at its load values, so storing
+    // one changes nothing by itself.
     relations::close_pairs(world, state, derived);
+    super::calibrate::price_in_new_pairs(world, state);
 
     // 3. Every continuous update reads the same post-shock state (Jacobi). New values of nations
     // and commitments go to buffers; a pair's new values depend only on its own old ones (and on
@@ -153,7 +166,7 @@ fn step_with(
         &mut commitment_ledger,
     );
     workspace.pull.compute(old, derived, &mut workspace.balance);
-    workspace.pair_inputs.compute(old, derived);
+    workspace.pair_inputs.compute(world, old, derived);
     let (pair_inputs, balance) = (&workspace.pair_inputs, &workspace.balance);
     if record {
         update_pairs::<true>(world, state, pair_inputs, balance, &mut ledger);

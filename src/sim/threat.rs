@@ -1,13 +1,29 @@
-//! Threat perception (MODEL.md 2.4): bloc hostility h̃, threat weights w and threat levels Θ.
+//! Threat perception (MODEL.md 2.4, model 2 in docs/MODEL.md): bloc hostility h̃, threat weights
+//! w and the threat level Θ, a mean over a nation's relations.
 //!
 //! Computed sparsely: i perceives threat only from nations it is hostile to, members of
 //! alliances that contain one of them, and partners of its rivals in exercises or arms deals.
+//! Every aggregate is a mean or a maximum, so no nation's perception grows with how many
+//! relations or alliances it has: bloc hostility is the mean hostility toward an alliance's
+//! members (the most provoking alliance counts), a rival's partners add the strongest such
+//! partnership, and the threat level divides by the threat denominator D_i.
 
 use crate::model::{DEFAULT_TRUST, TreatyKind};
 
 use super::ids::{NationIx, to_u32};
+use super::reference::Scales;
 use super::state::State;
 use super::world::World;
+
+/// Hostility, beyond the dead zone, toward a rival at which its partners in exercises and arms
+/// deals count fully.
+const PARTNER_HOSTILITY: f64 = 0.2;
+
+/// Hostility toward one nation that its allies and partners ignore (model 2): B and the partner
+/// ramp read max(0, h − 0.02). Provocation then starts from zero as hostility grows, with no
+/// step, and a relation that wobbles around 0 does not draw every member of its alliances into
+/// the network.
+pub const BLOC_DEAD_ZONE: f64 = 0.02;
 
 /// What nation i perceives of one other nation j.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -17,11 +33,12 @@ pub struct ThreatEntry {
     /// Whether i is hostile to j or to an alliance j belongs to (false when j only partners i's
     /// rivals).
     pub hostile: bool,
-    /// h̃_ij: bloc hostility (0 when not `hostile`).
+    /// h̃_ij = h_ij + (1 − h_ij)·B_ij: hostility including the provocation of j's bloc (0 when
+    /// not `hostile`).
     pub bloc: f64,
     /// Storage position of the pair (i, j), if it was stored when this was computed.
     pub position: Option<u32>,
-    /// w_ij: threat weight (counts only when positive).
+    /// w_ij = prox·min(1, h̃ + partners)·(1 − ψ_T·T)·(1 − ψ_C·cbm): threat weight, at most prox.
     pub weight: f64,
 }
 
@@ -42,7 +59,7 @@ struct Scratch {
     /// ascending within each i.
     hatred: Vec<(NationIx, u32, f64)>,
     /// (i, j, extra weight) from exercises and arms deals of i's rivals, grouped by i, by j
-    /// within each i, in treaty order within each j.
+    /// within each i, in treaty order within each j (the strongest counts).
     partnered: Vec<(NationIx, NationIx, f64)>,
     /// Where each nation's entries start in `hatred` and in `partnered` (n + 1 each).
     hatred_starts: Vec<u32>,
@@ -56,7 +73,9 @@ struct Scratch {
 /// Buffers for perceiving one nation's threats, indexed by the other nation.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct NationScratch {
-    /// Bloc hostility being summed, by other nation.
+    /// h_ij: own hostility, by other nation.
+    own: Vec<f64>,
+    /// B_ij: bloc provocation (the largest over alliances), by other nation.
     bloc: Vec<f64>,
     counted: Vec<bool>,
     touched: Vec<NationIx>,
@@ -66,6 +85,8 @@ struct NationScratch {
 
 impl NationScratch {
     fn resize(&mut self, n: usize) {
+        self.own.clear();
+        self.own.resize(n, 0.0);
         self.bloc.clear();
         self.bloc.resize(n, 0.0);
         self.counted.clear();
@@ -122,18 +143,22 @@ impl Threat {
         self.entry(i, j).map_or(0.0, |e| e.bloc)
     }
 
-    /// Σ_j w_ij·x_j: the rivals' effort nation i fears, in ascending j.
-    pub fn fear(&self, state: &State, i: NationIx) -> f64 {
-        self.of(i)
+    /// Θ_i = Σ_j w_ij·(x_j/X_j) / D_i: the threat-weighted relative effort of i's rivals, a mean
+    /// over its relations (in ascending j).
+    pub fn level(&self, state: &State, scales: &Scales, i: NationIx) -> f64 {
+        let sum: f64 = self
+            .of(i)
             .iter()
             .filter(|e| e.weight > 0.0)
-            .map(|e| e.weight * state.nation(e.other).effort)
-            .sum()
+            .map(|e| e.weight * (state.nation(e.other).effort / scales.effort[e.other.ix()]))
+            .sum();
+        sum / scales.threat[i.ix()]
     }
 
-    /// Recomputes h̃ and w for every nation from `state`, given alliance cohesions and each
-    /// nation's allied capability (for free riding) and strongest confidence-building treaty
-    /// (only nations with one are looked up in the pair list), reusing this value's buffers.
+    /// Recomputes h̃ and w for every nation from `state`, given each alliance's cohesion at
+    /// joining (what provokes its rivals), each nation's allied capability (for free riding) and
+    /// strongest confidence-building treaty (only nations with one are looked up in the pair
+    /// list), reusing this value's buffers.
     pub fn recompute(
         &mut self,
         world: &World,
@@ -164,7 +189,7 @@ impl Threat {
     }
 }
 
-/// For each active alliance, how hostile each outsider is to its most hated member: entries
+/// For each active alliance, how hostile each outsider is to each of its members: entries
 /// (i, a, −R_im) for every member m and every i hostile to it, grouped by i.
 fn gather_hatred(state: &State, cohesion: &[f64], scratch: &mut Scratch, n: usize) {
     let dyads = &state.dyads;
@@ -176,9 +201,9 @@ fn gather_hatred(state: &State, cohesion: &[f64], scratch: &mut Scratch, n: usiz
         }
         for &(m, _) in &alliance.members {
             for &(i, position) in dyads.neighbours(m) {
-                let r = relations[position as usize];
-                if r < 0.0 {
-                    scratch.ungrouped.push((i, to_u32(a), -r));
+                let beyond = -relations[position as usize] - BLOC_DEAD_ZONE;
+                if beyond > 0.0 {
+                    scratch.ungrouped.push((i, to_u32(a), beyond));
                 }
             }
         }
@@ -220,14 +245,17 @@ fn gather_partners(world: &World, state: &State, scratch: &mut Scratch, n: usize
         };
         for &q in &info.parties {
             for &(i, position) in dyads.neighbours(q) {
-                if relations[position as usize] >= 0.0 {
+                let beyond = -relations[position as usize] - BLOC_DEAD_ZONE;
+                if beyond <= 0.0 {
                     continue;
                 }
+                // A ramp instead of a sign test: a partner of a barely hostile rival barely counts.
+                let ramp = f64::min(1.0, beyond / PARTNER_HOSTILITY);
                 for &j in &info.parties {
                     if j != q && j != i {
                         scratch
                             .ungrouped_partnered
-                            .push((i, j, epsilon * info.strength));
+                            .push((i, j, epsilon * info.strength * ramp));
                     }
                 }
             }
@@ -273,7 +301,8 @@ impl Context<'_> {
             scratch.stored[j.ix()] = position + 1;
             let r = relations[position as usize];
             if r < 0.0 {
-                scratch.bloc[j.ix()] = -r;
+                scratch.own[j.ix()] = -r;
+                scratch.bloc[j.ix()] = 0.0;
                 scratch.counted[j.ix()] = true;
                 scratch.touched.push(j);
             }
@@ -284,25 +313,28 @@ impl Context<'_> {
         };
         let mut at = 0;
         while at < hatred.len() {
-            // The same alliance may be listed once per member i is hostile to: the worst counts.
+            // B_ij = φ·max_a Ĉ_a·H_ia, H_ia the mean hostility of i toward a's members beyond the
+            // dead zone.
             let (_, a, mut hate) = hatred[at];
             at += 1;
             while at < hatred.len() && hatred[at].1 == a {
-                hate = f64::max(hate, hatred[at].2);
+                hate += hatred[at].2;
                 at += 1;
             }
             let alliance = &state.alliances[a as usize];
             if alliance.members.iter().any(|&(m, _)| m == i) {
                 continue;
             }
-            let push = p.bloc_provocation * self.cohesion[a as usize] * hate;
+            let mean = hate / alliance.members.len().max(1) as f64;
+            let push = p.bloc_provocation * self.cohesion[a as usize] * mean;
             for &(j, _) in &alliance.members {
                 if !scratch.counted[j.ix()] {
                     scratch.counted[j.ix()] = true;
+                    scratch.own[j.ix()] = 0.0;
                     scratch.bloc[j.ix()] = 0.0;
                     scratch.touched.push(j);
                 }
-                scratch.bloc[j.ix()] += push;
+                scratch.bloc[j.ix()] = f64::max(scratch.bloc[j.ix()], push);
             }
         }
         if scratch.touched.len() > n / 16 {
@@ -333,6 +365,7 @@ impl Context<'_> {
                 (None, None) => break,
             };
             let position = scratch.stored[j.ix()].checked_sub(1);
+            let mut damping = 1.0;
             let mut entry = ThreatEntry {
                 other: j,
                 hostile: false,
@@ -342,7 +375,8 @@ impl Context<'_> {
             };
             if next_bloc == Some(j) {
                 b += 1;
-                let h = f64::min(1.0, scratch.bloc[j.ix()]);
+                let own = scratch.own[j.ix()];
+                let h = own + (1.0 - own) * f64::min(1.0, scratch.bloc[j.ix()]);
                 scratch.counted[j.ix()] = false;
                 // An unstored pair has the default trust and no treaty.
                 let (trust, cbm) = position.map_or((DEFAULT_TRUST, 0.0), |at| {
@@ -355,19 +389,22 @@ impl Context<'_> {
                 });
                 entry.hostile = true;
                 entry.bloc = h;
-                entry.weight = world.proximity(i, j)
-                    * h
-                    * (1.0 - p.trust_threat_damping * trust)
-                    * (1.0 - p.cbm_threat_damping * cbm);
+                damping =
+                    (1.0 - p.trust_threat_damping * trust) * (1.0 - p.cbm_threat_damping * cbm);
             }
-            let mut extra_sum: Option<f64> = None;
+            let mut partners = 0.0f64;
             while e < extras.len() && extras[e].1 == j {
-                *extra_sum.get_or_insert(0.0) += extras[e].2;
+                partners = partners.max(extras[e].2);
                 e += 1;
             }
-            if let Some(extra) = extra_sum {
-                entry.weight += extra;
+            if entry.position.is_none() && !entry.hostile {
+                // An unstored pair has the default trust and no treaty.
+                damping = 1.0 - p.trust_threat_damping * DEFAULT_TRUST;
+            } else if !entry.hostile {
+                let at = entry.position.unwrap_or(0) as usize;
+                damping = 1.0 - p.trust_threat_damping * dyads.trusts()[at];
             }
+            entry.weight = world.proximity(i, j) * f64::min(1.0, entry.bloc + partners) * damping;
             out.push(entry);
         }
         if p.free_riding > 0.0 && out.len() > first {

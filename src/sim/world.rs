@@ -9,8 +9,8 @@ use crate::model::{
     Text, TreatyId, TreatyKind,
 };
 
-use super::calibrate::Calibration;
 use super::ids::{AllianceIx, EventIx, InterventionIx, NationIx, RegionIx, TreatyIx, to_u32};
+use super::reference::Calibration;
 
 /// A nation's fixed facts.
 #[derive(Clone, Debug, PartialEq)]

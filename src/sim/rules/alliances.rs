@@ -1,5 +1,6 @@
 //! Block K (alliances): threat, divergence, the commitment of members and its dynamics, exits
-//! and dissolution.
+//! and dissolution. In model 2 a commitment returns toward its level at joining and follows the
+//! changes of its inputs since then (docs/MODEL.md).
 
 use super::super::bounded::{Driver, bounded_update};
 use super::super::derived::Derived;
@@ -9,7 +10,9 @@ use super::super::state::{MemberRecord, State, Status};
 use super::super::world::World;
 
 /// Θ_ia: the largest threat to member i from a nation outside the alliance,
-/// max_j h̃_ij·(s_j/(s_i + s_j))·(0.5 + 0.5·prox_ij). Only nations i is hostile to can count.
+/// max_j h̃_ij·(s_j/(s_i + s_j))·(0.5 + 0.5·prox_ij). Only nations i is hostile to (or to whose
+/// bloc it is) can count. Bloc hostility reads the cohesion rivals' alliances had when their
+/// members joined, so commitments on either side do not feed on each other.
 pub fn shared_threat(
     world: &World,
     derived: &Derived,
@@ -64,65 +67,148 @@ pub fn initial_commitment(
     (0.4 + 0.6 * threat - 0.4 * divergence(state, i, members.iter().copied())).clamp(0.2, 0.95)
 }
 
-/// The record of a member joining now.
-pub fn join_record(state: &State, i: NationIx, members: &[NationIx]) -> MemberRecord {
+/// What a member's commitment responds to (model 2): shared threat, divergence, the alliance's
+/// maturity, hegemonic leadership and the pull of the other camp, in the order of
+/// [`MemberRecord::reference`].
+#[allow(clippy::too_many_arguments)]
+pub fn inputs(
+    world: &World,
+    state: &State,
+    derived: &Derived,
+    members: &[NationIx],
+    age: u32,
+    i: NationIx,
+    incentive: f64,
+) -> [f64; 5] {
+    let sizes = &derived.size;
+    let total: f64 = members.iter().map(|m| sizes[m.ix()]).sum();
+    let largest = members.iter().map(|m| sizes[m.ix()]).fold(0.0, f64::max);
+    let leader_share = if total > 0.0 { largest / total } else { 0.0 };
+    [
+        shared_threat(world, derived, i, members.iter().copied()),
+        divergence(state, i, members.iter().copied()),
+        f64::min(1.0, f64::from(age) / 40.0),
+        f64::max(0.0, leader_share - 0.5),
+        (incentive / OTHER_CAMP_PULL).clamp(0.0, 1.0),
+    ]
+}
+
+/// Share of the response of commitment to threat that institutionalisation removes at maturity.
+const MATURE_THREAT_DAMPING: f64 = 0.75;
+
+/// Normalised switching incentive at which the other camp's pull on a member is full.
+const OTHER_CAMP_PULL: f64 = 0.5;
+
+/// A member's commitment must fall this far below its level at joining (and below ω_exit) before
+/// it leaves, and cohesion this far below its level at joining (and below C_break) before the
+/// alliance dissolves: a member that joined at the exit level does not leave at the first
+/// wobble (model 2).
+pub const EXIT_MARGIN: f64 = 0.05;
+
+/// How a member comes into an alliance, for what its commitment is measured from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Joining {
+    /// A member of an alliance in force at load (the deviation rule prices everything in).
+    AtLoad,
+    /// A founder of an alliance formed during a run: the alliance needs at least the shared
+    /// threat θ_req to hold it; below that, the founder's commitment erodes from the start.
+    Founder,
+    /// A nation joining an alliance already in force: it joins an institution, as it stands.
+    Joiner,
+}
+
+/// The record of member i joining `alliance` now with commitment `omega`: the inputs its
+/// commitment will be measured from.
+#[allow(clippy::too_many_arguments)]
+pub fn join_record(
+    world: &World,
+    state: &State,
+    derived: &Derived,
+    members: &[NationIx],
+    age: u32,
+    i: NationIx,
+    omega: f64,
+    joining: Joining,
+) -> MemberRecord {
+    let incentives = super::super::landscape::soft_incentives(world, state, &derived.size);
+    let mut reference = inputs(world, state, derived, members, age, i, incentives[i.ix()]);
+    if joining == Joining::Founder {
+        reference[0] = f64::max(reference[0], world.params.required_threat);
+    }
     MemberRecord {
-        divergence_at_join: divergence(state, i, members.iter().copied()),
+        commitment_at_join: omega,
+        reference,
         ..MemberRecord::default()
     }
 }
 
-/// The commitment drivers of member i of alliance `a`, before the deviation rule.
-pub fn drivers(
+/// Re-measures the records of the members of alliances in force at load on the calibrated load
+/// state (every pair the rules can move is stored by then).
+pub fn record_load_members(world: &World, state: &mut State, derived: &Derived) {
+    for (a, info) in world.alliances.iter().enumerate() {
+        if info.formed_by.is_some() {
+            continue;
+        }
+        let alliance = &state.alliances[a];
+        let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
+        let records: Vec<MemberRecord> = alliance
+            .members
+            .iter()
+            .map(|&(m, omega)| {
+                join_record(
+                    world,
+                    state,
+                    derived,
+                    &members,
+                    alliance.age,
+                    m,
+                    omega,
+                    Joining::AtLoad,
+                )
+            })
+            .collect();
+        state.alliances[a].records = records;
+    }
+}
+
+/// The commitment drivers of member i of alliance `a` (model 2): each input's change since the
+/// member joined, times its coefficient; with the return toward the commitment at joining
+/// (ρ_ω), a lasting change of an input moves the commitment by κ/ρ_ω times the change, and a
+/// change that fades leaves nothing behind.
+fn drivers(
     world: &World,
-    state: &State,
-    derived: &Derived,
-    a: AllianceIx,
-    i: NationIx,
+    inputs: [f64; 5],
     record: &MemberRecord,
-    incentive: f64,
+    age: u32,
+    cause: Cause,
 ) -> [Driver; 5] {
     let p = &world.params;
-    let alliance = &state.alliances[a.ix()];
-    let members = alliance.members.iter().map(|&(m, _)| m);
-    let sizes = members.clone().map(|m| derived.size_of(m));
-    let total: f64 = sizes.clone().sum();
-    let leader_share = if total > 0.0 {
-        sizes.fold(0.0, f64::max) / total
-    } else {
-        0.0
-    };
-    let cause = Cause::Alliance(a);
+    let change = |k: usize| inputs[k] - record.reference[k];
+    // Institutionalised alliances ride out changes of threat (Walt 1997): from 20 ticks of age
+    // to 40 the response of commitment to threat falls to a quarter of a young alliance's.
+    let maturity = ((f64::from(age) - 20.0) / 20.0).clamp(0.0, 1.0);
+    let threat_response = p.shared_threat * (1.0 - MATURE_THREAT_DAMPING * maturity);
     [
-        Driver::new(
-            "u_th",
-            "shared threat",
-            p.shared_threat
-                * (shared_threat(world, derived, i, members.clone()) - p.required_threat),
-        ),
+        Driver::new("u_th", "shared threat", threat_response * change(0)),
         Driver::new(
             "u_div",
             "diverging interests",
-            -p.diverging_interests * (divergence(state, i, members) - record.divergence_at_join),
+            -p.diverging_interests * change(1),
         ),
         Driver::new(
             "u_inst",
             "institutionalisation",
-            p.institutionalisation * f64::min(1.0, f64::from(alliance.age) / 40.0),
+            p.institutionalisation * change(2),
         ),
         Driver::new(
             "u_heg",
             "hegemonic leadership",
-            p.hegemonic_leadership * f64::max(0.0, leader_share - 0.5),
+            p.hegemonic_leadership * change(3),
         ),
         Driver::new(
             "u_fr",
             "pulled toward the other camp",
-            if incentive > 0.0 {
-                -p.other_camp_pull
-            } else {
-                0.0
-            },
+            -p.other_camp_pull * change(4),
         ),
     ]
     .map(|d| d.because(cause))
@@ -169,28 +255,38 @@ pub fn update_commitments(
     next: &mut Vec<f64>,
     ledger: &mut LedgerBuilder,
 ) {
-    let incentives = switching_incentives(world, old);
+    if !old.alliances.iter().any(|a| a.status.is_active()) {
+        return;
+    }
+    let incentives = super::super::landscape::soft_incentives(world, old, &derived.size);
+    let mut members = Vec::new();
     for (a, alliance) in old.alliances.iter().enumerate() {
         if !alliance.status.is_active() {
             continue;
         }
         let ax = AllianceIx(a as u32);
+        members.clear();
+        members.extend(alliance.members.iter().map(|&(m, _)| m));
         for (position, &(member, omega)) in alliance.members.iter().enumerate() {
             let record = alliance.records[position];
-            let mut drivers = drivers(
+            let now = inputs(
                 world,
                 old,
                 derived,
-                ax,
+                &members,
+                alliance.age,
                 member,
-                &record,
                 incentives[member.ix()],
             );
-            for (driver, reference) in drivers.iter_mut().zip(record.reference) {
-                driver.u -= reference;
-            }
-            let update =
-                bounded_update(omega, (0.0, 1.0), 0.0, omega, &drivers, ledger.is_enabled());
+            let drivers = drivers(world, now, &record, alliance.age, Cause::Alliance(ax));
+            let update = bounded_update(
+                omega,
+                (0.0, 1.0),
+                world.params.commitment_adjustment,
+                record.commitment_at_join,
+                &drivers,
+                ledger.is_enabled(),
+            );
             next.push(update.value);
             ledger.record(
                 Entity::Member(ax, member),
@@ -240,7 +336,7 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
             let alliance = &mut state.alliances[a];
             for (position, &(member, omega)) in alliance.members.iter().enumerate() {
                 let record = &mut alliance.records[position];
-                if omega < p.exit_commitment {
+                if omega < p.exit_commitment && omega < record.commitment_at_join - EXIT_MARGIN {
                     record.ticks_below_exit += 1;
                 } else {
                     record.ticks_below_exit = 0;
@@ -263,9 +359,11 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
             super::super::events::leave(state, AllianceIx(a as u32), member, ledger);
         }
         let cohesion = super::super::derived::cohesion(state, &sizes, AllianceIx(a as u32));
+        let joined = super::super::derived::joined_cohesion(state, &sizes, AllianceIx(a as u32));
         let alliance = &mut state.alliances[a];
         if alliance.status.is_active()
-            && (alliance.members.len() < 2 || cohesion < p.break_cohesion)
+            && (alliance.members.len() < 2
+                || (cohesion < p.break_cohesion && cohesion < joined - EXIT_MARGIN))
         {
             alliance.status = Status::Ended { at: tick };
         }

@@ -8,7 +8,8 @@ use super::super::ledger::{Cause, Entity, LedgerBuilder, TermSum};
 use super::super::state::{NationState, State, Status};
 use super::super::world::World;
 
-/// Σ_j w_ij·x_j: the rivals' effort nation i fears.
+/// X_i·Θ_i: the rivals' effort nation i fears, in its own units (model 2: a mean over its
+/// relations of threat-weighted relative efforts, times its effort scale).
 pub fn fear(derived: &Derived, i: NationIx) -> f64 {
     derived.fear[i.ix()]
 }
@@ -52,7 +53,7 @@ pub fn update(
     let x = old.nation(i);
     let entity = Entity::Nation(i);
 
-    // A. Δx = k·Σ w_ij x_j − a·x + g (+ the fading resolve to rearm after a strike).
+    // A. Δx = k·X·Θ − a·x + g (+ the fading resolve to rearm after a strike).
     let mut terms = TermSum::new(ledger.is_enabled());
     terms.add(
         "fear",
@@ -97,7 +98,6 @@ pub fn update(
     let effort = raw.clamp(0.0, cap);
     terms.note("cap", "war-economy cap and zero floor", effort - raw);
     next.effort = effort;
-    next.effort_change = effort - x.effort;
     ledger.record(
         entity,
         "defence_effort",
@@ -107,7 +107,9 @@ pub fn update(
         false,
     );
 
-    // B. M' = (1 − δ_M)·M + μ·x + arms inflow − ω_W·W·M.
+    // B. M' = (1 − δ_M)·M + δ_M·M0·(1 + b) + arms inflow − ω_W·W·M: procurement buys what kept
+    // the load capability, more or less with the build-up b since load (no division by an
+    // effort that may be zero).
     let inflow = derived.agreements.arms_inflow[i.ix()] - world.calibration.arms_inflow[i.ix()];
     let mut terms = TermSum::new(ledger.is_enabled());
     terms.add(
@@ -119,7 +121,9 @@ pub fn update(
     terms.add(
         "procurement",
         "procurement from defence effort",
-        world.calibration.capability_per_effort[i.ix()] * x.effort,
+        p.capability_depreciation
+            * world.calibration.scales.capability_at_load[i.ix()]
+            * (1.0 + world.calibration.scales.build_up(i, x.effort)),
         Cause::Dynamics,
     );
     terms.add(

@@ -10,6 +10,24 @@ use super::super::world::World;
 
 const UNIT: (f64, f64) = (0.0, 1.0);
 
+/// Legitimacy lost per tick at full turmoil (design: 0.02). Model 2 halves it four times over
+/// (0.005): with turmoil costing standing and standing steadying stability, the loop
+/// stability → legitimacy → stability had a gain of 1 below S = 0.4 (docs/MODEL.md, small gain).
+const TURMOIL_COST: f64 = 0.005;
+
+/// Armed groups suppressed per tick per unit of intelligence sharing, as a share of their
+/// strength (design: 0.02). Model 2 uses 0.004: at 0.02 a treaty halved a nation's insurgency,
+/// and one ending doubled it (docs/MODEL.md).
+const INTELLIGENCE_SUPPRESSION: f64 = 0.004;
+
+/// Growth at which the economy's push on stability is full (design: 0.01). Model 2 uses 0.05:
+/// with 0.01 the loop stability → growth → stability had a gain of 0.8 (docs/MODEL.md).
+const GROWTH_SCALE: f64 = 0.05;
+
+/// Capacity baseline below which the capacity term no longer grows more sensitive (model 2: no
+/// division by a small quantity).
+const CAPACITY_FLOOR: f64 = 0.1;
+
 /// Size-weighted mean of `value` over the other nations of i's region (0 when i is alone):
 /// N̄_nbr for armed groups, now (`value` reads the state) or at load (it reads the calibration).
 pub fn neighbour_mean(
@@ -66,7 +84,7 @@ pub fn update_nation<const RECORD: bool>(
     let effect = derived.effectiveness[i.ix()];
     let mut next = x.clone();
 
-    let now = DomesticInputs::measure(world, old, derived, i);
+    let now = measure_inputs(world, old, derived, i);
     // Causes name interventions in the ledger only; the plain step skips looking them up.
     let (aftermath, presence_source) = if RECORD {
         (
@@ -91,20 +109,22 @@ pub fn update_nation<const RECORD: bool>(
                 "quagmire",
                 -p.quagmire * (now.quagmire - load.quagmire),
             ),
-            Driver::new(
+            Driver::against_load(
                 "u_pk",
                 "peacekeeping contribution",
-                0.005 * (now.peacekeeping - load.peacekeeping),
+                0.005 * now.peacekeeping,
+                0.005 * load.peacekeeping,
             ),
-            Driver::new(
+            Driver::against_load(
                 "u_tr",
                 "treaty compliance",
-                0.002 * (now.treaties.min(5.0) - load.treaties.min(5.0)),
+                0.002 * now.treaties.min(5.0),
+                0.002 * load.treaties.min(5.0),
             ),
             Driver::new(
                 "u_dom",
                 "domestic turmoil",
-                -0.02 * (now.turmoil - load.turmoil),
+                -TURMOIL_COST * (now.turmoil - load.turmoil),
             ),
         ],
         RECORD,
@@ -121,11 +141,20 @@ pub fn update_nation<const RECORD: bool>(
         );
     }
 
-    // G. State capacity: rebuilding is slow after institutions were dismantled.
+    // G. State capacity: rebuilding is slow after institutions were dismantled, and speeds up
+    // continuously as capacity comes back (full speed at 95% of the target).
+    let rebuilding = x.rebuilding.map_or(1.0, |slow| {
+        let recovered = if x.capacity_target > 0.0 {
+            ((x.capacity / x.capacity_target - 0.75) / 0.2).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        slow + (1.0 - slow) * recovered
+    });
     let capacity = bounded_update(
         x.capacity,
         UNIT,
-        p.capacity_reversion * x.rebuilding.unwrap_or(1.0),
+        p.capacity_reversion * rebuilding,
         x.capacity_target,
         &[
             Driver::new(
@@ -208,9 +237,15 @@ pub fn update_nation<const RECORD: bool>(
             Driver::new(
                 "u_sup",
                 "counter-insurgency / peacekeeping",
-                -p.suppression * presence * effect - 0.02 * (now.intelligence - load.intelligence),
+                -p.suppression * presence * effect,
             )
             .because(presence_source),
+            Driver::against_load(
+                "u_intel",
+                "intelligence sharing",
+                -INTELLIGENCE_SUPPRESSION * now.intelligence,
+                -INTELLIGENCE_SUPPRESSION * load.intelligence,
+            ),
         ],
         RECORD,
     );
@@ -274,15 +309,16 @@ pub fn update_nation<const RECORD: bool>(
         p.stability_reversion,
         base.stability,
         &[
-            Driver::new(
+            Driver::against_load(
                 "u_ally",
                 "alliance reassurance",
-                p.stability_alliance * (now.reassurance - load.reassurance),
+                p.stability_alliance * now.reassurance,
+                p.stability_alliance * load.reassurance,
             ),
             Driver::new(
                 "u_econ",
                 "economy",
-                p.stability_economy * (x.growth / 0.01).clamp(-1.0, 1.0),
+                p.stability_economy * (x.growth / GROWTH_SCALE).clamp(-1.0, 1.0),
             ),
             Driver::new(
                 "u_burden",
@@ -301,7 +337,8 @@ pub fn update_nation<const RECORD: bool>(
             Driver::new(
                 "u_cap",
                 "state capacity",
-                p.stability_capacity * (x.capacity - base.capacity) / base.capacity.max(1e-6),
+                p.stability_capacity * (x.capacity - base.capacity)
+                    / base.capacity.max(CAPACITY_FLOOR),
             )
             .because(aftermath),
             Driver::new(
@@ -387,63 +424,38 @@ fn burden_pressure(p: &crate::model::Params, burden: f64) -> f64 {
     ((burden - p.burden_threshold) / 0.05).clamp(0.0, 1.0)
 }
 
-/// The inputs of blocks F–I that depend on interventions and treaties, measured each tick and at
-/// load (the deviation rule subtracts the load values).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct DomesticInputs {
-    /// V = max(0, G0 − G − φ_P·P·e): excess power vacuum.
-    pub vacuum: f64,
-    /// Proxy: weight of outside backers of the insurgents.
-    pub proxy: f64,
-    /// Σσ of intelligence-sharing treaties in force.
-    pub intelligence: f64,
-    /// Number of treaties in force.
-    pub treaties: f64,
-    /// max(0, 0.4 − S)/0.4.
-    pub turmoil: f64,
-    /// Σ over own interventions (active or ended < 20 ticks ago) of max(0, S0_k − S_k).
-    pub quagmire: f64,
-    /// Σ f over own peacekeeping missions.
-    pub peacekeeping: f64,
-    /// P·(1 − ℓloc): presence seen as illegitimate.
-    pub occupation: f64,
-    /// max(0, G0 − G)·(1 − λ̄): dismantled institutions and excluded elites.
-    pub exclusion: f64,
-    /// λ̄: f-weighted local engagement of the interventions in the nation (1 without any).
-    pub engagement: f64,
-    /// f-weighted share of interventions with the host's consent (0 without any).
-    pub consent: f64,
-    /// Def_i: allied deterrence against a rival of average capability (alliance reassurance).
-    pub reassurance: f64,
-}
+pub use super::super::reference::DomesticReference;
 
-impl DomesticInputs {
-    /// The inputs of nation `i` in `state`.
-    pub fn measure(world: &World, state: &State, derived: &Derived, i: NationIx) -> Self {
-        let p = &world.params;
-        let x = state.nation(i);
-        let presence = derived.presence[i.ix()];
-        let effect = derived.effectiveness[i.ix()];
-        let agreements = &derived.agreements;
-        let (engagement, local, consent) = agreements.local_measures(i).unwrap_or((1.0, 1.0, 0.0));
-        let treaties = agreements.treaties[i.ix()];
-        let intelligence = agreements.intelligence[i.ix()];
-        let quagmire = agreements.quagmire[i.ix()];
-        let peacekeeping = agreements.peacekeeping[i.ix()];
-        let gap = f64::max(0.0, x.baseline.capacity - x.capacity);
-        Self {
-            vacuum: f64::max(0.0, gap - p.presence_substitution * presence * effect),
-            proxy: super::super::intervention::proxy(world, state, &derived.size, i),
-            intelligence,
-            treaties,
-            turmoil: f64::max(0.0, 0.4 - x.stability) / 0.4,
-            quagmire,
-            peacekeeping,
-            occupation: presence * (1.0 - local),
-            exclusion: gap * (1.0 - engagement),
-            engagement,
-            consent,
-            reassurance: super::super::hazards::reassurance(world, derived, i),
-        }
+/// The inputs of blocks F–J of nation `i` in `state`.
+pub fn measure_inputs(
+    world: &World,
+    state: &State,
+    derived: &Derived,
+    i: NationIx,
+) -> DomesticReference {
+    let p = &world.params;
+    let x = state.nation(i);
+    let presence = derived.presence[i.ix()];
+    let effect = derived.effectiveness[i.ix()];
+    let agreements = &derived.agreements;
+    let (engagement, local, consent) = agreements.local_measures(i).unwrap_or((1.0, 1.0, 0.0));
+    let treaties = agreements.treaties[i.ix()];
+    let intelligence = agreements.intelligence[i.ix()];
+    let quagmire = agreements.quagmire[i.ix()];
+    let peacekeeping = agreements.peacekeeping[i.ix()];
+    let gap = f64::max(0.0, x.baseline.capacity - x.capacity);
+    DomesticReference {
+        vacuum: f64::max(0.0, gap - p.presence_substitution * presence * effect),
+        proxy: super::super::intervention::proxy(world, state, &derived.size, i),
+        intelligence,
+        treaties,
+        turmoil: f64::max(0.0, 0.4 - x.stability) / 0.4,
+        quagmire,
+        peacekeeping,
+        occupation: presence * (1.0 - local),
+        exclusion: gap * (1.0 - engagement),
+        engagement,
+        consent,
+        reassurance: super::super::hazards::reassurance(world, derived, i),
     }
 }

@@ -1,5 +1,6 @@
 //! Block C (economy): growth is the sum of named drags and gains, in deviation form for the terms
-//! that objects present at load already produce; the index is detrended so the baseline is flat.
+//! that objects present at load already produce; the index is detrended so the baseline is flat
+//! and returns toward its trend from either side.
 
 use super::super::derived::Derived;
 use super::super::ids::NationIx;
@@ -7,37 +8,25 @@ use super::super::ledger::{Cause, Entity, LedgerBuilder, TermSum};
 use super::super::state::{NationState, State};
 use super::super::world::World;
 
-/// The growth-rate terms that objects can produce, measured at load and subtracted after.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct EconomyTerms {
-    /// −η_B·max(0, b − b̄).
-    pub burden: f64,
-    /// η_T·Trade (arms trade, intelligence sharing and defence treaties).
-    pub trade: f64,
-    /// +0.001σ per arms-sale treaty where the nation sells.
-    pub arms_sales: f64,
-    /// −η_I·Cost of interventions it takes part in.
-    pub cost: f64,
-    /// E at load (the floor is 5% of it).
-    pub economy: f64,
-    /// b = x/E at load.
-    pub burden_share: f64,
-}
+pub use super::super::reference::EconomyReference;
 
-impl EconomyTerms {
-    /// The terms for nation `i` in `state`.
-    pub fn measure(world: &World, state: &State, derived: &Derived, i: NationIx) -> Self {
-        let p = &world.params;
-        let x = state.nation(i);
-        let agreements = &derived.agreements;
-        Self {
-            burden: -p.burden_drag * f64::max(0.0, x.burden() - p.burden_threshold),
-            trade: p.trade_gain * agreements.trade[i.ix()],
-            arms_sales: agreements.arms_sales[i.ix()],
-            cost: -p.intervention_cost * agreements.cost[i.ix()],
-            economy: x.economy,
-            burden_share: x.burden(),
-        }
+/// The growth-rate terms that objects produce for nation `i` in `state`.
+pub fn measure_terms(
+    world: &World,
+    state: &State,
+    derived: &Derived,
+    i: NationIx,
+) -> EconomyReference {
+    let p = &world.params;
+    let x = state.nation(i);
+    let agreements = &derived.agreements;
+    EconomyReference {
+        burden: -p.burden_drag * f64::max(0.0, x.burden() - p.burden_threshold),
+        trade: p.trade_gain * agreements.trade[i.ix()],
+        arms_sales: agreements.arms_sales[i.ix()],
+        cost: -p.intervention_cost * agreements.cost[i.ix()],
+        economy: x.economy,
+        burden_share: x.burden(),
     }
 }
 
@@ -52,7 +41,7 @@ pub fn update(
 ) {
     let p = &world.params;
     let x = old.nation(i);
-    let now = EconomyTerms::measure(world, old, derived, i);
+    let now = measure_terms(world, old, derived, i);
     let load = world.calibration.economy[i.ix()];
     let rates = [
         ("burden", "defence burden", now.burden - load.burden),
@@ -74,9 +63,11 @@ pub fn update(
         ("trade", "treaty trade", now.trade - load.trade),
         ("arms_sales", "arms sales", now.arms_sales - load.arms_sales),
         (
+            // Both ways (model 2): an economy above its trend returns to it as one below does,
+            // so a disturbance that fades leaves the economy where it was.
             "recovery",
-            "catch-up toward the trend",
-            p.economy_recovery * f64::max(0.0, 1.0 - x.economy / load.economy),
+            "return toward the trend",
+            p.economy_recovery * (1.0 - x.economy / load.economy),
         ),
         (
             "intervention_cost",

@@ -11,27 +11,15 @@ use super::super::world::World;
 /// Ticks during which a nation that broke a commitment has its positive signals discounted.
 pub const ABROGATION_MEMORY: u32 = 40;
 
-/// AR_ij: 1 when both hostile parties raise spending by ≥ 2% per tick (MODEL.md 2.4).
-/// `relation` is R_ij (0 for an unstored pair).
-pub fn arms_race(state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 {
-    arms_race_among(&state.nations, i, j, relation)
-}
-
-/// [`arms_race`] reading the nations' variables from a slice.
-fn arms_race_among(nations: &[NationState], i: NationIx, j: NationIx, relation: f64) -> f64 {
-    if f64::max(0.0, -relation) <= 0.2 {
-        return 0.0;
-    }
-    let growth = |n: NationIx| {
-        let x = &nations[n.ix()];
-        let before = x.effort - x.effort_change;
-        if before > 0.0 {
-            f64::max(0.0, x.effort_change / before)
-        } else {
-            0.0
-        }
-    };
-    f64::min(1.0, (growth(i) * growth(j)).sqrt() / 0.02)
+/// AR_ij ∈ [0, 1]: how far a hostile pair is in a mutual build-up (model 2): the hostility ramp
+/// clamp((h − 0.1)/0.2, 0, 1) times min(1, min(b_i, b_j)/0.1), with b the build-up since load
+/// relative to each nation's effort scale (both 10% above their load effort: 1). Levels, not
+/// growth rates, and no threshold: a wobble gives a wobble. It raises the attack hazard only.
+pub fn arms_race(world: &World, state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 {
+    let scales = &world.calibration.scales;
+    let build_up = |n: NationIx| f64::max(0.0, scales.build_up(n, state.nation(n).effort));
+    let hostility = ((-relation - 0.1) / 0.2).clamp(0.0, 1.0);
+    hostility * f64::min(1.0, f64::min(build_up(i), build_up(j)) / 0.1)
 }
 
 /// ½[(h̃_ij − h_ij) + (h̃_ji − h_ji)]: hostility added by each other's blocs. Relations are
@@ -56,16 +44,64 @@ pub fn positive_evidence(state: &State, derived: &Derived, i: NationIx, j: Natio
 
 /// [`positive_evidence`] given the pair's nations and links.
 fn evidence_with(a: &NationState, b: &NationState, link: &PairLinks) -> f64 {
-    let soft_power = 0.02
-        * (0.5 * (a.legitimacy + b.legitimacy) - 0.5)
-        * (1.0 - (a.ideology - b.ideology).abs() / 2.0);
-    link.evidence + soft_power
+    link.evidence + soft_power(a.legitimacy, b.legitimacy, a.ideology, b.ideology)
 }
 
-fn recently_abrogated(nation: &NationState, tick: u32) -> bool {
-    nation
-        .abrogated_at
-        .is_some_and(|at| tick < at + ABROGATION_MEMORY)
+/// Soft-power evidence 0.02·(½(L_a + L_b) − 0.5)·(1 − |I_a − I_b|/2) (MODEL.md 2.5 E).
+pub fn soft_power(legitimacy_a: f64, legitimacy_b: f64, ideology_a: f64, ideology_b: f64) -> f64 {
+    0.02 * (0.5 * (legitimacy_a + legitimacy_b) - 0.5)
+        * (1.0 - (ideology_a - ideology_b).abs() / 2.0)
+}
+
+/// The factor on positive evidence about a nation that broke a commitment: 0.3 for 30 ticks,
+/// then back to 1 over the next 10 (a ramp in time instead of a step at 40 ticks).
+fn abrogation_discount(nation: &NationState, tick: u32) -> f64 {
+    match nation.abrogated_at {
+        Some(at) if tick < at + ABROGATION_MEMORY => {
+            let since = f64::from(tick - at);
+            let fading = ((since - 30.0) / 10.0).clamp(0.0, 1.0);
+            0.3 + 0.7 * fading
+        }
+        _ => 1.0,
+    }
+}
+
+/// B_ab = Σ_{k≠a,b} s_k R_ak R_kb / Σ_{k≠a,b} s_k of one pair in a table of relations, with
+/// `sizes` and their sum `total` (for pricing in a pair stored after load against the load state).
+pub fn balance_of_pair(
+    dyads: &super::super::state::Dyads,
+    sizes: &[f64],
+    total: f64,
+    a: NationIx,
+    b: NationIx,
+) -> f64 {
+    let denominator = total - sizes[a.ix()] - sizes[b.ix()];
+    if denominator <= 0.0 || a.ix() >= sizes.len() || b.ix() >= sizes.len() {
+        return 0.0;
+    }
+    let relations = dyads.relations();
+    let (short, long) = if dyads.degree(a) <= dyads.degree(b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let mut lanes = [0.0f64; 4];
+    for &(k, position) in dyads.neighbours(short) {
+        if k == long {
+            continue;
+        }
+        if let Some(other) = dyads.position(long, k) {
+            let (r_short, r_long) = (relations[position as usize], relations[other]);
+            // (s_k·R_ak)·R_bk with a the smaller index, as the step's balance sums add it.
+            let (r_a, r_b) = if short < long {
+                (r_short, r_long)
+            } else {
+                (r_long, r_short)
+            };
+            lanes[k.ix() % 4] += (sizes[k.ix()] * r_a) * r_b;
+        }
+    }
+    ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) / denominator
 }
 
 /// What the rules of one pair read of the tick's derived quantities.
@@ -73,7 +109,8 @@ fn recently_abrogated(nation: &NationState, tick: u32) -> bool {
 pub struct PairInput {
     /// The balance sum B_ab.
     pub balance: f64,
-    /// w_ab and w_ba: the threat weights each way.
+    /// ŵ_ab = w_ab/D_a and ŵ_ba = w_ba/D_b: the threat weights each way, as shares of each
+    /// nation's threat level.
     pub weights: [f64; 2],
     /// h̃_ab and h̃_ba: bloc hostility each way.
     pub blocs: [f64; 2],
@@ -91,7 +128,8 @@ pub struct PairInputs {
 
 impl PairInputs {
     /// Gathers the inputs of every pair stored in `state` (after [`close_pairs`]).
-    pub fn compute(&mut self, state: &State, derived: &Derived) {
+    pub fn compute(&mut self, world: &World, state: &State, derived: &Derived) {
+        let denominators = &world.calibration.scales.threat;
         let dyads = &state.dyads;
         self.threat.clear();
         self.threat.resize(dyads.len(), ([0.0; 2], [0.0; 2]));
@@ -107,7 +145,7 @@ impl PairInputs {
                     continue;
                 };
                 let weight = if entry.weight > 0.0 {
-                    entry.weight
+                    entry.weight / denominators[i.ix()]
                 } else {
                     0.0
                 };
@@ -164,43 +202,43 @@ pub fn update_dyad<const RECORD: bool>(
     let balance = input.balance;
     let mut next = *dyad;
     let (xi, xj) = (&nations[i.ix()], &nations[j.ix()]);
-    let mean_effort = world.calibration.norms.effort;
-    let ideology0 = &world.calibration.ideology;
+    let scales = &world.calibration.scales;
 
-    // D. Relations.
-    let build_up = (f64::max(0.0, xj.effort_change) * input.weights[0]
-        + f64::max(0.0, xi.effort_change) * input.weights[1])
-        / mean_effort;
-    let arms = f64::min(
-        1.0,
-        0.5 * arms_race_among(nations, i, j, dyad.relation) + 0.5 * build_up,
-    );
+    // D. Relations. Each side's build-up since load, as the other perceives it (ŵ): levels, in
+    // both directions, so a build-up that is drawn down again leaves nothing behind.
+    let perceived = input.weights[0] * scales.build_up(j, xj.effort)
+        + input.weights[1] * scales.build_up(i, xi.effort);
+    let arms = perceived.clamp(-1.0, 1.0);
     let relation = bounded_update(
         dyad.relation,
         (-1.0, 1.0),
         p.relation_reversion,
         dyad.relation0,
         &[
-            Driver::new(
+            Driver::against_load(
                 "u_bal",
                 "friend of friend / enemy of enemy",
-                p.balance_pull * (balance - reference.balance),
+                p.balance_pull * balance,
+                p.balance_pull * reference.balance,
             ),
-            Driver::new(
+            Driver::against_load(
                 "u_co",
                 "allies",
-                p.alliance_pull * (link.allies - reference.allies),
+                p.alliance_pull * link.allies,
+                p.alliance_pull * reference.allies,
             ),
-            Driver::new(
+            Driver::against_load(
                 "u_bloc",
                 "in the rival bloc",
-                -p.bloc_push * (provocation(input.blocs, dyad.relation) - reference.bloc),
+                -p.bloc_push * provocation(input.blocs, dyad.relation),
+                -p.bloc_push * reference.bloc,
             ),
             Driver::new("u_arms", "arms build-up", -p.arms_push * arms),
-            Driver::new(
+            Driver::against_load(
                 "u_treaty",
                 "treaties",
-                link.treaty_relation - reference.treaty_relation,
+                link.treaty_relation,
+                reference.treaty_relation,
             ),
             Driver::new(
                 "u_trust",
@@ -210,9 +248,7 @@ pub fn update_dyad<const RECORD: bool>(
             Driver::new(
                 "u_ideo",
                 "ideological drift",
-                -p.ideology_push
-                    * ((xi.ideology - xj.ideology).abs()
-                        - (ideology0[i.ix()] - ideology0[j.ix()]).abs()),
+                -p.ideology_push * ((xi.ideology - xj.ideology).abs() - reference.ideology_gap),
             ),
             Driver::new("u_war", "fighting", -p.war_push * dyad.fighting),
         ],
@@ -231,20 +267,7 @@ pub fn update_dyad<const RECORD: bool>(
     }
 
     // E. Trust: evidence as in a Bayesian update; a recent abrogation discounts promises.
-    let discount = if recently_abrogated(xi, tick) || recently_abrogated(xj, tick) {
-        0.3
-    } else {
-        1.0
-    };
-    let hostility = f64::max(0.0, -dyad.relation);
-    let hostile_build_up = |x: &crate::sim::state::NationState| {
-        let before = x.effort - x.effort_change;
-        if before > 0.0 {
-            f64::min(1.0, f64::max(0.0, x.effort_change) / (0.02 * before))
-        } else {
-            0.0
-        }
-    };
+    let discount = f64::min(abrogation_discount(xi, tick), abrogation_discount(xj, tick));
     let trust = logistic_update(
         dyad.trust,
         p.trust_reversion,
@@ -258,7 +281,7 @@ pub fn update_dyad<const RECORD: bool>(
             Driver::new(
                 "e_build_up",
                 "hostile build-up",
-                -0.1 * hostility * (hostile_build_up(xi) + hostile_build_up(xj)),
+                -p.build_up_distrust * arms,
             ),
             Driver::new("e_war", "fighting", -0.3 * dyad.fighting),
         ],
@@ -298,8 +321,9 @@ pub fn update_dyad<const RECORD: bool>(
 }
 
 /// Stores every pair the rules can move: pairs with a common neighbour that carries weight in
-/// their balance sum (at least `balance_reach` of the others' size), pairs where one is hostile to
-/// the other's bloc, and linked pairs. New pairs start neutral, so storing them changes no value;
+/// their balance sum (at least `balance_reach` of the others' size), pairs where one perceives a
+/// threat from the other (hostile to its bloc, or its partner in exercises or arms deals with a
+/// rival), and linked pairs. New pairs start neutral, so storing them changes no value;
 /// it only lets their relation evolve.
 ///
 /// The weight rule keeps large worlds sparse: a common neighbour k moves the balance sum of (a, b)
@@ -340,7 +364,7 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
     }
     for i in world.nation_indices() {
         for entry in derived.threat.of(i) {
-            if entry.hostile && entry.position.is_none() {
+            if entry.position.is_none() && (entry.hostile || entry.weight > 0.0) {
                 wanted.push((i, entry.other));
             }
         }
