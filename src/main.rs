@@ -23,8 +23,8 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&format!("{error:#}")),
         },
-        Some(Command::Check { files }) => {
-            ExitCode::from(cli::check(&files, &mut std::io::stdout()))
+        Some(Command::Check { files, stability }) => {
+            ExitCode::from(cli::check(&files, stability, &mut std::io::stdout()))
         }
         Some(Command::New { out, example }) => match cli::new(&out, &example) {
             Ok(()) => {

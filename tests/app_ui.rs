@@ -80,3 +80,57 @@ fn a_broken_file_shows_its_located_problems_instead_of_crashing() {
     harness.run_steps(10);
     assert_eq!(harness.state().tick(), 0);
 }
+
+#[test]
+fn the_status_bar_says_quietly_that_a_world_at_rest_is_stable() {
+    let mut harness = harness(EntenteApp::with_default_scenario());
+    harness.step();
+    harness.get_by_label_contains("stable at rest: disturbances fade (slowest half-life");
+    assert!(harness.state().document().stability().unwrap().stable);
+}
+
+#[test]
+fn the_status_bar_warns_of_a_runaway_and_names_its_nations() {
+    let scenario = entente::io::load_str(
+        r#"(
+    format_version: 1,
+    meta: (title: "Richardson runaway"),
+    params: (reaction_k: 0.3, fatigue_a: 0.2, trust_threat_damping: 0.0),
+    regions: [(id: "r")],
+    nations: [
+        (id: "A", name: "Atlantis", region: "r", economy: 10.0, defence_share: 0.02),
+        (id: "B", name: "Borduria", region: "r", economy: 10.0, defence_share: 0.02),
+    ],
+    relations: [(a: "A", b: "B", relation: -1.0, trust: 0.5)],
+)"#,
+    )
+    .unwrap();
+    let mut harness = harness(EntenteApp::with_scenario(&scenario));
+    harness.step();
+    harness.get_by_label_contains("UNSTABLE: the arms race of Atlantis and Borduria grows");
+    assert!(!harness.state().document().stability().unwrap().stable);
+}
+
+#[test]
+fn an_edit_of_the_world_asks_for_its_stability_to_be_checked_again() {
+    let mut harness = harness(EntenteApp::with_default_scenario());
+    harness.step();
+    harness.get_by_label("Pause").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Nation Hegemon (").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability")
+        .set_value_accesskit(0.5);
+    harness.run_steps(2);
+    assert!(harness.state().document().stability_out_of_date());
+    assert!(
+        harness
+            .query_by_label_contains("stable at rest: disturbances fade")
+            .is_none()
+    );
+    harness.get_by_label("Check stability").click();
+    harness.run_steps(2);
+    assert!(!harness.state().document().stability_out_of_date());
+    harness.get_by_label_contains("stable at rest: disturbances fade");
+}

@@ -475,3 +475,59 @@ fn generate_writes_a_valid_deterministic_scenario_of_the_size_asked() {
         .failure()
         .stderr(predicate::str::contains("already exists"));
 }
+
+/// Two fully hostile states whose fear beats their fatigue (k > a): Richardson's runaway.
+const RUNAWAY: &str = r#"(
+    format_version: 1,
+    meta: (title: "Richardson runaway"),
+    params: (reaction_k: 0.3, fatigue_a: 0.2, trust_threat_damping: 0.0),
+    regions: [(id: "r")],
+    nations: [
+        (id: "A", name: "Atlantis", region: "r", economy: 10.0, defence_share: 0.02),
+        (id: "B", name: "Borduria", region: "r", economy: 10.0, defence_share: 0.02),
+    ],
+    relations: [(a: "A", b: "B", relation: -1.0, trust: 0.5)],
+)"#;
+
+#[test]
+fn check_says_in_a_sentence_how_stable_each_bundled_world_is() {
+    for example in entente::io::library::EXAMPLES {
+        let path = format!("assets/scenarios/{}.ron", example.name);
+        let output = entente().args(["check", &path]).output().unwrap();
+        assert!(output.status.success(), "{path}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.contains("stable: the slowest disturbance"))
+            .unwrap_or_else(|| panic!("{path}: no stability sentence in\n{text}"));
+        assert!(
+            line.contains("% a tick") && line.contains("half-life"),
+            "{line}"
+        );
+        assert!(line.contains("carried by"), "{line}");
+    }
+}
+
+#[test]
+fn check_with_stability_names_a_runaway_and_the_two_nations_in_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(folder.path(), "runaway.ron", RUNAWAY.as_bytes());
+    let output = entente()
+        .args(["check", "--stability", &file])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let sentence = text
+        .lines()
+        .find(|l| l.contains("UNSTABLE"))
+        .unwrap_or_else(|| panic!("no warning in\n{text}"));
+    assert!(sentence.contains("the arms race"), "{sentence}");
+    assert!(
+        sentence.contains("Atlantis") && sentence.contains("Borduria"),
+        "{sentence}"
+    );
+    // The details: each mode with its multiplier, its loop and its carriers.
+    assert!(text.contains("mode 1: multiplier 1.1"), "{text}");
+    assert!(text.contains("defence effort of Atlantis"), "{text}");
+}

@@ -48,6 +48,8 @@ pub enum Command {
     JumpToStart,
     /// Simulate to the horizon.
     JumpToEnd,
+    /// Work out again how stable the world is at rest (after edits of the world itself).
+    CheckStability,
     /// Fit the network into view.
     FitView,
     /// Lay the network out again (deterministic force layout).
@@ -245,6 +247,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         label: "Jump to end",
         help: "Show the last tick of the run",
         shortcut: key(NONE, Key::End),
+    },
+    CommandSpec {
+        command: Command::CheckStability,
+        menu: Menu::Simulation,
+        label: "Check stability",
+        help: "Work out how stable the world is at rest: the slowest disturbance, how fast it fades or grows, and the loop behind it",
+        shortcut: None,
     },
     CommandSpec {
         command: Command::FitView,

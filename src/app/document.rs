@@ -46,6 +46,83 @@ pub struct Document {
     /// A tick slower than this makes the scenario slow.
     slow_tick: Duration,
     background: Option<Background>,
+    /// The stability report of the world at load, computed when the document opens and again
+    /// after an edit of the world itself (not of its timeline).
+    stability: StabilityWatch,
+}
+
+/// What the stability report says of the world as it stands at load (docs/MODEL.md, "Stability
+/// at rest"), in the words the app shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StabilityLine {
+    /// Whether every disturbance fades.
+    pub stable: bool,
+    /// A few words for the status bar.
+    pub short: String,
+    /// The whole sentence (`entente check`).
+    pub sentence: String,
+    /// The slowest modes with their loops and carriers (`entente check --stability`).
+    pub details: Vec<String>,
+}
+
+impl StabilityLine {
+    /// The report on `run`'s world at load.
+    fn of(run: &Simulation) -> StabilityLine {
+        let world = run.world();
+        let state = run
+            .state(0)
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_else(|| run.current().clone());
+        let report = crate::sim::stability::analyse(world, &state, Default::default());
+        StabilityLine {
+            stable: report.is_stable(),
+            short: report.short(world),
+            sentence: report.sentence(world),
+            details: report.details(world),
+        }
+    }
+}
+
+/// Nations up to which the stability report is computed at once (a few milliseconds); larger
+/// worlds get it from a background thread.
+const INLINE_STABILITY_NATIONS: usize = 60;
+
+/// The stability report, ready or on its way.
+enum StabilityWatch {
+    None,
+    Pending(Receiver<StabilityLine>),
+    Ready(StabilityLine),
+    /// The world was edited since this report: it is kept, marked out of date, until the user
+    /// checks again (working it out at every slider step would cost a hundred ticks each).
+    OutOfDate(StabilityLine),
+}
+
+impl StabilityWatch {
+    fn start(run: Option<&Simulation>) -> StabilityWatch {
+        let Some(run) = run else {
+            return StabilityWatch::None;
+        };
+        if run.world().nation_count() <= INLINE_STABILITY_NATIONS {
+            return StabilityWatch::Ready(StabilityLine::of(run));
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let run = run.clone();
+        std::thread::spawn(move || {
+            // The document may have moved on; then nobody listens.
+            let _ = sender.send(StabilityLine::of(&run));
+        });
+        StabilityWatch::Pending(receiver)
+    }
+
+    fn poll(&mut self) {
+        if let StabilityWatch::Pending(receiver) = self {
+            match receiver.try_recv() {
+                Ok(line) => *self = StabilityWatch::Ready(line),
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => *self = StabilityWatch::None,
+            }
+        }
+    }
 }
 
 /// Ticks of the current run being computed on a background thread, arriving in order.
@@ -123,6 +200,7 @@ impl Document {
             slow_calls: 0,
             slow_tick: COMPUTE_SLOW_TICK,
             background: None,
+            stability: StabilityWatch::None,
         };
         let started = Instant::now();
         document.simulation = Simulation::new(&document.scenario)
@@ -130,6 +208,7 @@ impl Document {
             .map(|run| run.with_state_budget(APP_STATE_BUDGET_BYTES));
         // Starting steps once to check the calibration: it costs about a tick.
         document.start_cost = started.elapsed();
+        document.stability = StabilityWatch::start(document.simulation.as_ref());
         document
     }
 
@@ -161,6 +240,37 @@ impl Document {
         self.saved_revision != Some(self.revision)
     }
 
+    /// The stability report of the world at load, once it is computed, and whether the world
+    /// has been edited since (then the report is out of date).
+    pub fn stability(&self) -> Option<&StabilityLine> {
+        match &self.stability {
+            StabilityWatch::Ready(line) | StabilityWatch::OutOfDate(line) => Some(line),
+            _ => None,
+        }
+    }
+
+    /// Whether the world was edited since its stability was worked out.
+    pub fn stability_out_of_date(&self) -> bool {
+        matches!(self.stability, StabilityWatch::OutOfDate(_))
+    }
+
+    /// Works out the stability of the world as it is now (on a background thread for large
+    /// worlds).
+    pub fn check_stability(&mut self) {
+        self.stability = StabilityWatch::start(self.simulation.as_ref());
+    }
+
+    /// Waits for the stability report (tests; the app polls it in [`Self::compute`]).
+    pub fn wait_for_stability(&mut self) -> Option<&StabilityLine> {
+        if let StabilityWatch::Pending(receiver) = &self.stability {
+            self.stability = match receiver.recv() {
+                Ok(line) => StabilityWatch::Ready(line),
+                Err(_) => StabilityWatch::None,
+            };
+        }
+        self.stability()
+    }
+
     /// The simulation of the current scenario (None only if the engine refused it).
     pub fn simulation(&self) -> Option<&Simulation> {
         self.simulation.as_ref()
@@ -173,6 +283,7 @@ impl Document {
     /// takes what it has finished. The results do not depend on the budget or the thread, only
     /// how soon they are there.
     pub fn compute(&mut self, budget: Duration) -> bool {
+        self.stability.poll();
         let Some(run) = self.simulation.as_mut() else {
             return true;
         };
@@ -386,6 +497,15 @@ impl Document {
         };
         self.simulation = run.ok();
         self.run_id = next_run_id();
+        // The world itself changed (not only its timeline): its stability may have too.
+        if from == 0 {
+            self.stability = match std::mem::replace(&mut self.stability, StabilityWatch::None) {
+                StabilityWatch::Ready(line) | StabilityWatch::OutOfDate(line) => {
+                    StabilityWatch::OutOfDate(line)
+                }
+                _ => StabilityWatch::None,
+            };
+        }
     }
 }
 

@@ -554,6 +554,7 @@ impl EntenteApp {
                 self.playing = false;
                 self.seek(self.horizon());
             }
+            Command::CheckStability => self.document.check_stability(),
             Command::FitView => self.canvas.request_fit(),
             Command::AutoLayout => {
                 let positions = layout::force_layout(self.document.scenario());

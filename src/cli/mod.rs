@@ -38,11 +38,16 @@ pub struct Cli {
 pub enum Command {
     /// Run a scenario without the app and write its trajectory as CSV.
     Run(RunArgs),
-    /// Check scenario files and report every problem with its line and column.
+    /// Check scenario files: report every problem with its line and column, and for a valid
+    /// file how stable its world is (the slowest disturbance, its rate and the loop behind it).
     Check {
         /// Scenario files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also list the slowest modes of the world, their loops and the variables that carry
+        /// them.
+        #[arg(long)]
+        stability: bool,
     },
     /// Write a bundled scenario to a file to start from.
     New {

@@ -64,6 +64,20 @@ impl NationVariable {
         }
     }
 
+    fn value(self, x: &super::state::NationState) -> f64 {
+        match self {
+            Self::Effort => x.effort,
+            Self::Capability => x.capability,
+            Self::Economy => x.economy,
+            Self::Growth => x.growth,
+            Self::Stability => x.stability,
+            Self::Legitimacy => x.legitimacy,
+            Self::Capacity => x.capacity,
+            Self::ArmedGroups => x.armed_groups,
+            Self::Grievance => x.grievance,
+        }
+    }
+
     fn slot(self, x: &mut super::state::NationState) -> &mut f64 {
         match self {
             Self::Effort => &mut x.effort,
@@ -184,7 +198,7 @@ impl Layout {
                     NationVariable::Effort => scales.effort[i.ix()],
                     NationVariable::Capability => f64::max(x.capability, 0.1 * norms.capability),
                     NationVariable::Economy => f64::max(x.economy, 0.1 * norms.economy),
-                    NationVariable::Growth => 0.01,
+                    NationVariable::Growth => 1.0,
                     _ => 1.0,
                 };
                 layout.push(Coordinate::Nation(i, v), scale, 0);
@@ -223,10 +237,9 @@ impl Layout {
     /// The state's values in scaled units.
     fn read(&self, state: &State) -> Vec<f64> {
         let mut out = Vec::with_capacity(self.len());
-        let mut nations = state.nations.clone();
         for (k, coordinate) in self.coordinates.iter().enumerate() {
             let value = match *coordinate {
-                Coordinate::Nation(i, v) => *v.slot(&mut nations[i.ix()]),
+                Coordinate::Nation(i, v) => v.value(state.nation(i)),
                 Coordinate::Pair(_, _, column) => {
                     let position = self.positions[k];
                     match column {
@@ -293,6 +306,12 @@ impl Mode {
         self.modulus() - 1.0
     }
 
+    /// Whether the mode turns by at least 0.01 radian a tick (a period of at most about 600
+    /// ticks); a slower turn is the numerical shadow of a cluster of real multipliers.
+    pub fn oscillates(&self) -> bool {
+        self.multiplier.im.abs() >= 0.01 * self.modulus()
+    }
+
     /// Whether a disturbance along the mode grows.
     pub fn is_growing(&self) -> bool {
         self.modulus() > 1.0 + GROWTH_TOLERANCE
@@ -338,14 +357,8 @@ impl Mode {
         nations
     }
 
-    /// The feedback loop the mode's variables form, in words, with the nations that carry it.
-    pub fn describe_loop(&self, world: &World) -> String {
-        let classes: Vec<VariableClass> = self
-            .classes()
-            .into_iter()
-            .filter(|&(_, share)| share >= 0.1)
-            .map(|(class, _)| class)
-            .collect();
+    /// The nations that carry the mode, in words ("A and B", "A", "many nations").
+    pub fn carried_by(&self, world: &World) -> String {
         let names: Vec<String> = self
             .nations()
             .into_iter()
@@ -353,45 +366,86 @@ impl Mode {
             .filter(|&(_, share)| share >= 0.1)
             .map(|(n, _)| world.nations[n.ix()].name.to_string())
             .collect();
-        let who = match names.as_slice() {
+        match names.as_slice() {
             [] => String::from("many nations"),
             [one] => one.clone(),
             [a, b, ..] => format!("{a} and {b}"),
-        };
+        }
+    }
+
+    /// The feedback loop the mode's variables form: a short name and what it does. The most
+    /// upstream kind of variable with a tenth of the mode names it (a mode's downstream
+    /// passengers, such as the stability an insurgency lowers, do not).
+    pub fn loop_kind(&self) -> (&'static str, &'static str) {
+        let classes: Vec<VariableClass> = self
+            .classes()
+            .into_iter()
+            .filter(|&(_, share)| share >= 0.1)
+            .map(|(class, _)| class)
+            .collect();
         let has = |c: VariableClass| classes.contains(&c);
         use VariableClass as C;
-        let what = if has(C::Arms) && (has(C::Relation) || has(C::Trust)) {
-            "the security dilemma (arming cools relations, which raises fear)"
+        if has(C::Arms) && (has(C::Relation) || has(C::Trust)) {
+            (
+                "the security dilemma",
+                "arming cools relations, which raises fear",
+            )
         } else if has(C::Arms) {
-            "the arms race (each side arms against the other's effort)"
+            ("the arms race", "each side arms against the other's effort")
         } else if has(C::Relation) && has(C::Commitment) {
-            "alliance politics (relations and commitments move together)"
+            (
+                "alliance politics",
+                "relations and commitments move together",
+            )
         } else if has(C::Relation) && has(C::Trust) {
-            "relations and trust"
+            ("relations and trust", "trust warms relations")
         } else if has(C::Relation) {
-            "structural balance (friends of friends, enemies of enemies)"
+            (
+                "structural balance",
+                "friends of friends, enemies of enemies",
+            )
         } else if has(C::Trust) {
-            "trust"
+            ("trust", "trust returns toward its level")
         } else if has(C::Insurgency) {
-            "insurgency (armed groups erode capacity; the vacuum recruits)"
+            (
+                "insurgency",
+                "armed groups erode capacity; the vacuum recruits",
+            )
         } else if has(C::Stability) && has(C::Legitimacy) {
-            "unrest and standing (turmoil costs legitimacy, lost standing unsettles)"
+            (
+                "unrest and standing",
+                "turmoil costs legitimacy, lost standing unsettles",
+            )
         } else if has(C::Stability) && has(C::Economy) {
-            "unrest and the economy"
+            (
+                "unrest and the economy",
+                "unrest slows growth, slow growth unsettles",
+            )
         } else if has(C::Economy) {
-            "the economy"
+            ("the economy", "it returns toward its trend")
         } else if has(C::Capability) {
-            "military capability"
+            ("military capability", "it wears down to what spending buys")
         } else if has(C::Commitment) {
-            "alliance commitment"
+            (
+                "alliance commitment",
+                "it returns toward its level at joining",
+            )
         } else if has(C::Stability) {
-            "domestic stability"
+            (
+                "domestic stability",
+                "it returns toward its structural level",
+            )
         } else if has(C::Legitimacy) {
-            "legitimacy"
+            ("legitimacy", "it returns toward its structural level")
         } else {
-            "fighting"
-        };
-        format!("{what}, carried by {who}")
+            ("fighting", "it dies down")
+        }
+    }
+
+    /// The feedback loop in words, with the nations that carry it.
+    pub fn describe_loop(&self, world: &World) -> String {
+        let (name, what) = self.loop_kind();
+        format!("{name} ({what}), carried by {}", self.carried_by(world))
     }
 }
 
@@ -429,7 +483,7 @@ impl StabilityReport {
             return "stable: nothing in this world moves on its own".into();
         };
         let percent = 100.0 * mode.rate().abs();
-        let oscillates = if mode.multiplier.im.abs() > 1e-9 {
+        let oscillates = if mode.oscillates() {
             ", oscillating"
         } else {
             ""
@@ -437,16 +491,40 @@ impl StabilityReport {
         let loop_ = mode.describe_loop(world);
         match mode.half_life() {
             Some(ticks) if mode.is_growing() => format!(
-                "UNSTABLE: a disturbance in {loop_} grows {percent:.1}% a tick{oscillates} \
+                "UNSTABLE: a disturbance in {loop_}, grows {percent:.1}% a tick{oscillates} \
                  (doubles in {ticks:.0} ticks)"
             ),
             Some(ticks) => format!(
-                "stable: the slowest disturbance, in {loop_}, decays {percent:.1}% a \
+                "stable: the slowest disturbance, in {loop_}, fades {percent:.1}% a \
                  tick{oscillates} (half-life {ticks:.0} ticks)"
             ),
             None => {
                 format!("marginal: a disturbance in {loop_} neither grows nor fades{oscillates}")
             }
+        }
+    }
+
+    /// The report in a few words, for the app's status bar: "stable: disturbances fade (slowest
+    /// half-life 69 ticks)" or "UNSTABLE: the arms race, carried by A and B, grows 3.0% a tick".
+    pub fn short(&self, world: &World) -> String {
+        let Some(mode) = self.dominant() else {
+            return "stable at rest".into();
+        };
+        match mode.half_life() {
+            Some(_) if mode.is_growing() => format!(
+                "UNSTABLE: {} of {} grows {:.1}% a tick",
+                mode.loop_kind().0,
+                mode.carried_by(world),
+                100.0 * mode.rate()
+            ),
+            Some(ticks) => {
+                format!("stable at rest: disturbances fade (slowest half-life {ticks:.0} ticks)")
+            }
+            None => format!(
+                "marginal: {} of {} does not fade",
+                mode.loop_kind().0,
+                mode.carried_by(world)
+            ),
         }
     }
 
@@ -473,7 +551,7 @@ impl StabilityReport {
                 "mode {}: multiplier {:.5}{} per tick ({:+.2}% a tick, {half}): {}",
                 k + 1,
                 lambda.re,
-                if lambda.im.abs() > 1e-9 {
+                if mode.oscillates() {
                     format!(" ± {:.5}i", lambda.im.abs())
                 } else {
                     String::new()
@@ -522,30 +600,69 @@ fn quiet(world: &World) -> World {
     quiet
 }
 
-/// Linearises the step of `world` at `state` (its load state) and finds its slowest modes.
-pub fn analyse(world: &World, state: &State, options: Options) -> StabilityReport {
-    let world = quiet(world);
-    let mut base = state.clone();
-    base.pending_random.clear();
-    let derived = super::derived::Derived::compute(&world, &base);
-    super::rules::relations::close_pairs(&world, &mut base, &derived);
-    let layout = Layout::of(&world, &base);
-    let n = layout.len();
-    let apply = |direction: &[f64]| -> Vec<f64> {
-        // Central differences: kinks at rest (max(0, ·) of a deviation) give their mean slope.
+/// The step of a quiet copy of a world, linearised at one state by central differences.
+struct Linearisation {
+    world: World,
+    base: State,
+    layout: Layout,
+}
+
+impl Linearisation {
+    fn at(world: &World, state: &State) -> Linearisation {
+        let world = quiet(world);
+        let mut base = state.clone();
+        base.pending_random.clear();
+        // Every pair a disturbance could move is stored before the coordinates are listed.
+        let derived = super::derived::Derived::compute(&world, &base);
+        super::rules::relations::close_pairs(&world, &mut base, &derived);
+        super::calibrate::price_in_new_pairs(&world, &mut base);
+        let layout = Layout::of(&world, &base);
+        Linearisation {
+            world,
+            base,
+            layout,
+        }
+    }
+
+    /// J·v in scaled coordinates. Central differences: kinks at rest (max(0, ·) of a deviation)
+    /// give their mean slope, so the result is linear in v.
+    fn apply(&self, direction: &[f64]) -> Vec<f64> {
         let step = FD_STEP;
-        let mut plus = layout.displaced(&base, direction, step);
-        let mut minus = layout.displaced(&base, direction, -step);
-        super::step::step(&world, &mut plus, false);
-        super::step::step(&world, &mut minus, false);
-        let (plus, minus) = (layout.read(&plus), layout.read(&minus));
+        let mut plus = self.layout.displaced(&self.base, direction, step);
+        let mut minus = self.layout.displaced(&self.base, direction, -step);
+        super::step::step(&self.world, &mut plus, false);
+        super::step::step(&self.world, &mut minus, false);
+        let (plus, minus) = (self.layout.read(&plus), self.layout.read(&minus));
         plus.iter()
             .zip(&minus)
             .map(|(p, m)| (p - m) / (2.0 * step))
             .collect()
-    };
-    let (hessenberg, basis) = arnoldi(n, options.power_steps, apply);
-    let modes = ritz_modes(&hessenberg, &basis, &layout, options.modes);
+    }
+}
+
+/// The whole Jacobian of the step at `state`, column by column (one pair of steps per
+/// coordinate: for small worlds and tests), with its coordinates in scaled units.
+pub fn jacobian(world: &World, state: &State) -> (Vec<Coordinate>, DMatrix<f64>) {
+    let linear = Linearisation::at(world, state);
+    let n = linear.layout.len();
+    let mut matrix = DMatrix::zeros(n, n);
+    let mut unit = vec![0.0; n];
+    for column in 0..n {
+        unit[column] = 1.0;
+        for (row, value) in linear.apply(&unit).into_iter().enumerate() {
+            matrix[(row, column)] = value;
+        }
+        unit[column] = 0.0;
+    }
+    (linear.layout.coordinates, matrix)
+}
+
+/// Linearises the step of `world` at `state` (its load state) and finds its slowest modes.
+pub fn analyse(world: &World, state: &State, options: Options) -> StabilityReport {
+    let linear = Linearisation::at(world, state);
+    let n = linear.layout.len();
+    let (hessenberg, basis) = arnoldi(n, options.power_steps, |v| linear.apply(v));
+    let modes = ritz_modes(&hessenberg, &basis, &linear.layout, options.modes);
     StabilityReport {
         modes,
         dimension: n,

@@ -365,7 +365,6 @@ impl Context<'_> {
                 (None, None) => break,
             };
             let position = scratch.stored[j.ix()].checked_sub(1);
-            let mut damping = 1.0;
             let mut entry = ThreatEntry {
                 other: j,
                 hostile: false,
@@ -376,34 +375,28 @@ impl Context<'_> {
             if next_bloc == Some(j) {
                 b += 1;
                 let own = scratch.own[j.ix()];
-                let h = own + (1.0 - own) * f64::min(1.0, scratch.bloc[j.ix()]);
-                scratch.counted[j.ix()] = false;
-                // An unstored pair has the default trust and no treaty.
-                let (trust, cbm) = position.map_or((DEFAULT_TRUST, 0.0), |at| {
-                    let cbm = if self.has_cbm[i.ix()] > 0.0 {
-                        strongest(&self.scratch.cbm, i, j)
-                    } else {
-                        0.0
-                    };
-                    (dyads.trusts()[at as usize], cbm)
-                });
                 entry.hostile = true;
-                entry.bloc = h;
-                damping =
-                    (1.0 - p.trust_threat_damping * trust) * (1.0 - p.cbm_threat_damping * cbm);
+                entry.bloc = own + (1.0 - own) * f64::min(1.0, scratch.bloc[j.ix()]);
+                scratch.counted[j.ix()] = false;
             }
             let mut partners = 0.0f64;
             while e < extras.len() && extras[e].1 == j {
                 partners = partners.max(extras[e].2);
                 e += 1;
             }
-            if entry.position.is_none() && !entry.hostile {
-                // An unstored pair has the default trust and no treaty.
-                damping = 1.0 - p.trust_threat_damping * DEFAULT_TRUST;
-            } else if !entry.hostile {
-                let at = entry.position.unwrap_or(0) as usize;
-                damping = 1.0 - p.trust_threat_damping * dyads.trusts()[at];
-            }
+            // Trust and confidence-building damp every kind of threat alike, so a relation that
+            // crosses zero changes no weight by a step. An unstored pair has the default trust
+            // and no treaty.
+            let (trust, cbm) = position.map_or((DEFAULT_TRUST, 0.0), |at| {
+                let cbm = if self.has_cbm[i.ix()] > 0.0 {
+                    strongest(&self.scratch.cbm, i, j)
+                } else {
+                    0.0
+                };
+                (dyads.trusts()[at as usize], cbm)
+            });
+            let damping =
+                (1.0 - p.trust_threat_damping * trust) * (1.0 - p.cbm_threat_damping * cbm);
             entry.weight = world.proximity(i, j) * f64::min(1.0, entry.bloc + partners) * damping;
             out.push(entry);
         }

@@ -1,6 +1,7 @@
 //! The status bar: the last message, the size of the scenario and whether it is saved.
 
 use crate::app::EntenteApp;
+use crate::app::command::{Command, Intent};
 
 /// Message on the left, scenario facts on the right.
 pub fn status_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
@@ -24,6 +25,28 @@ pub fn status_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                 "Saved"
             });
             ui.separator();
+            if app.document.stability_out_of_date() {
+                let check = ui
+                    .small_button("Check stability")
+                    .on_hover_text("The world was edited since its stability was worked out");
+                if check.clicked() {
+                    app.intents.push(Intent::Run(Command::CheckStability));
+                }
+                ui.separator();
+            } else if let Some(stability) = app.document.stability() {
+                // Quiet when every disturbance fades; a warning, with the loop named, when not.
+                let label = if stability.stable {
+                    ui.weak(&stability.short)
+                } else {
+                    ui.colored_label(ui.visuals().warn_fg_color, &stability.short)
+                };
+                label.on_hover_text(format!(
+                    "{}\n\n{}",
+                    stability.sentence,
+                    stability.details.join("\n")
+                ));
+                ui.separator();
+            }
             if app.is_computing() {
                 // Only when a recompute spans several frames; the window stays usable meanwhile.
                 let (done, horizon) = app.document.progress();
