@@ -1,9 +1,11 @@
 //! The stylized facts of MODEL.md section 3, each a named experiment on the canonical world W0
-//! with the default parameters, asserting the expectation MODEL.md states.
+//! with the default parameters, asserting the expectation MODEL.md states; and each again with
+//! its world placed inside a generated world of 120 other nations with some ties to it
+//! (`inside_a_generated_world::…`), since the model must keep its facts beyond the bundled files.
 
 mod common;
 
-use common::{MISCALIBRATED_REGIME_CHANGE, Run, w0};
+use common::{MISCALIBRATED_REGIME_CHANGE, Run, prepared, w0};
 
 #[test]
 fn sf01_miscalibrated_regime_change_rises_then_falls() {
@@ -192,7 +194,7 @@ fn sf16_defence_burden_causes_unrest_above_the_threshold() {
     // No effect of the burden while b ≤ b̄ = 3%: the burden terms of stability and economy stay 0.
     let scenario =
         w0(r#"(tick: 3, action: ChangeDefenceAmbition(nation: "N2", target_share: 0.03))"#);
-    let (world, mut state) = entente::sim::start(&scenario, 0).unwrap();
+    let (world, mut state) = entente::sim::start(&prepared(&scenario), 0).unwrap();
     let n2 = entente::sim::Entity::Nation(world.nation("N2").unwrap());
     for _ in 0..16 {
         let ledger = entente::sim::step::step(&world, &mut state, true);
@@ -220,7 +222,7 @@ fn sf18_leadership_change_hurts_commitments_more_in_autocracies() {
                (tick: 4, action: LeadershipChange(nation: "N1", ideology_shift: 0.8))"#
         );
         let scenario = w0(&events);
-        let (world, mut state) = entente::sim::start(&scenario, 0).unwrap();
+        let (world, mut state) = entente::sim::start(&prepared(&scenario), 0).unwrap();
         for _ in 0..4 {
             entente::sim::step::step(&world, &mut state, false);
         }
@@ -556,16 +558,28 @@ const DETENTE: &str = r#", (tick: 4, action: SetRelation(a: "H", b: "Q", relatio
     (tick: 4, action: SetRelation(a: "H", b: "N3", relation: 0.0, structural: true)),
     (tick: 4, action: SetRelation(a: "H", b: "X", relation: 0.0, structural: true))"#;
 
+/// The bloc's index among the run's alliances (after any the world holds at load).
+fn bloc(run: &Run) -> usize {
+    run.world
+        .alliances
+        .iter()
+        .position(|a| a.id.as_str() == "bloc")
+        .unwrap()
+}
+
 fn dissolved_at(run: &Run) -> Option<u32> {
-    run.states.iter().find_map(|s| match s.alliances[0].status {
-        entente::sim::state::Status::Ended { at } => Some(at),
-        _ => None,
-    })
+    let bloc = bloc(run);
+    run.states
+        .iter()
+        .find_map(|s| match s.alliances[bloc].status {
+            entente::sim::state::Status::Ended { at } => Some(at),
+            _ => None,
+        })
 }
 
 fn cohesion(run: &Run, t: usize) -> f64 {
     let state = &run.states[t];
-    entente::sim::derived::Derived::compute(&run.world, state).cohesion[0]
+    entente::sim::derived::Derived::compute(&run.world, state).cohesion[bloc(run)]
 }
 
 #[test]
@@ -675,7 +689,7 @@ fn sf11_power_vacuum_spills_over_regionally() {
     }
     // Outside Mesa the neighbourhood and spillover terms stay exactly zero.
     let scenario = w0(MISCALIBRATED_REGIME_CHANGE);
-    let (world, mut state) = entente::sim::start(&scenario, 0).unwrap();
+    let (world, mut state) = entente::sim::start(&prepared(&scenario), 0).unwrap();
     for _ in 0..24 {
         let ledger = entente::sim::step::step(&world, &mut state, true);
         for change in &ledger.changes {
@@ -694,5 +708,127 @@ fn sf11_power_vacuum_spills_over_regionally() {
                 }
             }
         }
+    }
+}
+
+/// Every fact again, its world inside a generated world of 120 nations (`common::embed`).
+mod inside_a_generated_world {
+    #[test]
+    fn sf01_miscalibrated_regime_change_rises_then_falls() {
+        super::common::embedded(super::sf01_miscalibrated_regime_change_rises_then_falls);
+    }
+
+    #[test]
+    fn sf02_calibrated_regime_change_keeps_the_target_stable() {
+        super::common::embedded(super::sf02_calibrated_regime_change_keeps_the_target_stable);
+    }
+
+    #[test]
+    fn sf04_catastrophic_success_pacifies_the_interstate_relation() {
+        super::common::embedded(super::sf04_catastrophic_success_pacifies_the_interstate_relation);
+    }
+
+    #[test]
+    #[ignore = "open (issue 15): a common enemy's weight in the balance sum is its share of every other nation's size, below balance_reach in a large world, so the new pair is never stored"]
+    fn sf20_enemy_of_my_enemy_becomes_a_friend() {
+        super::common::embedded(super::sf20_enemy_of_my_enemy_becomes_a_friend);
+    }
+
+    #[test]
+    fn sf05_legal_basis_orders_legitimacy_and_third_party_reactions() {
+        super::common::embedded(
+            super::sf05_legal_basis_orders_legitimacy_and_third_party_reactions,
+        );
+    }
+
+    #[test]
+    fn sf10_preventive_strike_delays_and_hardens() {
+        super::common::embedded(super::sf10_preventive_strike_delays_and_hardens);
+    }
+
+    #[test]
+    fn sf16_defence_burden_causes_unrest_above_the_threshold() {
+        super::common::embedded(super::sf16_defence_burden_causes_unrest_above_the_threshold);
+    }
+
+    #[test]
+    fn sf18_leadership_change_hurts_commitments_more_in_autocracies() {
+        super::common::embedded(
+            super::sf18_leadership_change_hurts_commitments_more_in_autocracies,
+        );
+    }
+
+    #[test]
+    fn sf22_confidence_building_builds_trust_and_damps_arming() {
+        super::common::embedded(super::sf22_confidence_building_builds_trust_and_damps_arming);
+    }
+
+    #[test]
+    fn sf23_trust_is_lost_fast_and_rebuilt_slowly() {
+        super::common::embedded(super::sf23_trust_is_lost_fast_and_rebuilt_slowly);
+    }
+
+    #[test]
+    fn sf24_stationarity_and_determinism() {
+        super::common::embedded(super::sf24_stationarity_and_determinism);
+    }
+
+    #[test]
+    fn sf13_alliances_deter() {
+        super::common::embedded(super::sf13_alliances_deter);
+    }
+
+    #[test]
+    fn sf14_alliances_provoke() {
+        super::common::embedded(super::sf14_alliances_provoke);
+    }
+
+    #[test]
+    fn sf15_arms_races_raise_war_risk() {
+        super::common::embedded(super::sf15_arms_races_raise_war_risk);
+    }
+
+    #[test]
+    fn sf07_peacekeeping_reduces_relapse() {
+        super::common::embedded(super::sf07_peacekeeping_reduces_relapse);
+    }
+
+    #[test]
+    fn sf08_dose_response() {
+        super::common::embedded(super::sf08_dose_response);
+    }
+
+    #[test]
+    fn sf03_planning_without_local_engagement_only_delays_decline() {
+        super::common::embedded(super::sf03_planning_without_local_engagement_only_delays_decline);
+    }
+
+    #[test]
+    fn sf06_multilateral_beats_unilateral_at_equal_force() {
+        super::common::embedded(super::sf06_multilateral_beats_unilateral_at_equal_force);
+    }
+
+    #[test]
+    #[ignore = "open (issue 15): the bloc dissolves, but the landscape splits the whole world into two camps, and among 127 nations no former member's incentive shows it wavering"]
+    fn sf17_alliances_collapse_when_the_threat_fades() {
+        super::common::embedded(super::sf17_alliances_collapse_when_the_threat_fades);
+    }
+
+    #[test]
+    #[ignore = "open (issue 15): the landscape's minima are enumerated only for small worlds, so the camp check has no minima among 127 nations"]
+    fn sf19_balance_of_threat() {
+        super::common::embedded(super::sf19_balance_of_threat);
+    }
+
+    #[test]
+    fn sf09_one_sided_intervention_with_counter_intervention_prolongs_conflict() {
+        super::common::embedded(
+            super::sf09_one_sided_intervention_with_counter_intervention_prolongs_conflict,
+        );
+    }
+
+    #[test]
+    fn sf11_power_vacuum_spills_over_regionally() {
+        super::common::embedded(super::sf11_power_vacuum_spills_over_regionally);
     }
 }

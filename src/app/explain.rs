@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use crate::model::{Drawdown, InterventionKind, LegalBasis};
 use crate::sim::step::step;
-use crate::sim::{Cause, Entity, NationIx, RegionIx, Simulation, State, TickLedger, World};
+use crate::sim::{
+    Cause, Entity, NationIx, RegionIx, Simulation, State, TickLedger, Trigger, World,
+};
 
 use super::selection::Item;
 
@@ -229,7 +231,38 @@ pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
         Cause::Nation(n) => name(n),
         Cause::Event(e) => format!("event at tick {}", world.events[e.ix()].tick),
         Cause::Random(kind) => format!("random event: {kind}"),
+        Cause::After(trigger) => describe_trigger(world, trigger),
     })
+}
+
+/// A trigger in words, read after "because of" ("treaty Baltic CBM (confidence-building)
+/// running out"): the change itself, or what it set off.
+pub fn describe_trigger(world: &World, trigger: Trigger) -> String {
+    let name = |n: NationIx| nation_name(world, n);
+    let intervention = |v: crate::sim::InterventionIx| {
+        let info = &world.interventions[v.ix()];
+        format!("{} in {}", info.kind.label(), name(info.target))
+    };
+    match trigger {
+        Trigger::Event(e) => {
+            let event = &world.events[e.ix()];
+            format!("the event at tick {}", event.tick)
+        }
+        Trigger::TreatyEnded(t) => {
+            let info = &world.treaties[t.ix()];
+            format!("treaty {} ({}) running out", info.name.0, info.kind.label())
+        }
+        Trigger::Drawdown(v) => format!("the drawdown of the {}", intervention(v)),
+        Trigger::Exit(a, n) => format!(
+            "{} leaving alliance {}",
+            name(n),
+            world.alliances[a.ix()].name.0
+        ),
+        Trigger::Dissolution(a) => {
+            format!("alliance {} dissolving", world.alliances[a.ix()].name.0)
+        }
+        Trigger::Random(kind) => format!("a random event ({})", kind.replace('_', " ")),
+    }
 }
 
 /// What clicking a cause selects: the event that scheduled it, or the thing itself.
@@ -254,6 +287,13 @@ pub fn cause_item(world: &World, cause: Cause) -> Option<Item> {
         }
         Cause::Nation(n) => Some(Item::Nation(world.nations[n.ix()].id.clone())),
         Cause::Event(e) => Some(event(e)),
+        Cause::After(trigger) => match trigger {
+            Trigger::Event(e) => Some(event(e)),
+            Trigger::TreatyEnded(t) => cause_item(world, Cause::Treaty(t)),
+            Trigger::Drawdown(v) => cause_item(world, Cause::Intervention(v)),
+            Trigger::Exit(a, _) | Trigger::Dissolution(a) => cause_item(world, Cause::Alliance(a)),
+            Trigger::Random(_) => None,
+        },
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::sim::observe::{Kind, observe};
-use crate::sim::{Cause, Entity, State, TickLedger, World};
+use crate::sim::{Cause, Entity, State, TickLedger, Trigger, World};
 
 /// Header of the trajectory CSV.
 pub const TRAJECTORY_HEADER: [&str; 5] = ["tick", "kind", "id", "variable", "value"];
@@ -122,7 +122,10 @@ pub fn entity_key(world: &World, entity: Entity) -> (Kind, String) {
 }
 
 /// The cause column: `intervention:op1`, `treaty:cbm1`, `alliance:pact`, `nation:H`,
-/// `event:N` (N = position in the scenario's event list), `random:KIND`, or empty for the model's own dynamics.
+/// `event:N` (N = position in the scenario's event list), `random:KIND`, `after:TRIGGER` for
+/// what the model changed on its own and what a change set off (`after:event:N`,
+/// `after:treaty_ended:cbm1`, `after:drawdown:op1`, `after:exit:pact:H`,
+/// `after:dissolution:pact`, `after:random:KIND`), or empty for the model's own dynamics.
 pub fn cause_key(world: &World, cause: Cause) -> String {
     match cause {
         Cause::Dynamics => String::new(),
@@ -132,6 +135,23 @@ pub fn cause_key(world: &World, cause: Cause) -> String {
         Cause::Alliance(a) => format!("alliance:{}", world.alliances[a.ix()].id),
         Cause::Nation(n) => format!("nation:{}", world.nations[n.ix()].id),
         Cause::Random(kind) => format!("random:{kind}"),
+        Cause::After(trigger) => format!("after:{}", trigger_key(world, trigger)),
+    }
+}
+
+/// A trigger as the cause column spells it after `after:`.
+fn trigger_key(world: &World, trigger: Trigger) -> String {
+    match trigger {
+        Trigger::Event(e) => format!("event:{}", world.events[e.ix()].source),
+        Trigger::TreatyEnded(t) => format!("treaty_ended:{}", world.treaties[t.ix()].id),
+        Trigger::Drawdown(v) => format!("drawdown:{}", world.interventions[v.ix()].id),
+        Trigger::Exit(a, n) => format!(
+            "exit:{}:{}",
+            world.alliances[a.ix()].id,
+            world.nations[n.ix()].id
+        ),
+        Trigger::Dissolution(a) => format!("dissolution:{}", world.alliances[a.ix()].id),
+        Trigger::Random(kind) => format!("random:{kind}"),
     }
 }
 

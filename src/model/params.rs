@@ -100,7 +100,7 @@ params! {
         effort_cap_share: "x_max" = 0.25 in 0.01 ..= 1.0, "war-economy cap on defence effort, as a share of the economy";
         strike_resolve: "γ_str" = 1.0 in 0.0 ..= 10.0, "rearmament resolve after being struck (× a·x at the strike)";
         strike_resolve_fade: "0.02" = 0.02 in 0.0 ..= 1.0, "per-tick fade of the rearmament resolve after a strike";
-        cbm_ambition_cut: "γ_CBM" = 0.2 in 0.0 ..= 1.0, "share of arming ambition a CBM of strength 1 removes";
+        cbm_ambition_cut: "γ_CBM" = 0.17 in 0.0 ..= 1.0, "share of arming ambition a CBM of strength 1 removes (model 2: 0.17, was 0.2; its end now undoes what it did)";
         free_riding: "ζ" = 0.0 in 0.0 ..= 1.0, "free riding of protected allies on threat perception (0 = off)";
     }
     "threat" {
@@ -145,7 +145,7 @@ params! {
     }
     "capacity" {
         capacity_reversion: "ρ_G" = 0.05 in 0.0 ..= 1.0, "rebuilding of state capacity toward its structural value";
-        capacity_insurgency: "κ_N" = 0.005 in 0.0 ..= 1.0, "capacity eroded by armed groups above baseline";
+        capacity_insurgency: "κ_N" = 0.002 in 0.0 ..= 1.0, "capacity eroded by armed groups above baseline (model 2: 0.002; the design had 0.04, model 1 0.005)";
         capacity_war: "κ_W" = 0.05 in 0.0 ..= 1.0, "capacity eroded by fighting";
         capacity_peacekeeping: "κ_PK" = 0.02 in 0.0 ..= 1.0, "capacity built by consented peacekeeping";
         presence_substitution: "φ_P" = 0.8 in 0.0 ..= 1.0, "how far foreign presence substitutes for lost capacity";
@@ -166,9 +166,9 @@ params! {
         war_grievance: "γ_W" = 0.05 in 0.0 ..= 1.0, "grievance from fighting";
     }
     "stability" {
-        stability_reversion: "ρ_S" = 0.05 in 0.0 ..= 1.0, "reversion of domestic stability toward its structural value";
+        stability_reversion: "ρ_S" = 0.07 in 0.0 ..= 1.0, "reversion of domestic stability toward its structural value (model 2: 0.07, was 0.05; a lasting small driver leaves a smaller lasting offset)";
         stability_economy: "β_E" = 0.02 in 0.0 ..= 1.0, "stability driver: economic growth";
-        stability_burden: "β_B" = 0.01 in 0.0 ..= 1.0, "stability driver: defence burden above the threshold (model 2: 0.01, was 0.03)";
+        stability_burden: "β_B" = 0.009 in 0.0 ..= 1.0, "stability driver: defence burden above the threshold (model 2: 0.009, was 0.03)";
         stability_capacity: "β_G" = 0.04 in 0.0 ..= 1.0, "stability driver: state capacity";
         stability_armed_groups: "β_N" = 0.10 in 0.0 ..= 1.0, "stability driver: armed groups";
         stability_grievance: "β_Γ" = 0.05 in 0.0 ..= 1.0, "stability driver: grievances";
@@ -176,8 +176,8 @@ params! {
         stability_presence: "β_O" = 0.12 in 0.0 ..= 1.0, "stability driver: effective foreign security presence";
         stability_neighbourhood: "β_nb" = 0.025 in 0.0 ..= 1.0, "stability driver: neighbours' stability (model 2: 0.025, was 0.05; below ρ_S so unrest among neighbours in conflict fades)";
         neighbourhood_conflict: "c_nb" = 0.05 in 0.001 ..= 1.0, "rise of a neighbour's armed groups plus fighting at which its instability counts fully";
-        stability_threat: "β_T" = 0.02 in 0.0 ..= 1.0, "stability driver: external threat";
-        stability_alliance: "β_A" = 0.005 in 0.0 ..= 1.0, "stability driver: alliance reassurance (model 2: 0.005, was 0.01)";
+        stability_threat: "β_T" = 0.005 in 0.0 ..= 1.0, "stability driver: external threat (model 2: 0.005, was 0.02)";
+        stability_alliance: "β_A" = 0.003 in 0.0 ..= 1.0, "stability driver: alliance reassurance (model 2: 0.003, was 0.01)";
         stability_legitimacy: "β_L" = 0.02 in 0.0 ..= 1.0, "stability driver: international standing";
     }
     "alliances" {

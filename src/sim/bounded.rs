@@ -79,8 +79,21 @@ pub fn push(x: f64, lo: f64, hi: f64, u: f64) -> f64 {
     if u >= 0.0 { u * (hi - x) } else { u * (x - lo) }
 }
 
-/// X' = X + ρ·(X* − X) + Σ [B(X, u_k) − B(X, u_k,load)] on \[lo, hi\], with budget scaling over
-/// ρ + Σ(|u| + |u_load|). The terms are listed only when `record` is set (the ledger is on); the
+/// B(X, u) with the room in u's direction at most the room it has at `anchor` (the structural
+/// value): the push an agreement gave at load, undone when the agreement ends, does not grow as
+/// the variable moves away from where it gave it, so an end undoes what the agreement did
+/// without feeding on itself.
+#[inline]
+fn push_at_most(x: f64, anchor: f64, lo: f64, hi: f64, u: f64) -> f64 {
+    if u >= 0.0 {
+        u * f64::min(hi - x, hi - anchor)
+    } else {
+        u * f64::min(x - lo, anchor - lo)
+    }
+}
+
+/// X' = X + ρ·(X* − X) + Σ [B(X, u_k) − B⁺(X, u_k,load)] on \[lo, hi\], with budget scaling over
+/// ρ + Σ(|u| + |u_load|); B⁺ caps the room at its value at X* (see [`push_at_most`]). The terms are listed only when `record` is set (the ledger is on); the
 /// value is the same either way.
 #[inline(always)]
 pub fn bounded_update(
@@ -110,7 +123,7 @@ pub fn bounded_update(
             if d.reference == 0.0 {
                 now
             } else {
-                now - push(x, lo, hi, d.reference * scale)
+                now - push_at_most(x, target, lo, hi, d.reference * scale)
             }
         },
         record,

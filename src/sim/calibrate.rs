@@ -72,6 +72,8 @@ pub fn measure(world: &World, state: &State) -> Calibration {
                 world, state, &derived, i,
             ));
         let fear = super::rules::arms::fear(&derived, i);
+        calibration.fear.push(fear);
+        calibration.effort.push(x.effort);
         calibration.ambition.push(if calibrate {
             p.fatigue_a * x.effort - p.reaction_k * fear
         } else {

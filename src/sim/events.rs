@@ -105,7 +105,7 @@ fn apply(
             }
         }
         Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation, derived),
-        Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, ledger),
+        Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, cause, ledger),
         Act::StartIntervention(intervention) => {
             super::intervention::start(world, state, *intervention, cause, ledger)
         }
@@ -294,12 +294,14 @@ fn join(
     state.alliances[alliance.ix()].records.push(record);
 }
 
-/// Member `nation` leaves `alliance`: an abrogation (trust and legitimacy shocks); an alliance
-/// left with fewer than two members ends.
+/// Member `nation` leaves `alliance`: an abrogation (trust and legitimacy shocks, named after
+/// `cause`: the event that scheduled it, or the model's own exit); an alliance left with fewer
+/// than two members ends.
 pub fn leave(
     state: &mut State,
     alliance: AllianceIx,
     nation: NationIx,
+    cause: Cause,
     ledger: &mut LedgerBuilder,
 ) {
     let a = &mut state.alliances[alliance.ix()];
@@ -312,7 +314,7 @@ pub fn leave(
     if a.members.len() < 2 {
         a.status = Status::Ended { at: state.tick };
     }
-    abrogation_shocks(state, nation, &partners, Cause::Alliance(alliance), ledger);
+    abrogation_shocks(state, nation, &partners, cause, ledger);
 }
 
 /// Abrogation by `by` (MODEL.md 2.5 E, F): partners' trust ×0.3, everyone else's ×0.8, and a

@@ -63,7 +63,7 @@ fn region_fighting(world: &World, state: &State, region: RegionIx) -> f64 {
 }
 
 /// Weight of unbalanced triangles among the region's triangles, each weighted by |R_ij R_jk R_ik|,
-/// over their total weight plus c_T = 0.05 (model 2): the share of a region's triangles that are
+/// over their total weight plus c_T = 0.2 (model 2): the share of a region's triangles that are
 /// unbalanced, without jumping to 1 when the first faint triangle appears. Triangles are found
 /// through stored relations only, so the cost follows the sparse network.
 pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
@@ -100,7 +100,7 @@ pub fn region_tension(world: &World, state: &State, region: RegionIx) -> f64 {
 }
 
 /// c_T: triangle weight added to the denominator of the tension share.
-const TENSION_FLOOR: f64 = 0.05;
+const TENSION_FLOOR: f64 = 0.2;
 
 /// What [`update_regions`] needs to know of the state at the start of a step.
 #[derive(Clone, Debug, PartialEq)]

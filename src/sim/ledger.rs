@@ -34,6 +34,28 @@ pub enum Cause {
     Nation(NationIx),
     /// A seeded random event of the given kind (MODEL.md 2.10).
     Random(&'static str),
+    /// A change the model made on its own (a treaty running out, forces drawing down, a member
+    /// leaving, an alliance dissolving) or what a change set off further on: the most recent
+    /// trigger to reach the variable's owner through its ties (docs/MODEL.md, "Causes").
+    After(Trigger),
+}
+
+/// Something that starts a chain of changes: the ledger names it on the terms it causes directly
+/// and on every change it sets off through the ties between nations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Trigger {
+    /// A scheduled event of the timeline.
+    Event(EventIx),
+    /// A treaty reached the end of its term.
+    TreatyEnded(TreatyIx),
+    /// An intervention's active phase ended and its forces draw down.
+    Drawdown(InterventionIx),
+    /// A member left an alliance because its commitment fell (or it wanted the other camp).
+    Exit(AllianceIx, NationIx),
+    /// An alliance dissolved: too few members, or its cohesion broke.
+    Dissolution(AllianceIx),
+    /// A seeded random event of the given kind.
+    Random(&'static str),
 }
 
 /// One named contribution to a change.

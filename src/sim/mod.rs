@@ -16,6 +16,7 @@ pub mod landscape;
 pub mod ledger;
 pub mod links;
 pub mod observe;
+pub mod origins;
 pub mod random_events;
 pub mod reference;
 pub mod rng;
@@ -28,7 +29,7 @@ pub mod threat;
 pub mod world;
 
 pub use ids::{AllianceIx, EventIx, InterventionIx, NationIx, RegionIx, TreatyIx};
-pub use ledger::{Cause, Change, Entity, Term, TickLedger};
+pub use ledger::{Cause, Change, Entity, Term, TickLedger, Trigger};
 pub use run::{Simulation, start};
 pub use state::State;
 pub use world::{InvalidScenario, World};

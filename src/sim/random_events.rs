@@ -64,6 +64,32 @@ pub enum RandomEvent {
     },
 }
 
+impl RandomEvent {
+    /// The kind, as the ledger names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Leadership { .. } => "leadership",
+            Self::Coup { .. } => "coup",
+            Self::EconomicShock { .. } => "economic_shock",
+            Self::ArmedGroupAttack { .. } => "armed_group_attack",
+            Self::BorderIncident { .. } => "border_incident",
+            Self::Escalation { .. } => "escalation",
+        }
+    }
+
+    /// The nations it touches directly.
+    pub fn nations(&self) -> Vec<NationIx> {
+        match *self {
+            Self::Leadership { nation, .. }
+            | Self::Coup { nation, .. }
+            | Self::EconomicShock { nation, .. }
+            | Self::ArmedGroupAttack { nation } => vec![nation],
+            Self::BorderIncident { a, b } => vec![a, b],
+            Self::Escalation { attacker, target } => vec![attacker, target],
+        }
+    }
+}
+
 /// Elections in democracies come every 16 ticks.
 const ELECTION_PERIOD: u32 = 16;
 /// Nations at or above this democracy level hold elections instead of random successions.

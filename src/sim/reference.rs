@@ -78,6 +78,10 @@ pub struct Calibration {
     pub ambition: Vec<f64>,
     /// Load-time economy terms (burden, trade, cost) removed by the deviation rule.
     pub economy: Vec<super::reference::EconomyReference>,
+    /// X·Θ, the fear each nation felt at load (the ledger splits the arms terms against it).
+    pub fear: Vec<f64>,
+    /// x_i, each nation's defence effort at load.
+    pub effort: Vec<f64>,
     /// Arms inflow per nation at load (removed by the deviation rule).
     pub arms_inflow: Vec<f64>,
     /// Θ_i at load.

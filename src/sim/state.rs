@@ -479,6 +479,9 @@ pub struct State {
     pub region_parts: Vec<super::index::IndexParts>,
     /// Random events drawn at the end of the previous tick, applied at the start of this one.
     pub pending_random: Vec<super::random_events::RandomEvent>,
+    /// Per nation, the most recent trigger of change that reached it (none at load): what the
+    /// ledger names on the model's responses (see [`super::origins`]).
+    pub origins: Vec<Option<super::origins::Origin>>,
 }
 
 impl State {
@@ -505,6 +508,7 @@ impl State {
             + self.region_stability.len() * size_of::<f64>()
             + self.region_parts.len() * size_of::<super::index::IndexParts>()
             + self.pending_random.len() * size_of::<super::random_events::RandomEvent>()
+            + self.origins.len() * size_of::<Option<super::origins::Origin>>()
     }
 
     /// The state at tick 0 of a validated scenario, resolved against its world, before calibration
@@ -604,6 +608,7 @@ impl State {
             region_stability: vec![0.0; world.regions.len()],
             region_parts: vec![super::index::IndexParts::default(); world.regions.len()],
             pending_random: Vec::new(),
+            origins: vec![None; world.nation_count()],
         }
     }
 

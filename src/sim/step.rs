@@ -7,6 +7,7 @@ use super::events::apply_scheduled;
 use super::ids::NationIx;
 use super::index::{RegionsAtStart, measure_regions, update_regions};
 use super::ledger::{LedgerBuilder, TickLedger};
+use super::origins;
 use super::rules::alliances::{self, initial_commitment};
 use super::rules::balance_pull::BalancePull;
 use super::rules::{arms, domestic, economy, relations};
@@ -133,8 +134,11 @@ fn step_with(
     let mut ledger = LedgerBuilder::new(record);
     let start = RegionsAtStart::measure(state, record);
 
-    // 1. Discrete actions and their one-off shocks.
+    // 1. Discrete actions and their one-off shocks; the nations they reach are marked with
+    // them, and so are those a treaty running out or a drawdown reaches.
+    origins::mark_scheduled(world, state);
     apply_scheduled(world, state, &mut ledger, &mut workspace.derived);
+    origins::mark_expiries(world, state);
 
     // 2. Derived quantities from the post-shock state.
     let derived = &mut workspace.derived;
@@ -144,6 +148,12 @@ fn step_with(
     // one changes nothing by itself.
     relations::close_pairs(world, state, derived);
     super::calibrate::price_in_new_pairs(world, state);
+
+    // Triggers pass one tie on (over the pairs stored now, so a threat that appears this tick
+    // carries its origin), as this step passes the changes of the last one on. The ledger
+    // names these origins on this tick's responses.
+    origins::spread(world, state);
+    let origins_now = record.then(|| state.origins.clone());
 
     // 3. Every continuous update reads the same post-shock state (Jacobi). New values of nations
     // and commitments go to buffers; a pair's new values depend only on its own old ones (and on
@@ -197,5 +207,9 @@ fn step_with(
         state.pending_random = super::random_events::draw(world, state, derived, state.tick);
     }
 
-    ledger.finish(state.tick)
+    let mut finished = ledger.finish(state.tick);
+    if let Some(origins_now) = origins_now {
+        origins::attribute(world, state, &origins_now, &mut finished);
+    }
+    finished
 }

@@ -4,9 +4,81 @@
 
 pub mod gui;
 
+use std::cell::Cell;
+
 use entente::io::load_str;
-use entente::model::Scenario;
+use entente::model::generate::{Size, generate};
+use entente::model::{Proximity, Relation, Scenario};
 use entente::sim::{self, State, World};
+
+thread_local! {
+    /// Whether this test thread runs its scenarios inside a generated world (see [`embedded`]).
+    static EMBEDDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `body` with every scenario it runs through [`Run::new`] or [`prepared`] placed inside a
+/// generated world of 120 other nations ([`embed`]): the stylized facts must hold there too.
+pub fn embedded(body: impl FnOnce()) {
+    EMBEDDED.with(|flag| flag.set(true));
+    body();
+    EMBEDDED.with(|flag| flag.set(false));
+}
+
+/// The scenario a test runs: `scenario` itself, or inside a generated world under [`embedded`].
+pub fn prepared(scenario: &Scenario) -> Scenario {
+    if EMBEDDED.with(Cell::get) {
+        embed(scenario, 120, 7)
+    } else {
+        scenario.clone()
+    }
+}
+
+/// `scenario` inside a generated world of `nations` other nations at rest (no events, treaties
+/// open-ended), in regions of their own at proximity 0.1 to the scenario's, with some ties:
+/// every tenth of them has a friendly relation (0.2, trust 0.5) with one of the scenario's
+/// nations (a hostile one would give the facts' nations a threat their premises leave out). The
+/// scenario's nations keep every attribute, relation, alliance, treaty and event.
+pub fn embed(scenario: &Scenario, nations: usize, seed: u64) -> Scenario {
+    let mut others = generate(
+        Size {
+            nations,
+            relations: 5 * nations,
+            alliances: nations / 5,
+            treaties: nations / 2,
+            events: 0,
+            horizon: scenario.horizon,
+        },
+        seed,
+    );
+    for treaty in &mut others.treaties {
+        treaty.duration = None;
+    }
+    let mut world = scenario.clone();
+    for theirs in &others.regions {
+        for ours in &scenario.regions {
+            world
+                .proximity
+                .push(Proximity(ours.id.clone(), theirs.id.clone(), 0.1));
+        }
+    }
+    for (k, other) in others.nations.iter().enumerate().step_by(10) {
+        let ours = &scenario.nations[(k / 10) % scenario.nations.len()];
+        world.relations.push(Relation {
+            a: ours.id.clone(),
+            b: other.id.clone(),
+            relation: 0.2,
+            trust: 0.5,
+        });
+    }
+    world.regions.extend(others.regions);
+    world.proximity.extend(others.proximity);
+    world.nations.extend(others.nations);
+    world.relations.extend(others.relations);
+    world.alliances.extend(others.alliances);
+    world.treaties.extend(others.treaties);
+    world.layout.positions.clear();
+    world
+}
 
 /// The bundled default scenario is W0 plus a few events; this is W0 itself, with `events`
 /// (RON event entries) on its timeline and `params` (RON fields) as overrides.
@@ -39,7 +111,7 @@ pub struct Run {
 impl Run {
     /// Runs `scenario` for `ticks` ticks.
     pub fn new(scenario: &Scenario, ticks: u32) -> Run {
-        let mut simulation = sim::Simulation::new(scenario).unwrap();
+        let mut simulation = sim::Simulation::new(&prepared(scenario)).unwrap();
         simulation.run_to(ticks);
         Run {
             world: simulation.world().clone(),

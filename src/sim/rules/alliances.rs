@@ -5,7 +5,8 @@
 use super::super::bounded::{Driver, bounded_update};
 use super::super::derived::Derived;
 use super::super::ids::{AllianceIx, NationIx};
-use super::super::ledger::{Cause, Entity, LedgerBuilder};
+use super::super::ledger::{Cause, Entity, LedgerBuilder, Trigger};
+use super::super::origins;
 use super::super::state::{MemberRecord, State, Status};
 use super::super::world::World;
 
@@ -355,17 +356,25 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
                 }
             }
         }
+        let ix = AllianceIx(a as u32);
         for member in leaving {
-            super::super::events::leave(state, AllianceIx(a as u32), member, ledger);
+            let trigger = Trigger::Exit(ix, member);
+            let mut touched: Vec<NationIx> =
+                state.alliances[a].members.iter().map(|&(m, _)| m).collect();
+            touched.push(member);
+            origins::mark(state, &touched, trigger);
+            super::super::events::leave(state, ix, member, Cause::After(trigger), ledger);
         }
-        let cohesion = super::super::derived::cohesion(state, &sizes, AllianceIx(a as u32));
-        let joined = super::super::derived::joined_cohesion(state, &sizes, AllianceIx(a as u32));
+        let cohesion = super::super::derived::cohesion(state, &sizes, ix);
+        let joined = super::super::derived::joined_cohesion(state, &sizes, ix);
         let alliance = &mut state.alliances[a];
         if alliance.status.is_active()
             && (alliance.members.len() < 2
                 || (cohesion < p.break_cohesion && cohesion < joined - EXIT_MARGIN))
         {
             alliance.status = Status::Ended { at: tick };
+            let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
+            origins::mark(state, &members, Trigger::Dissolution(ix));
         }
     }
 }

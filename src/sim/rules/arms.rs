@@ -53,24 +53,35 @@ pub fn update(
     let x = old.nation(i);
     let entity = Entity::Nation(i);
 
-    // A. Δx = k·X·Θ − a·x + g (+ the fading resolve to rearm after a strike).
+    // A. Δx = k·X·Θ − a·x + g (+ the fading resolve to rearm after a strike), written as each
+    // term's change since load plus the balance of the three at load (zero when calibrated), so
+    // the ledger shows what moved and names what moved it.
+    let c = &world.calibration;
+    let (fear_load, effort_load, ambition_load) =
+        (c.fear[i.ix()], c.effort[i.ix()], c.ambition[i.ix()]);
     let mut terms = TermSum::new(ledger.is_enabled());
     terms.add(
         "fear",
         "fear of rivals",
-        p.reaction_k * fear(derived, i),
+        p.reaction_k * (fear(derived, i) - fear_load),
         Cause::Dynamics,
     );
     terms.add(
         "fatigue",
         "fiscal fatigue",
-        -p.fatigue_a * x.effort,
+        -p.fatigue_a * (x.effort - effort_load),
         Cause::Dynamics,
     );
     terms.add(
         "ambition",
         "ambition & grievance",
-        effective_ambition(world, old, derived, i),
+        effective_ambition(world, old, derived, i) - ambition_load,
+        Cause::Dynamics,
+    );
+    terms.add(
+        "at_load",
+        "arms balance at load",
+        p.reaction_k * fear_load - p.fatigue_a * effort_load + ambition_load,
         Cause::Dynamics,
     );
     for &v in world.interventions_on(i) {
@@ -112,18 +123,20 @@ pub fn update(
     // effort that may be zero).
     let inflow = derived.agreements.arms_inflow[i.ix()] - world.calibration.arms_inflow[i.ix()];
     let mut terms = TermSum::new(ledger.is_enabled());
+    // Written as changes since load: δ_M·M0 bought and worn each tick at load cancel.
+    let capability_load = world.calibration.scales.capability_at_load[i.ix()];
     terms.add(
         "depreciation",
         "wear and obsolescence",
-        -p.capability_depreciation * x.capability,
+        -p.capability_depreciation * (x.capability - capability_load),
         Cause::Dynamics,
     );
     terms.add(
         "procurement",
         "procurement from defence effort",
         p.capability_depreciation
-            * world.calibration.scales.capability_at_load[i.ix()]
-            * (1.0 + world.calibration.scales.build_up(i, x.effort)),
+            * capability_load
+            * world.calibration.scales.build_up(i, x.effort),
         Cause::Dynamics,
     );
     terms.add(

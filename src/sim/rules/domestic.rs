@@ -16,9 +16,9 @@ const UNIT: (f64, f64) = (0.0, 1.0);
 const TURMOIL_COST: f64 = 0.005;
 
 /// Armed groups suppressed per tick per unit of intelligence sharing, as a share of their
-/// strength (design: 0.02). Model 2 uses 0.004: at 0.02 a treaty halved a nation's insurgency,
+/// strength (design: 0.02). Model 2 uses 0.002: at 0.02 a treaty halved a nation's insurgency,
 /// and one ending doubled it (docs/MODEL.md).
-const INTELLIGENCE_SUPPRESSION: f64 = 0.004;
+const INTELLIGENCE_SUPPRESSION: f64 = 0.002;
 
 /// Growth at which the economy's push on stability is full (design: 0.01). Model 2 uses 0.05:
 /// with 0.01 the loop stability → growth → stability had a gain of 0.8 (docs/MODEL.md).

@@ -1,0 +1,211 @@
+//! Where a change came from. The rules name the causes they know (an intervention, a treaty in
+//! force, a neighbour); what is left is the model's own response to something that moved. Every
+//! such response has a trigger somewhere upstream: a scheduled event, a treaty running out,
+//! forces drawing down, a member leaving, an alliance dissolving or a random event. Each nation
+//! carries the most recent trigger that reached it, passed on one tie per tick (the speed at
+//! which the Jacobi step itself passes a change on), and the ledger names it on every response
+//! term of that nation, its pairs, its commitments and its region (docs/MODEL.md, "Causes").
+//!
+//! A world at rest has no triggers and no response terms, so nothing is named; a change after
+//! two triggers is named after the more recent one to reach it. A variable's return toward its
+//! structural level keeps the model's own name ([`OWN_TERMS`]): it answers whatever displaced
+//! the variable, and the terms that displaced it name their causes.
+
+use super::ids::{AllianceIx, EventIx, InterventionIx, NationIx, to_u32};
+use super::ledger::{Cause, Entity, TickLedger, Trigger};
+use super::state::{State, Status};
+use super::world::{Act, World};
+
+/// The most recent trigger to reach a nation and the tick it happened at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// What started the chain.
+    pub trigger: Trigger,
+    /// When it happened (a later trigger replaces an earlier one).
+    pub tick: u32,
+}
+
+/// Terms that keep the model's own name: a variable's return toward its structural level (and
+/// the bound that holds it in range), which answers whatever displaced it, not one trigger; and
+/// the arms balance at load, zero when calibrated. Every other term of the model's own dynamics
+/// is a response, and names its trigger.
+pub const OWN_TERMS: &[&str] = &[
+    "reversion",
+    "bound",
+    "recovery",
+    "decay",
+    "depreciation",
+    "fatigue",
+    "at_load",
+];
+
+/// The later of two origins; on a tie the first (a nation keeps its own).
+fn newest(a: Option<Origin>, b: Option<Origin>) -> Option<Origin> {
+    match (a, b) {
+        (Some(x), Some(y)) if y.tick > x.tick => Some(y),
+        (None, y) => y,
+        (x, _) => x,
+    }
+}
+
+/// Marks `nations` as reached by `trigger` now.
+pub fn mark(state: &mut State, nations: &[NationIx], trigger: Trigger) {
+    let origin = Origin {
+        trigger,
+        tick: state.tick,
+    };
+    for n in nations {
+        state.origins[n.ix()] = Some(origin);
+    }
+}
+
+/// The nations an act touches directly.
+fn involved(world: &World, state: &State, act: &Act) -> Vec<NationIx> {
+    let members = |a: AllianceIx| -> Vec<NationIx> {
+        state.alliances[a.ix()]
+            .members
+            .iter()
+            .map(|&(m, _)| m)
+            .collect()
+    };
+    match act {
+        Act::StartIntervention(v) => {
+            let info = &world.interventions[v.ix()];
+            let mut nations = info.interveners.clone();
+            nations.push(info.target);
+            nations
+        }
+        Act::SignTreaty(t) | Act::AbrogateTreaty { treaty: t, .. } => {
+            world.treaties[t.ix()].parties.clone()
+        }
+        Act::FormAlliance(a) => world.alliances[a.ix()].founders.clone(),
+        Act::JoinAlliance { alliance, nation } | Act::LeaveAlliance { alliance, nation } => {
+            let mut nations = members(*alliance);
+            nations.push(*nation);
+            nations
+        }
+        Act::LeadershipChange { nation, .. }
+        | Act::SetAttribute { nation, .. }
+        | Act::ChangeDefenceAmbition { nation, .. } => vec![*nation],
+        Act::SetRelation { a, b, .. } => vec![*a, *b],
+    }
+}
+
+/// Marks the nations that this tick's events and random events will touch, before they are
+/// applied (an alliance a nation leaves still lists it).
+pub fn mark_scheduled(world: &World, state: &mut State) {
+    let tick = state.tick;
+    let first = world.events.partition_point(|e| e.tick < tick);
+    for (offset, event) in world.events_at(tick).iter().enumerate() {
+        let nations = involved(world, state, &event.act);
+        mark(
+            state,
+            &nations,
+            Trigger::Event(EventIx(to_u32(first + offset))),
+        );
+    }
+    let random: Vec<(&'static str, Vec<NationIx>)> = state
+        .pending_random
+        .iter()
+        .map(|event| (event.kind(), event.nations()))
+        .collect();
+    for (kind, nations) in random {
+        mark(state, &nations, Trigger::Random(kind));
+    }
+}
+
+/// Marks what the model changed on its own this tick after the events: treaties that ran out and
+/// interventions whose forces start to draw down.
+pub fn mark_expiries(world: &World, state: &mut State) {
+    let tick = state.tick;
+    for (t, info) in world.treaties.iter().enumerate() {
+        let record = &state.treaties[t];
+        if record.status == (Status::Ended { at: tick }) && !record.abrogated {
+            let trigger = Trigger::TreatyEnded(super::ids::TreatyIx(to_u32(t)));
+            mark(state, &info.parties, trigger);
+        }
+    }
+    for (v, info) in world.interventions.iter().enumerate() {
+        let record = &state.interventions[v];
+        let drawing_down = record.status.is_active()
+            && record
+                .started_at
+                .is_some_and(|start| start.saturating_add(info.duration) == tick);
+        if drawing_down {
+            let mut nations = info.interveners.clone();
+            nations.push(info.target);
+            mark(
+                state,
+                &nations,
+                Trigger::Drawdown(InterventionIx(to_u32(v))),
+            );
+        }
+    }
+}
+
+/// Passes every nation's origin one tie on: along stored pairs, to fellow members of an alliance
+/// in force and to the other nations of its region (the couplings a step reads), newest first.
+pub fn spread(world: &World, state: &mut State) {
+    let before = state.origins.clone();
+    let origins = &mut state.origins;
+    for d in state.dyads.iter() {
+        let (a, b) = (d.a.ix(), d.b.ix());
+        origins[a] = newest(origins[a], before[b]);
+        origins[b] = newest(origins[b], before[a]);
+    }
+    let groups = state
+        .alliances
+        .iter()
+        .filter(|a| a.status.is_active())
+        .map(|a| a.members.iter().map(|&(m, _)| m).collect::<Vec<_>>())
+        .chain(world.regions.iter().map(|r| r.members.clone()));
+    for group in groups {
+        let Some(latest) = group.iter().map(|m| before[m.ix()]).reduce(newest) else {
+            continue;
+        };
+        for m in group {
+            origins[m.ix()] = newest(origins[m.ix()], latest);
+        }
+    }
+}
+
+/// The origin that names the response terms of `entity`, given the nations' origins.
+fn origin_of(
+    world: &World,
+    state: &State,
+    origins: &[Option<Origin>],
+    entity: Entity,
+) -> Option<Origin> {
+    let latest = |nations: &mut dyn Iterator<Item = NationIx>| {
+        nations.map(|n| origins[n.ix()]).reduce(newest).flatten()
+    };
+    match entity {
+        Entity::Nation(n) => origins[n.ix()],
+        Entity::Dyad(a, b) => newest(origins[a.ix()], origins[b.ix()]),
+        Entity::Member(_, n) => origins[n.ix()],
+        Entity::Alliance(a) => latest(&mut state.alliances[a.ix()].members.iter().map(|&(m, _)| m)),
+        Entity::Region(r) => latest(&mut world.regions[r.ix()].members.iter().copied()),
+    }
+}
+
+/// Names the causes of this tick's response terms: each response term of the model's own
+/// dynamics gets the origin of its owner, as it stood when the step computed it. (An
+/// intervention's own terms keep naming the intervention through its drawdown; what the
+/// drawdown sets off names the drawdown.)
+pub fn attribute(
+    world: &World,
+    state: &State,
+    origins: &[Option<Origin>],
+    ledger: &mut TickLedger,
+) {
+    for change in &mut ledger.changes {
+        let Some(origin) = origin_of(world, state, origins, change.entity) else {
+            continue;
+        };
+        for term in &mut change.terms {
+            if term.cause == Cause::Dynamics && !OWN_TERMS.contains(&term.id) {
+                term.cause = Cause::After(origin.trigger);
+            }
+        }
+    }
+}
