@@ -77,3 +77,146 @@ fn the_checker_catches_what_it_looks_for() {
     // A guard that cannot fail guards nothing: the app must trip the GUI rule.
     assert!(!violations("src/app", &["egui"]).is_empty());
 }
+
+/// The layers of `src/sim`, bottom first (ARCHITECTURE.md, "The engine"): plain data; the
+/// quantities derived from a state; the rules that change a state; the step that orders them (and
+/// calibration, which measures a world by stepping it); runs and what is computed from runs.
+const SIM_LAYERS: &[(&str, &[&str])] = &[
+    (
+        "data",
+        &[
+            "ids",
+            "rng",
+            "ledger",
+            "bounded",
+            "world",
+            "state",
+            "reference",
+            "draws",
+        ],
+    ),
+    (
+        "derived quantities",
+        &[
+            "links",
+            "threat",
+            "agreements",
+            "derived",
+            "hazards",
+            "balance",
+            "landscape",
+            "index",
+            "observe",
+        ],
+    ),
+    (
+        "rules",
+        &[
+            "rules",
+            "events",
+            "intervention",
+            "random_events",
+            "origins",
+        ],
+    ),
+    ("step", &["step", "calibrate"]),
+    ("run", &["run", "stability", "goals", "small_gain"]),
+];
+
+fn sim_layer(module: &str) -> Option<usize> {
+    SIM_LAYERS
+        .iter()
+        .position(|(_, modules)| modules.contains(&module))
+}
+
+/// The modules of `src/sim` a file's code (not its comments or its test module) names, with the
+/// line: `super::m` (from `src/sim/rules/`, `super::super::m`; `super::m` there is a rule, layer
+/// "rules") and `crate::sim::m`. A root import (`super::{…}` or `super::Name`) counts as the top
+/// layer, since the root re-exports the run.
+fn sim_imports(path: &Path, text: &str) -> Vec<(usize, String)> {
+    let in_rules = path.parent().is_some_and(|p| p.ends_with("rules"));
+    let mut found = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("#[cfg(test)]") {
+            break;
+        }
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(at) = rest.find("super::").or_else(|| rest.find("crate::sim::")) {
+            let tail = &rest[at..];
+            let (prefix, up) = if let Some(t) = tail.strip_prefix("super::super::") {
+                (t, true)
+            } else if let Some(t) = tail.strip_prefix("crate::sim::") {
+                (t, true)
+            } else {
+                (&tail["super::".len()..], !in_rules)
+            };
+            let name: String = prefix
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '{')
+                .collect();
+            let module = if !up {
+                "rules".to_owned()
+            } else if name.starts_with('{') || name.starts_with(char::is_uppercase) {
+                "run".to_owned()
+            } else {
+                name
+            };
+            found.push((number + 1, module));
+            rest = prefix;
+        }
+    }
+    found
+}
+
+#[test]
+fn the_engine_is_a_one_way_stack() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src/sim"), &mut files);
+    let mut found = Vec::new();
+    for (path, text) in &files {
+        let path = Path::new(path);
+        if path.file_name().is_some_and(|n| n == "mod.rs") {
+            continue;
+        }
+        let own = if path.parent().is_some_and(|p| p.ends_with("rules")) {
+            "rules".to_owned()
+        } else {
+            path.file_stem().unwrap().to_string_lossy().into_owned()
+        };
+        let Some(layer) = sim_layer(&own) else {
+            found.push(format!("{}: not in a layer of SIM_LAYERS", path.display()));
+            continue;
+        };
+        for (line, module) in sim_imports(path, text) {
+            match sim_layer(&module) {
+                Some(theirs) if theirs > layer => found.push(format!(
+                    "{}:{line}: {} ({}) imports {module} ({})",
+                    path.display(),
+                    own,
+                    SIM_LAYERS[layer].0,
+                    SIM_LAYERS[theirs].0
+                )),
+                Some(_) => {}
+                None => found.push(format!(
+                    "{}:{line}: imports {module}, which is in no layer",
+                    path.display()
+                )),
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_stack_check_catches_a_back_import() {
+    let text = "use super::step::step;\nfn f() { super::super::run::start(); }\n";
+    let imports = sim_imports(Path::new("src/sim/rules/arms.rs"), text);
+    assert_eq!(
+        imports,
+        vec![(1, "rules".to_owned()), (2, "run".to_owned())]
+    );
+    let imports = sim_imports(Path::new("src/sim/state.rs"), text);
+    assert_eq!(imports[0], (1, "step".to_owned()));
+    assert!(sim_layer("step") > sim_layer("state"));
+}

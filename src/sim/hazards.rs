@@ -58,9 +58,7 @@ pub fn attack_on_pair(
         * hostility
         * world.proximity(i, j)
         * (1.0 - dyad.trust)
-        * (1.0
-            + p.arms_race_hazard
-                * super::rules::relations::arms_race(world, state, i, j, dyad.relation))
+        * (1.0 + p.arms_race_hazard * arms_race(world, state, i, j, dyad.relation))
         * (1.0 - p.deterrence * deterrence(state, derived, i, j))
         * (1.0 - 0.5 * link.non_aggression)
         * (1.0 - 0.3 * link.confidence_building)
@@ -78,4 +76,15 @@ pub fn relapse(world: &World, state: &State, derived: &Derived, k: NationIx) -> 
         * (x.armed_groups / 0.3)
         * (1.0 + 0.5 * x.grievance)
         * (1.0 - p.peacekeeping_effect * peacekeeping)
+}
+
+/// AR_ij ∈ [0, 1]: how far a hostile pair is in a mutual build-up (model 2): the hostility ramp
+/// clamp((h − 0.1)/0.2, 0, 1) times min(1, min(b_i, b_j)/0.1), with b the build-up since load
+/// relative to each nation's effort scale (both 10% above their load effort: 1). Levels, not
+/// growth rates, and no threshold: a wobble gives a wobble. It raises the attack hazard only.
+pub fn arms_race(world: &World, state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 {
+    let scales = &world.calibration.scales;
+    let build_up = |n: NationIx| f64::max(0.0, scales.build_up(n, state.nation(n).effort));
+    let hostility = ((-relation - 0.1) / 0.2).clamp(0.0, 1.0);
+    hostility * f64::min(1.0, f64::min(build_up(i), build_up(j)) / 0.1)
 }

@@ -6,18 +6,7 @@ use super::ledger::{Cause, Entity, LedgerBuilder, Term};
 use super::state::State;
 use super::world::World;
 
-/// The parts RSI_r is made of.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct IndexParts {
-    /// Σ s_i S_i / Σ s_i over the region's nations.
-    pub mean_stability: f64,
-    /// W̄_r: mean fighting of the region's pairs (pairs with an outsider count half).
-    pub fighting: f64,
-    /// Tension_r: weighted share of unbalanced triangles inside the region.
-    pub tension: f64,
-    /// The index itself, clamped to \[0, 1\].
-    pub value: f64,
-}
+pub use super::state::IndexParts;
 
 /// Computes RSI_r and its parts.
 pub fn region_index(world: &World, state: &State, sizes: &[f64], region: RegionIx) -> IndexParts {

@@ -58,6 +58,15 @@ pub enum Trigger {
     Random(&'static str),
 }
 
+/// The most recent trigger to reach a nation and the tick it happened at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// What started the chain.
+    pub trigger: Trigger,
+    /// When it happened (a later trigger replaces an earlier one).
+    pub tick: u32,
+}
+
 /// One named contribution to a change.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Term {

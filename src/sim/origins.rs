@@ -12,18 +12,10 @@
 //! the variable, and the terms that displaced it name their causes.
 
 use super::ids::{AllianceIx, EventIx, InterventionIx, NationIx, to_u32};
+pub use super::ledger::Origin;
 use super::ledger::{Cause, Entity, TickLedger, Trigger};
 use super::state::{State, Status};
 use super::world::{Act, World};
-
-/// The most recent trigger to reach a nation and the tick it happened at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Origin {
-    /// What started the chain.
-    pub trigger: Trigger,
-    /// When it happened (a later trigger replaces an earlier one).
-    pub tick: u32,
-}
 
 /// Terms that keep the model's own name: a variable's return toward its structural level (and
 /// the bound that holds it in range), which answers whatever displaced it, not one trigger; and

@@ -476,12 +476,12 @@ pub struct State {
     /// RSI per region (MODEL.md 2.5 N).
     pub region_stability: Vec<f64>,
     /// What each region's RSI is made of (the next step's ledger decomposes against it).
-    pub region_parts: Vec<super::index::IndexParts>,
+    pub region_parts: Vec<IndexParts>,
     /// Random events drawn at the end of the previous tick, applied at the start of this one.
-    pub pending_random: Vec<super::random_events::RandomEvent>,
+    pub pending_random: Vec<super::draws::RandomEvent>,
     /// Per nation, the most recent trigger of change that reached it (none at load): what the
-    /// ledger names on the model's responses (see [`super::origins`]).
-    pub origins: Vec<Option<super::origins::Origin>>,
+    /// ledger names on the model's responses (`origins` passes them on).
+    pub origins: Vec<Option<super::ledger::Origin>>,
 }
 
 impl State {
@@ -506,9 +506,9 @@ impl State {
             + self.treaties.len() * size_of::<TreatyState>()
             + self.interventions.len() * size_of::<InterventionState>()
             + self.region_stability.len() * size_of::<f64>()
-            + self.region_parts.len() * size_of::<super::index::IndexParts>()
-            + self.pending_random.len() * size_of::<super::random_events::RandomEvent>()
-            + self.origins.len() * size_of::<Option<super::origins::Origin>>()
+            + self.region_parts.len() * size_of::<IndexParts>()
+            + self.pending_random.len() * size_of::<super::draws::RandomEvent>()
+            + self.origins.len() * size_of::<Option<super::ledger::Origin>>()
     }
 
     /// The state at tick 0 of a validated scenario, resolved against its world, before calibration
@@ -606,7 +606,7 @@ impl State {
             treaties,
             interventions,
             region_stability: vec![0.0; world.regions.len()],
-            region_parts: vec![super::index::IndexParts::default(); world.regions.len()],
+            region_parts: vec![IndexParts::default(); world.regions.len()],
             pending_random: Vec::new(),
             origins: vec![None; world.nation_count()],
         }
@@ -655,4 +655,17 @@ mod tests {
             .collect();
         assert_eq!(around_3, [7, 9]);
     }
+}
+
+/// The parts RSI_r is made of.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct IndexParts {
+    /// Σ s_i S_i / Σ s_i over the region's nations.
+    pub mean_stability: f64,
+    /// W̄_r: mean fighting of the region's pairs (pairs with an outsider count half).
+    pub fighting: f64,
+    /// Tension_r: weighted share of unbalanced triangles inside the region.
+    pub tension: f64,
+    /// The index itself, clamped to \[0, 1\].
+    pub value: f64,
 }

@@ -17,7 +17,7 @@ use super::world::World;
 
 /// Hostility, beyond the dead zone, toward a rival at which its partners in exercises and arms
 /// deals count fully.
-const PARTNER_HOSTILITY: f64 = 0.2;
+pub const PARTNER_HOSTILITY: f64 = 0.2;
 
 /// Hostility toward one nation that its allies and partners ignore (model 2): B and the partner
 /// ramp read max(0, h − 0.02). Provocation then starts from zero as hostility grows, with no

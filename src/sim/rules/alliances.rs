@@ -95,10 +95,10 @@ pub fn inputs(
 }
 
 /// Share of the response of commitment to threat that institutionalisation removes at maturity.
-const MATURE_THREAT_DAMPING: f64 = 0.75;
+pub const MATURE_THREAT_DAMPING: f64 = 0.75;
 
 /// Normalised switching incentive at which the other camp's pull on a member is full.
-const OTHER_CAMP_PULL: f64 = 0.5;
+pub const OTHER_CAMP_PULL: f64 = 0.5;
 
 /// A member's commitment must fall this far below its level at joining (and below ω_exit) before
 /// it leaves, and cohesion this far below its level at joining (and below C_break) before the

@@ -13,7 +13,7 @@ const UNIT: (f64, f64) = (0.0, 1.0);
 /// Legitimacy lost per tick at full turmoil (design: 0.02). Model 2 halves it four times over
 /// (0.005): with turmoil costing standing and standing steadying stability, the loop
 /// stability → legitimacy → stability had a gain of 1 below S = 0.4 (docs/MODEL.md, small gain).
-const TURMOIL_COST: f64 = 0.005;
+pub const TURMOIL_COST: f64 = 0.005;
 
 /// Armed groups suppressed per tick per unit of intelligence sharing, as a share of their
 /// strength (design: 0.02). Model 2 uses 0.002: at 0.02 a treaty halved a nation's insurgency,
@@ -22,11 +22,11 @@ const INTELLIGENCE_SUPPRESSION: f64 = 0.002;
 
 /// Growth at which the economy's push on stability is full (design: 0.01). Model 2 uses 0.05:
 /// with 0.01 the loop stability → growth → stability had a gain of 0.8 (docs/MODEL.md).
-const GROWTH_SCALE: f64 = 0.05;
+pub const GROWTH_SCALE: f64 = 0.05;
 
 /// Capacity baseline below which the capacity term no longer grows more sensitive (model 2: no
 /// division by a small quantity).
-const CAPACITY_FLOOR: f64 = 0.1;
+pub const CAPACITY_FLOOR: f64 = 0.1;
 
 /// Size-weighted mean of `value` over the other nations of i's region (0 when i is alone):
 /// N̄_nbr for armed groups, now (`value` reads the state) or at load (it reads the calibration).

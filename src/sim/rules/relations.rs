@@ -11,16 +11,7 @@ use super::super::world::World;
 /// Ticks during which a nation that broke a commitment has its positive signals discounted.
 pub const ABROGATION_MEMORY: u32 = 40;
 
-/// AR_ij ∈ [0, 1]: how far a hostile pair is in a mutual build-up (model 2): the hostility ramp
-/// clamp((h − 0.1)/0.2, 0, 1) times min(1, min(b_i, b_j)/0.1), with b the build-up since load
-/// relative to each nation's effort scale (both 10% above their load effort: 1). Levels, not
-/// growth rates, and no threshold: a wobble gives a wobble. It raises the attack hazard only.
-pub fn arms_race(world: &World, state: &State, i: NationIx, j: NationIx, relation: f64) -> f64 {
-    let scales = &world.calibration.scales;
-    let build_up = |n: NationIx| f64::max(0.0, scales.build_up(n, state.nation(n).effort));
-    let hostility = ((-relation - 0.1) / 0.2).clamp(0.0, 1.0);
-    hostility * f64::min(1.0, f64::min(build_up(i), build_up(j)) / 0.1)
-}
+pub use super::super::hazards::arms_race;
 
 /// ½[(h̃_ij − h_ij) + (h̃_ji − h_ji)]: hostility added by each other's blocs. Relations are
 /// symmetric, so both directions of the (asymmetric) bloc hostility count half.
