@@ -15,6 +15,7 @@ use entente::model::Scenario;
 use entente::model::generate::{Size, generate};
 use entente::sim::Simulation;
 use entente::sim::landscape::Landscape;
+use entente::sim::stability::{Options, analyse};
 
 /// The app's allocator (see `src/main.rs`), so figures match what users get, counting the
 /// bytes in use and their peak for the memory target.
@@ -200,6 +201,23 @@ fn generated_1000_nations_1000_ticks(bencher: Bencher) {
             peak >> 20
         );
         tick
+    });
+}
+
+/// Row 9: the stability report of a generated world of 1,000 nations / 10,000 relations at its
+/// load state (the step linearised by finite differences, the slowest modes by Arnoldi), as
+/// `entente check` and the app compute it (well under a second).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn stability_report_of_1000_nations(bencher: Bencher) {
+    let scenario = generated(1000, 10_000, 50, 100, 0, 80);
+    let run = Simulation::new(&scenario).unwrap();
+    bencher.bench(|| {
+        let report = analyse(
+            run.world(),
+            divan::black_box(run.current()),
+            Options::default(),
+        );
+        report.is_stable()
     });
 }
 

@@ -626,13 +626,23 @@ impl Linearisation {
 
     /// J·v in scaled coordinates. Central differences: kinks at rest (max(0, ·) of a deviation)
     /// give their mean slope, so the result is linear in v.
+    /// The two steps are independent and deterministic, so they run side by side (on a machine
+    /// with one core, one after the other): the same numbers either way.
     fn apply(&self, direction: &[f64]) -> Vec<f64> {
         let step = FD_STEP;
-        let mut plus = self.layout.displaced(&self.base, direction, step);
-        let mut minus = self.layout.displaced(&self.base, direction, -step);
-        super::step::step(&self.world, &mut plus, false);
-        super::step::step(&self.world, &mut minus, false);
-        let (plus, minus) = (self.layout.read(&plus), self.layout.read(&minus));
+        let stepped = |sign: f64| {
+            let mut state = self.layout.displaced(&self.base, direction, sign * step);
+            super::step::step(&self.world, &mut state, false);
+            self.layout.read(&state)
+        };
+        let (plus, minus) = std::thread::scope(|scope| {
+            let minus = scope.spawn(|| stepped(-1.0));
+            let plus = stepped(1.0);
+            let minus = minus
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (plus, minus)
+        });
         plus.iter()
             .zip(&minus)
             .map(|(p, m)| (p - m) / (2.0 * step))
