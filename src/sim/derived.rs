@@ -35,8 +35,15 @@ pub struct Derived {
     pub links: super::links::Links,
     /// Per-nation sums over the agreements and interventions in force.
     pub agreements: super::agreements::Agreements,
-    /// Σ s over all nations (denominator of the balance sums).
+    /// Σ s over all nations.
     pub total_size: f64,
+    /// The weights of nations in the means of alliances and balance sums: their sizes at load
+    /// (model 2). A weight that followed capability and economy would pass every change of them
+    /// on to every relation and commitment around a nation, a loop no world-independent bound
+    /// can contain (docs/MODEL.md, small gain); structural weights keep the means' weights fixed.
+    pub weights: Vec<f64>,
+    /// Σ of the weights.
+    pub total_weight: f64,
     /// Scratch: f-weighted effectiveness sums while computing presence.
     weighted: Vec<(f64, f64, f64)>,
     /// Scratch: positions of fighting pairs.
@@ -90,14 +97,19 @@ impl Derived {
         self.measure_presence(world, state, n);
         self.measure_fighting(state, n);
         self.total_size = self.size.iter().sum();
+        self.weights.clear();
+        self.weights
+            .extend_from_slice(structural_weights(world, &self.size));
+        self.total_weight = self.weights.iter().sum();
         self.cohesion.clear();
         self.cohesion.extend(
-            (0..state.alliances.len()).map(|a| cohesion(state, &self.size, AllianceIx(a as u32))),
+            (0..state.alliances.len())
+                .map(|a| cohesion(state, &self.weights, AllianceIx(a as u32))),
         );
         self.joined_cohesion.clear();
         self.joined_cohesion.extend(
             (0..state.alliances.len())
-                .map(|a| joined_cohesion(state, &self.size, AllianceIx(a as u32))),
+                .map(|a| joined_cohesion(state, &self.weights, AllianceIx(a as u32))),
         );
         self.agreements.recompute(world, state, &self.size, norms);
         self.threat.recompute(
@@ -189,9 +201,15 @@ impl Derived {
         }
     }
 
-    /// C_a = Σ s_i ω_ia / Σ s_i over members (0 when the alliance is not in force).
+    /// C_a = Σ s_i ω_ia / Σ s_i over members, with the structural weights (0 when the alliance
+    /// is not in force).
     pub fn alliance_cohesion(&self, state: &State, alliance: AllianceIx) -> f64 {
-        cohesion(state, &self.size, alliance)
+        cohesion(state, &self.weights, alliance)
+    }
+
+    /// The structural weight of a nation (its size at load).
+    pub fn weight_of(&self, nation: NationIx) -> f64 {
+        self.weights[nation.ix()]
     }
 
     /// The links of a pair (all zero when unlinked).
@@ -222,6 +240,17 @@ pub fn sizes_into(state: &State, norms: &Normalisers, sizes: &mut Vec<f64>) {
             .iter()
             .map(|x| 0.5 * x.capability / norms.capability + 0.5 * x.economy / norms.economy),
     );
+}
+
+/// The weights of the means: the sizes at load once the world is calibrated, and until then
+/// (while calibration measures the load state) the current sizes, which are the same.
+pub fn structural_weights<'a>(world: &'a World, sizes: &'a [f64]) -> &'a [f64] {
+    let load = &world.calibration.load.sizes;
+    if load.len() == sizes.len() {
+        load
+    } else {
+        sizes
+    }
 }
 
 /// Ĉ_a = Σ s_i ω_ia(join) / Σ s_i over members (0 when the alliance is not in force).

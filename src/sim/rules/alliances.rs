@@ -20,7 +20,7 @@ pub fn shared_threat(
     i: NationIx,
     members: impl Iterator<Item = NationIx> + Clone,
 ) -> f64 {
-    let s_i = derived.size_of(i);
+    let s_i = derived.weight_of(i);
     derived
         .threat
         .of(i)
@@ -28,7 +28,7 @@ pub fn shared_threat(
         .filter(|e| e.hostile && e.other != i && !members.clone().any(|m| m == e.other))
         .map(|e| {
             let (j, h) = (e.other, e.bloc);
-            let s_j = derived.size_of(j);
+            let s_j = derived.weight_of(j);
             let share = if s_i + s_j > 0.0 {
                 s_j / (s_i + s_j)
             } else {
@@ -81,7 +81,7 @@ pub fn inputs(
     i: NationIx,
     incentive: f64,
 ) -> [f64; 5] {
-    let sizes = &derived.size;
+    let sizes = &derived.weights;
     let total: f64 = members.iter().map(|m| sizes[m.ix()]).sum();
     let largest = members.iter().map(|m| sizes[m.ix()]).fold(0.0, f64::max);
     let leader_share = if total > 0.0 { largest / total } else { 0.0 };
@@ -131,7 +131,7 @@ pub fn join_record(
     omega: f64,
     joining: Joining,
 ) -> MemberRecord {
-    let incentives = super::super::landscape::soft_incentives(world, state, &derived.size);
+    let incentives = super::super::landscape::soft_incentives(world, state, &derived.weights);
     let mut reference = inputs(world, state, derived, members, age, i, incentives[i.ix()]);
     if joining == Joining::Founder {
         reference[0] = f64::max(reference[0], world.params.required_threat);
@@ -259,7 +259,7 @@ pub fn update_commitments(
     if !old.alliances.iter().any(|a| a.status.is_active()) {
         return;
     }
-    let incentives = super::super::landscape::soft_incentives(world, old, &derived.size);
+    let incentives = super::super::landscape::soft_incentives(world, old, &derived.weights);
     let mut members = Vec::new();
     for (a, alliance) in old.alliances.iter().enumerate() {
         if !alliance.status.is_active() {
@@ -321,8 +321,9 @@ pub fn apply_commitments(state: &mut State, values: &[f64]) {
 pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
     let p = &world.params;
     let tick = state.tick;
-    // Exits do not change sizes, so one measure of sizes serves every cohesion below.
-    let sizes = super::super::derived::sizes(state, &world.calibration.norms);
+    // Cohesion is measured with the structural weights, the same for every check below.
+    let current = super::super::derived::sizes(state, &world.calibration.norms);
+    let sizes = super::super::derived::structural_weights(world, &current).to_vec();
     let incentives = if world.settings.autonomous_states {
         switching_incentives(world, state)
     } else {

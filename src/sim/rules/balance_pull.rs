@@ -50,7 +50,7 @@ impl BalancePull {
         out.clear();
         out.extend((0..pairs).map(|position| {
             let (i, j) = state.dyads.ends(position);
-            let denominator = derived.total_size - derived.size_of(i) - derived.size_of(j);
+            let denominator = derived.total_weight - derived.weight_of(i) - derived.weight_of(j);
             if denominator <= 0.0 {
                 return 0.0;
             }
@@ -72,7 +72,7 @@ impl BalancePull {
         for (position, lanes) in self.lanes.iter_mut().enumerate() {
             let (a, b) = dyads.ends(position);
             *lanes = weighted_dot(
-                &derived.size,
+                &derived.weights,
                 &self.matrix[a.ix() * n..][..n],
                 &self.matrix[b.ix() * n..][..n],
             );
@@ -85,7 +85,7 @@ impl BalancePull {
     fn sparse_lanes(&mut self, state: &State, derived: &Derived) {
         let dyads = &state.dyads;
         let relations = dyads.relations();
-        let sizes = &derived.size;
+        let sizes = &derived.weights;
         let n = state.nations.len();
         // Every nation's neighbours with R and s_k·R in neighbour order, in one contiguous
         // table: the inner loop below reads them in sequence instead of all over the columns.

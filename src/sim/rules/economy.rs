@@ -43,8 +43,12 @@ pub fn update(
     let x = old.nation(i);
     let now = measure_terms(world, old, derived, i);
     let load = world.calibration.economy[i.ix()];
+    // The burden that drags growth is measured against the economy at load (model 2): the drag
+    // then follows the effort, and an economy that shrinks does not raise its own drag (a loop
+    // the small-gain condition cannot bound; docs/MODEL.md).
+    let burden = -p.burden_drag * f64::max(0.0, x.effort / load.economy - p.burden_threshold);
     let rates = [
-        ("burden", "defence burden", now.burden - load.burden),
+        ("burden", "defence burden", burden - load.burden),
         (
             "war",
             "interstate fighting",

@@ -326,14 +326,14 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
         return; // every pair is stored already
     }
     let reach = world.params.balance_reach;
-    let mut largest = derived.size.clone();
+    let mut largest = derived.weights.clone();
     largest.sort_by(|x, y| y.total_cmp(x));
     // The smallest the denominator can be: without the two largest nations.
-    let least_others = derived.total_size - largest.iter().take(2).sum::<f64>();
+    let least_others = derived.total_weight - largest.iter().take(2).sum::<f64>();
     let mut wanted = Vec::new();
     let relations = state.dyads.relations();
     for k in world.nation_indices() {
-        let weight = derived.size_of(k);
+        let weight = derived.weight_of(k);
         if weight < reach * least_others {
             continue; // k cannot reach the threshold for any pair
         }
@@ -346,7 +346,7 @@ pub fn close_pairs(world: &World, state: &mut State, derived: &Derived) {
             .collect();
         for (x, &a) in friends.iter().enumerate() {
             for &b in &friends[x + 1..] {
-                let others = derived.total_size - derived.size_of(a) - derived.size_of(b);
+                let others = derived.total_weight - derived.weight_of(a) - derived.weight_of(b);
                 if weight >= reach * others && state.dyads.position(a, b).is_none() {
                     wanted.push((a, b));
                 }
