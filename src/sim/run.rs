@@ -195,6 +195,11 @@ impl Simulation {
     /// which case a copy of it is.
     pub fn step(&mut self) {
         if self.latest_is_checkpoint() {
+            // The checkpoint stays as it is from now on: without the spare capacity that
+            // stepping it in place left, it costs what the budget counts.
+            if let Some(checkpoint) = self.kept.last_mut() {
+                checkpoint.shrink_to_fit();
+            }
             let mut state = self.current().clone();
             super::step::step(&self.world, &mut state, false);
             self.keep(state);

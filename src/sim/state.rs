@@ -162,9 +162,14 @@ pub struct Dyads {
     relation0: Vec<f64>,
     trust0: Vec<f64>,
     topology: Arc<Topology>,
-    /// Load-time references by position, for the pairs stored at load (later pairs have none).
-    references: Arc<Vec<DyadReference>>,
+    /// Load-time references by position, in blocks of [`REFERENCE_BLOCK`]: full blocks are
+    /// shared by every state of a run, so pricing in a new pair copies at most the last block,
+    /// not every reference (which had doubled a large run's memory).
+    references: Vec<Arc<Vec<DyadReference>>>,
 }
+
+/// Pairs per block of load-time references.
+const REFERENCE_BLOCK: usize = 1024;
 
 /// Which pairs are stored and where.
 ///
@@ -268,23 +273,42 @@ impl Dyads {
     /// The references of the pair at a position: its drivers' values at load (zero until a pair
     /// stored during a run is priced in).
     pub fn reference(&self, position: usize) -> DyadReference {
-        self.references.get(position).copied().unwrap_or_default()
+        self.references
+            .get(position / REFERENCE_BLOCK)
+            .and_then(|block| block.get(position % REFERENCE_BLOCK))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Sets the load-time references of the pairs stored now, by position (calibration).
     pub fn set_references(&mut self, references: Vec<DyadReference>) {
-        self.references = Arc::new(references);
+        self.references.clear();
+        self.extend_references(references);
     }
 
     /// How many pairs, from position 0, have their references set.
     pub fn references_len(&self) -> usize {
-        self.references.len()
+        self.references.last().map_or(0, |last| {
+            (self.references.len() - 1) * REFERENCE_BLOCK + last.len()
+        })
     }
 
     /// Sets the references of the next pairs by position, after those already set (pairs stored
     /// during a run are priced in when they are created).
     pub fn extend_references(&mut self, references: Vec<DyadReference>) {
-        Arc::make_mut(&mut self.references).extend(references);
+        for reference in references {
+            if self
+                .references
+                .last()
+                .is_none_or(|block| block.len() == REFERENCE_BLOCK)
+            {
+                self.references
+                    .push(Arc::new(Vec::with_capacity(REFERENCE_BLOCK)));
+            }
+            if let Some(block) = self.references.last_mut() {
+                Arc::make_mut(block).push(reference);
+            }
+        }
     }
 
     /// Every stored pair in ascending (a, b) order: the fixed order of sums over dyads.
@@ -370,6 +394,17 @@ impl Dyads {
         self.relation[position] = relation;
         self.trust[position] = trust;
         self.fighting[position] = fighting;
+    }
+
+    /// Gives back the spare capacity of the columns (a table stepped in place grows them by
+    /// doubling as pairs are added; a state kept for later needs only what it holds).
+    fn shrink_to_fit(&mut self) {
+        self.relation.shrink_to_fit();
+        self.trust.shrink_to_fit();
+        self.fighting.shrink_to_fit();
+        self.fought_at.shrink_to_fit();
+        self.relation0.shrink_to_fit();
+        self.trust0.shrink_to_fit();
     }
 
     /// Approximate heap bytes of the values this table holds of its own (the shared topology
@@ -509,6 +544,12 @@ impl State {
             + self.region_parts.len() * size_of::<IndexParts>()
             + self.pending_random.len() * size_of::<super::draws::RandomEvent>()
             + self.origins.len() * size_of::<Option<super::ledger::Origin>>()
+    }
+
+    /// Gives back spare capacity, so that a state kept in a run costs what
+    /// [`State::approximate_bytes`] counts.
+    pub fn shrink_to_fit(&mut self) {
+        self.dyads.shrink_to_fit();
     }
 
     /// The state at tick 0 of a validated scenario, resolved against its world, before calibration
