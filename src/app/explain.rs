@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Drawdown, InterventionKind, LegalBasis};
 use crate::sim::step::step;
+use crate::sim::world::Act;
 use crate::sim::{
     Cause, Entity, NationIx, RegionIx, Simulation, State, TickLedger, Trigger, World,
 };
@@ -229,7 +230,7 @@ pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
         }
         Cause::Alliance(a) => format!("alliance {}", world.alliances[a.ix()].name.0),
         Cause::Nation(n) => name(n),
-        Cause::Event(e) => format!("event at tick {}", world.events[e.ix()].tick),
+        Cause::Event(e) => describe_event(world, e),
         Cause::Random(kind) => format!("random event: {kind}"),
         Cause::After(trigger) => describe_trigger(world, trigger),
     })
@@ -244,10 +245,7 @@ pub fn describe_trigger(world: &World, trigger: Trigger) -> String {
         format!("{} in {}", info.kind.label(), name(info.target))
     };
     match trigger {
-        Trigger::Event(e) => {
-            let event = &world.events[e.ix()];
-            format!("the event at tick {}", event.tick)
-        }
+        Trigger::Event(e) => describe_event(world, e),
         Trigger::TreatyEnded(t) => {
             let info = &world.treaties[t.ix()];
             format!("treaty {} ({}) running out", info.name.0, info.kind.label())
@@ -262,6 +260,73 @@ pub fn describe_trigger(world: &World, trigger: Trigger) -> String {
             format!("alliance {} dissolving", world.alliances[a.ix()].name.0)
         }
         Trigger::Random(kind) => format!("a random event ({})", kind.replace('_', " ")),
+    }
+}
+
+/// A timeline event in words, as what it did ("Hegemon's new defence policy at tick 8").
+pub fn describe_event(world: &World, e: crate::sim::EventIx) -> String {
+    let event = &world.events[e.ix()];
+    let name = |n: NationIx| nation_name(world, n);
+    let treaty = |t: crate::sim::TreatyIx| {
+        let info = &world.treaties[t.ix()];
+        format!("treaty {} ({})", info.name.0, info.kind.label())
+    };
+    let alliance =
+        |a: crate::sim::AllianceIx| format!("alliance {}", world.alliances[a.ix()].name.0);
+    let at = event.tick;
+    match &event.act {
+        Act::StartIntervention(v) => {
+            describe_cause(world, Cause::Intervention(*v)).unwrap_or_default()
+        }
+        Act::SignTreaty(t) => format!("{} signed at tick {at}", treaty(*t)),
+        Act::AbrogateTreaty { treaty: t, by } => {
+            format!("{} breaking {} at tick {at}", name(*by), treaty(*t))
+        }
+        Act::FormAlliance(a) => format!("{} formed at tick {at}", alliance(*a)),
+        Act::JoinAlliance {
+            alliance: a,
+            nation,
+        } => format!("{} joining {} at tick {at}", name(*nation), alliance(*a)),
+        Act::LeaveAlliance {
+            alliance: a,
+            nation,
+        } => format!("{} leaving {} at tick {at}", name(*nation), alliance(*a)),
+        Act::LeadershipChange { nation, .. } => {
+            format!("the leadership change in {} at tick {at}", name(*nation))
+        }
+        Act::SetAttribute {
+            nation, attribute, ..
+        } => format!(
+            "{}'s {} set at tick {at}",
+            name(*nation),
+            attribute_name(*attribute)
+        ),
+        Act::SetRelation { a, b, .. } => {
+            format!(
+                "the relation of {} and {} set at tick {at}",
+                name(*a),
+                name(*b)
+            )
+        }
+        Act::ChangeDefenceAmbition { nation, .. } => {
+            format!("{}'s new defence policy at tick {at}", name(*nation))
+        }
+    }
+}
+
+fn attribute_name(attribute: crate::model::Attribute) -> &'static str {
+    use crate::model::Attribute;
+    match attribute {
+        Attribute::Economy => "economy",
+        Attribute::DefenceShare => "defence share",
+        Attribute::Capability => "capability",
+        Attribute::Stability => "stability",
+        Attribute::Legitimacy => "legitimacy",
+        Attribute::Capacity => "state capacity",
+        Attribute::ArmedGroups => "armed groups",
+        Attribute::Grievance => "grievance",
+        Attribute::Ideology => "ideology",
+        Attribute::Democracy => "democracy",
     }
 }
 
@@ -306,6 +371,32 @@ mod tests {
         let mut run = Simulation::new(&scenario).unwrap();
         run.run_to(60);
         run
+    }
+
+    #[test]
+    fn the_hegemons_fall_after_its_regime_change_names_the_regime_change() {
+        // The Mesa pact loses a member after the operation starts; the Hegemon's own responses
+        // keep naming its operation (a direct trigger holds against one reaching it through a
+        // tie), and the event reads as what it did, not as "an event".
+        let run = mesa();
+        let world = run.world();
+        let hegemon = world.nation("H").unwrap();
+        let why = explain(&run, Subject::Nation(hegemon), 12, 30).unwrap();
+        let named: Vec<&Contribution> = why.parts.iter().filter(|p| p.cause.is_some()).collect();
+        let first = named.first().expect("named causes");
+        let cause = first.cause.as_deref().unwrap();
+        assert!(
+            cause.starts_with("regime change in Target State by Hegemon"),
+            "{cause}"
+        );
+        assert!(
+            why.parts
+                .iter()
+                .filter_map(|p| p.cause.as_deref())
+                .all(|c| !c.contains("event at tick")),
+            "{:?}",
+            why.parts
+        );
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub struct Origin {
     pub trigger: Trigger,
     /// When it happened (a later trigger replaces an earlier one).
     pub tick: u32,
+    /// Whether the trigger touched the nation itself (it intervened or was the target, was a
+    /// party to the treaty, left the alliance) rather than reaching it through its ties.
+    pub direct: bool,
 }
 
 /// One named contribution to a change.

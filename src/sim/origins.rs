@@ -31,6 +31,12 @@ pub const OWN_TERMS: &[&str] = &[
     "at_load",
 ];
 
+/// Ticks during which a trigger that touched a nation itself keeps naming its responses against
+/// triggers that only reach it through its ties (as long as an intervention's aftermath is
+/// named after it): a hegemon's fall after its own regime change stays "because of" the regime
+/// change when an ally leaves the alliance two ticks later.
+const DIRECT_HOLD: u32 = 40;
+
 /// The later of two origins; on a tie the first (a nation keeps its own).
 fn newest(a: Option<Origin>, b: Option<Origin>) -> Option<Origin> {
     match (a, b) {
@@ -40,14 +46,36 @@ fn newest(a: Option<Origin>, b: Option<Origin>) -> Option<Origin> {
     }
 }
 
-/// Marks `nations` as reached by `trigger` now.
-pub fn mark(state: &mut State, nations: &[NationIx], trigger: Trigger) {
+/// What a nation whose origin is `own` takes from `incoming`, which reaches it through its ties:
+/// the newer, unless its own is a trigger that touched it directly and is recent.
+fn adopt(own: Option<Origin>, incoming: Option<Origin>) -> Option<Origin> {
+    let incoming = incoming.map(|origin| Origin {
+        direct: false,
+        ..origin
+    });
+    match (own, incoming) {
+        (Some(mine), Some(theirs)) if mine.direct && theirs.tick < mine.tick + DIRECT_HOLD => {
+            Some(mine)
+        }
+        _ => newest(own, incoming),
+    }
+}
+
+/// Marks `nations` as reached by `trigger` now: `direct` when it touches them themselves, else
+/// as a trigger reaching them through a tie (which does not replace a recent direct one).
+pub fn mark(state: &mut State, nations: &[NationIx], trigger: Trigger, direct: bool) {
     let origin = Origin {
         trigger,
         tick: state.tick,
+        direct,
     };
     for n in nations {
-        state.origins[n.ix()] = Some(origin);
+        let slot = &mut state.origins[n.ix()];
+        *slot = if direct {
+            Some(origin)
+        } else {
+            adopt(*slot, Some(origin))
+        };
     }
 }
 
@@ -94,6 +122,7 @@ pub fn mark_scheduled(world: &World, state: &mut State) {
             state,
             &nations,
             Trigger::Event(EventIx(to_u32(first + offset))),
+            true,
         );
     }
     let random: Vec<(&'static str, Vec<NationIx>)> = state
@@ -102,7 +131,7 @@ pub fn mark_scheduled(world: &World, state: &mut State) {
         .map(|event| (event.kind(), event.nations()))
         .collect();
     for (kind, nations) in random {
-        mark(state, &nations, Trigger::Random(kind));
+        mark(state, &nations, Trigger::Random(kind), true);
     }
 }
 
@@ -114,7 +143,7 @@ pub fn mark_expiries(world: &World, state: &mut State) {
         let record = &state.treaties[t];
         if record.status == (Status::Ended { at: tick }) && !record.abrogated {
             let trigger = Trigger::TreatyEnded(super::ids::TreatyIx(to_u32(t)));
-            mark(state, &info.parties, trigger);
+            mark(state, &info.parties, trigger, true);
         }
     }
     for (v, info) in world.interventions.iter().enumerate() {
@@ -130,20 +159,22 @@ pub fn mark_expiries(world: &World, state: &mut State) {
                 state,
                 &nations,
                 Trigger::Drawdown(InterventionIx(to_u32(v))),
+                true,
             );
         }
     }
 }
 
 /// Passes every nation's origin one tie on: along stored pairs, to fellow members of an alliance
-/// in force and to the other nations of its region (the couplings a step reads), newest first.
+/// in force and to the other nations of its region (the couplings a step reads), newest first
+/// (see [`adopt`]).
 pub fn spread(world: &World, state: &mut State) {
     let before = state.origins.clone();
     let origins = &mut state.origins;
     for d in state.dyads.iter() {
         let (a, b) = (d.a.ix(), d.b.ix());
-        origins[a] = newest(origins[a], before[b]);
-        origins[b] = newest(origins[b], before[a]);
+        origins[a] = adopt(origins[a], before[b]);
+        origins[b] = adopt(origins[b], before[a]);
     }
     let groups = state
         .alliances
@@ -156,7 +187,7 @@ pub fn spread(world: &World, state: &mut State) {
             continue;
         };
         for m in group {
-            origins[m.ix()] = newest(origins[m.ix()], latest);
+            origins[m.ix()] = adopt(origins[m.ix()], latest);
         }
     }
 }

@@ -360,10 +360,14 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
         let ix = AllianceIx(a as u32);
         for member in leaving {
             let trigger = Trigger::Exit(ix, member);
-            let mut touched: Vec<NationIx> =
-                state.alliances[a].members.iter().map(|&(m, _)| m).collect();
-            touched.push(member);
-            origins::mark(state, &touched, trigger);
+            let partners: Vec<NationIx> = state.alliances[a]
+                .members
+                .iter()
+                .map(|&(m, _)| m)
+                .filter(|&m| m != member)
+                .collect();
+            origins::mark(state, &[member], trigger, true);
+            origins::mark(state, &partners, trigger, false);
             super::super::events::leave(state, ix, member, Cause::After(trigger), ledger);
         }
         let cohesion = super::super::derived::cohesion(state, &sizes, ix);
@@ -375,7 +379,7 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
         {
             alliance.status = Status::Ended { at: tick };
             let members: Vec<NationIx> = alliance.members.iter().map(|&(m, _)| m).collect();
-            origins::mark(state, &members, Trigger::Dissolution(ix));
+            origins::mark(state, &members, Trigger::Dissolution(ix), true);
         }
     }
 }
