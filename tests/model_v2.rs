@@ -32,6 +32,17 @@ fn world(nations: usize, seed: u64, events: usize, horizon: u32) -> Scenario {
     )
 }
 
+/// `cases` generated worlds, the same ones on every run and machine (a fixed seed): the suite
+/// checks many worlds without a run that passes today and fails tomorrow on a world it never
+/// drew before. `PROPTEST_RNG_SEED` does not apply; change the seed here to explore others.
+fn worlds(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2026),
+        ..ProptestConfig::default()
+    }
+}
+
 /// `scenario` with nothing scheduled: no events and every treaty open-ended.
 fn at_rest(mut scenario: Scenario) -> Scenario {
     scenario.events.clear();
@@ -102,7 +113,7 @@ fn assert_at_rest(scenario: &Scenario, ticks: u32) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(worlds(24))]
 
     #[test]
     fn a_world_at_rest_stands_still_for_400_ticks(nations in 5usize..60, seed in 0u64..10_000) {
@@ -401,7 +412,7 @@ fn names(ledger: &TickLedger, trigger: Trigger) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(worlds(12))]
 
     #[test]
     fn every_change_after_a_treaty_runs_out_names_it(nations in 5usize..60, seed in 0u64..10_000) {
