@@ -231,7 +231,7 @@ pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
         Cause::Alliance(a) => format!("alliance {}", world.alliances[a.ix()].name.0),
         Cause::Nation(n) => name(n),
         Cause::Event(e) => describe_event(world, e),
-        Cause::Random(kind) => format!("random event: {kind}"),
+        Cause::Random(kind) => format!("a random event ({})", kind.replace('_', " ")),
         Cause::After(trigger) => describe_trigger(world, trigger),
     })
 }

@@ -311,10 +311,20 @@ pub fn leave(
     a.members.remove(position);
     a.records.remove(position);
     let partners: Vec<NationIx> = a.members.iter().map(|&(m, _)| m).collect();
-    if a.members.len() < 2 {
+    let dissolves = a.members.len() < 2;
+    if dissolves {
         a.status = Status::Ended { at: state.tick };
     }
     abrogation_shocks(state, nation, &partners, cause, ledger);
+    if dissolves {
+        // What the last member does next answers the alliance's end, not only the exit.
+        super::origins::mark(
+            state,
+            &partners,
+            super::ledger::Trigger::Dissolution(alliance),
+            true,
+        );
+    }
 }
 
 /// Abrogation by `by` (MODEL.md 2.5 E, F): partners' trust ×0.3, everyone else's ×0.8, and a

@@ -18,12 +18,14 @@ use super::state::{State, Status};
 use super::world::{Act, World};
 
 /// Terms that keep the model's own name: a variable's return toward its structural level (and
-/// the bound that holds it in range), which answers whatever displaced it, not one trigger; and
+/// the bounds, floors and caps that hold it in range), which answers whatever displaced it, not one trigger; and
 /// the arms balance at load, zero when calibrated. Every other term of the model's own dynamics
 /// is a response, and names its trigger.
 pub const OWN_TERMS: &[&str] = &[
     "reversion",
     "bound",
+    "floor",
+    "cap",
     "recovery",
     "decay",
     "depreciation",

@@ -626,8 +626,8 @@ impl Linearisation {
 
     /// J·v in scaled coordinates. Central differences: kinks at rest (max(0, ·) of a deviation)
     /// give their mean slope, so the result is linear in v.
-    /// The two steps are independent and deterministic, so they run side by side (on a machine
-    /// with one core, one after the other): the same numbers either way.
+    /// The two steps are independent and deterministic, so they run side by side (one after the
+    /// other when no thread can be had): the same numbers either way.
     fn apply(&self, direction: &[f64]) -> Vec<f64> {
         let step = FD_STEP;
         let stepped = |sign: f64| {
@@ -636,11 +636,14 @@ impl Linearisation {
             self.layout.read(&state)
         };
         let (plus, minus) = std::thread::scope(|scope| {
-            let minus = scope.spawn(|| stepped(-1.0));
+            let minus = std::thread::Builder::new().spawn_scoped(scope, || stepped(-1.0));
             let plus = stepped(1.0);
-            let minus = minus
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let minus = match minus {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => stepped(-1.0),
+            };
             (plus, minus)
         });
         plus.iter()
