@@ -1,5 +1,7 @@
 //! The first window, driven headless through its accessibility tree (egui_kittest).
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use entente::app::EntenteApp;
@@ -91,20 +93,7 @@ fn the_status_bar_says_quietly_that_a_world_at_rest_is_stable() {
 
 #[test]
 fn the_status_bar_warns_of_a_runaway_and_names_its_nations() {
-    let scenario = entente::io::load_str(
-        r#"(
-    format_version: 1,
-    meta: (title: "Richardson runaway"),
-    params: (reaction_k: 0.3, fatigue_a: 0.2, trust_threat_damping: 0.0),
-    regions: [(id: "r")],
-    nations: [
-        (id: "A", name: "Atlantis", region: "r", economy: 10.0, defence_share: 0.02),
-        (id: "B", name: "Borduria", region: "r", economy: 10.0, defence_share: 0.02),
-    ],
-    relations: [(a: "A", b: "B", relation: -1.0, trust: 0.5)],
-)"#,
-    )
-    .unwrap();
+    let scenario = entente::io::load_str(common::RUNAWAY_DUEL).unwrap();
     let mut harness = harness(EntenteApp::with_scenario(&scenario));
     harness.step();
     harness.get_by_label_contains("UNSTABLE: the arms race of Atlantis and Borduria grows");

@@ -476,19 +476,6 @@ fn generate_writes_a_valid_deterministic_scenario_of_the_size_asked() {
         .stderr(predicate::str::contains("already exists"));
 }
 
-/// Two fully hostile states whose fear beats their fatigue (k > a): Richardson's runaway.
-const RUNAWAY: &str = r#"(
-    format_version: 1,
-    meta: (title: "Richardson runaway"),
-    params: (reaction_k: 0.3, fatigue_a: 0.2, trust_threat_damping: 0.0),
-    regions: [(id: "r")],
-    nations: [
-        (id: "A", name: "Atlantis", region: "r", economy: 10.0, defence_share: 0.02),
-        (id: "B", name: "Borduria", region: "r", economy: 10.0, defence_share: 0.02),
-    ],
-    relations: [(a: "A", b: "B", relation: -1.0, trust: 0.5)],
-)"#;
-
 #[test]
 fn check_says_in_a_sentence_how_stable_each_bundled_world_is() {
     for example in entente::io::library::EXAMPLES {
@@ -511,7 +498,11 @@ fn check_says_in_a_sentence_how_stable_each_bundled_world_is() {
 #[test]
 fn check_with_stability_names_a_runaway_and_the_two_nations_in_it() {
     let folder = tempfile::tempdir().unwrap();
-    let file = write(folder.path(), "runaway.ron", RUNAWAY.as_bytes());
+    let file = write(
+        folder.path(),
+        "runaway.ron",
+        common::RUNAWAY_DUEL.as_bytes(),
+    );
     let output = entente()
         .args(["check", "--stability", &file])
         .output()

@@ -397,11 +397,6 @@ fn assert_every_motion_named(title: &str, ledgers: &[TickLedger]) {
     }
 }
 
-/// The tick a treaty in force at load runs out, if it has a term.
-fn treaty_end(scenario: &Scenario, t: usize) -> Option<u32> {
-    scenario.treaties[t].duration
-}
-
 /// Whether some term of `ledger` names `trigger`.
 fn names(ledger: &TickLedger, trigger: Trigger) -> bool {
     ledger
@@ -425,7 +420,8 @@ proptest! {
         // another treaty of one of the two nations ran out in the same tick, the ledger may name
         // that one (one trigger per nation: docs/MODEL.md, "Causes").
         let world = simulation.world();
-        let ends_with = |t: usize| treaty_end(&scenario, t);
+        // A treaty in force at load runs out after its duration.
+        let ends_with = |t: usize| scenario.treaties[t].duration;
         for (t, treaty) in scenario.treaties.iter().enumerate() {
             let Some(end) = ends_with(t).filter(|&d| d < 119) else { continue };
             let (a, b) = (

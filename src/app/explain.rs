@@ -231,7 +231,7 @@ pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
         Cause::Alliance(a) => format!("alliance {}", world.alliances[a.ix()].name.0),
         Cause::Nation(n) => name(n),
         Cause::Event(e) => describe_event(world, e),
-        Cause::Random(kind) => format!("a random event ({})", kind.replace('_', " ")),
+        Cause::Random(kind) => random_event(kind),
         Cause::After(trigger) => describe_trigger(world, trigger),
     })
 }
@@ -259,8 +259,13 @@ pub fn describe_trigger(world: &World, trigger: Trigger) -> String {
         Trigger::Dissolution(a) => {
             format!("alliance {} dissolving", world.alliances[a.ix()].name.0)
         }
-        Trigger::Random(kind) => format!("a random event ({})", kind.replace('_', " ")),
+        Trigger::Random(kind) => random_event(kind),
     }
+}
+
+/// A seeded random event of a kind in words ("a random event (economic shock)").
+fn random_event(kind: &str) -> String {
+    format!("a random event ({})", kind.replace('_', " "))
 }
 
 /// A timeline event in words, as what it did ("Hegemon's new defence policy at tick 8").

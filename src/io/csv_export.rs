@@ -142,7 +142,7 @@ pub fn cause_key(world: &World, cause: Cause) -> String {
 /// A trigger as the cause column spells it after `after:`.
 fn trigger_key(world: &World, trigger: Trigger) -> String {
     match trigger {
-        Trigger::Event(e) => format!("event:{}", world.events[e.ix()].source),
+        Trigger::Event(e) => cause_key(world, Cause::Event(e)),
         Trigger::TreatyEnded(t) => format!("treaty_ended:{}", world.treaties[t.ix()].id),
         Trigger::Drawdown(v) => format!("drawdown:{}", world.interventions[v.ix()].id),
         Trigger::Exit(a, n) => format!(
@@ -151,7 +151,7 @@ fn trigger_key(world: &World, trigger: Trigger) -> String {
             world.nations[n.ix()].id
         ),
         Trigger::Dissolution(a) => format!("dissolution:{}", world.alliances[a.ix()].id),
-        Trigger::Random(kind) => format!("random:{kind}"),
+        Trigger::Random(kind) => cause_key(world, Cause::Random(kind)),
     }
 }
 

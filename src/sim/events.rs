@@ -4,8 +4,9 @@ use crate::model::Attribute;
 
 use super::bounded::push;
 use super::derived::Derived;
-use super::ids::{AllianceIx, EventIx, NationIx, to_u32};
-use super::ledger::{Cause, Entity, LedgerBuilder};
+use super::ids::{AllianceIx, EventIx, InterventionIx, NationIx, TreatyIx, to_u32};
+use super::ledger::{Cause, Entity, LedgerBuilder, Trigger};
+use super::origins;
 use super::rules::alliances::initial_commitment;
 use super::state::{PairColumn, State, Status};
 use super::world::{Act, World};
@@ -21,8 +22,10 @@ pub fn apply_scheduled(
     let tick = state.tick;
     let first = world.events.partition_point(|e| e.tick < tick);
     for (offset, event) in world.events_at(tick).iter().enumerate() {
-        let cause = Cause::Event(EventIx(to_u32(first + offset)));
-        apply(world, state, &event.act, cause, ledger, scratch);
+        let e = EventIx(to_u32(first + offset));
+        let touched = origins::involved(world, state, &event.act);
+        origins::mark(state, &touched, Trigger::Event(e), true);
+        apply(world, state, &event.act, Cause::Event(e), ledger, scratch);
     }
     super::intervention::phase_shocks(world, state, ledger);
     super::random_events::apply(world, state, ledger);
@@ -318,12 +321,7 @@ pub fn leave(
     abrogation_shocks(state, nation, &partners, cause, ledger);
     if dissolves {
         // What the last member does next answers the alliance's end, not only the exit.
-        super::origins::mark(
-            state,
-            &partners,
-            super::ledger::Trigger::Dissolution(alliance),
-            true,
-        );
+        origins::mark(state, &partners, Trigger::Dissolution(alliance), true);
     }
 }
 
@@ -415,7 +413,8 @@ fn set_attribute(
     }
 }
 
-/// Ends treaties whose duration has run out and interventions whose presence has faded.
+/// Ends treaties whose duration has run out and interventions whose presence has faded; the
+/// nations a treaty's end or an intervention's drawdown touches are marked with it.
 fn expire(world: &World, state: &mut State) {
     let tick = state.tick;
     for (t, info) in world.treaties.iter().enumerate() {
@@ -424,6 +423,12 @@ fn expire(world: &World, state: &mut State) {
             && tick >= since + duration
         {
             state.treaties[t].status = Status::Ended { at: tick };
+            origins::mark(
+                state,
+                &info.parties,
+                Trigger::TreatyEnded(TreatyIx(to_u32(t))),
+                true,
+            );
         }
     }
     for (i, info) in world.interventions.iter().enumerate() {
@@ -432,6 +437,16 @@ fn expire(world: &World, state: &mut State) {
             let active_phase = tick < since + info.duration;
             if !active_phase && presence < super::derived::PRESENCE_GONE {
                 state.interventions[i].status = Status::Ended { at: tick };
+            } else if tick == since + info.duration {
+                // The active phase ends with forces still there: they draw down.
+                let mut touched = info.interveners.clone();
+                touched.push(info.target);
+                origins::mark(
+                    state,
+                    &touched,
+                    Trigger::Drawdown(InterventionIx(to_u32(i))),
+                    true,
+                );
             }
         }
     }

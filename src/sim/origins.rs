@@ -11,10 +11,10 @@
 //! structural level keeps the model's own name ([`OWN_TERMS`]): it answers whatever displaced
 //! the variable, and the terms that displaced it name their causes.
 
-use super::ids::{AllianceIx, EventIx, InterventionIx, NationIx, to_u32};
+use super::ids::{AllianceIx, NationIx};
 pub use super::ledger::Origin;
 use super::ledger::{Cause, Entity, TickLedger, Trigger};
-use super::state::{State, Status};
+use super::state::State;
 use super::world::{Act, World};
 
 /// Terms that keep the model's own name: a variable's return toward its structural level (and
@@ -81,8 +81,9 @@ pub fn mark(state: &mut State, nations: &[NationIx], trigger: Trigger, direct: b
     }
 }
 
-/// The nations an act touches directly.
-fn involved(world: &World, state: &State, act: &Act) -> Vec<NationIx> {
+/// The nations an act touches directly (before it is applied: an alliance a nation leaves
+/// still lists it).
+pub fn involved(world: &World, state: &State, act: &Act) -> Vec<NationIx> {
     let members = |a: AllianceIx| -> Vec<NationIx> {
         state.alliances[a.ix()]
             .members
@@ -113,64 +114,13 @@ fn involved(world: &World, state: &State, act: &Act) -> Vec<NationIx> {
     }
 }
 
-/// Marks the nations that this tick's events and random events will touch, before they are
-/// applied (an alliance a nation leaves still lists it).
-pub fn mark_scheduled(world: &World, state: &mut State) {
-    let tick = state.tick;
-    let first = world.events.partition_point(|e| e.tick < tick);
-    for (offset, event) in world.events_at(tick).iter().enumerate() {
-        let nations = involved(world, state, &event.act);
-        mark(
-            state,
-            &nations,
-            Trigger::Event(EventIx(to_u32(first + offset))),
-            true,
-        );
-    }
-    let random: Vec<(&'static str, Vec<NationIx>)> = state
-        .pending_random
-        .iter()
-        .map(|event| (event.kind(), event.nations()))
-        .collect();
-    for (kind, nations) in random {
-        mark(state, &nations, Trigger::Random(kind), true);
-    }
-}
-
-/// Marks what the model changed on its own this tick after the events: treaties that ran out and
-/// interventions whose forces start to draw down.
-pub fn mark_expiries(world: &World, state: &mut State) {
-    let tick = state.tick;
-    for (t, info) in world.treaties.iter().enumerate() {
-        let record = &state.treaties[t];
-        if record.status == (Status::Ended { at: tick }) && !record.abrogated {
-            let trigger = Trigger::TreatyEnded(super::ids::TreatyIx(to_u32(t)));
-            mark(state, &info.parties, trigger, true);
-        }
-    }
-    for (v, info) in world.interventions.iter().enumerate() {
-        let record = &state.interventions[v];
-        let drawing_down = record.status.is_active()
-            && record
-                .started_at
-                .is_some_and(|start| start.saturating_add(info.duration) == tick);
-        if drawing_down {
-            let mut nations = info.interveners.clone();
-            nations.push(info.target);
-            mark(
-                state,
-                &nations,
-                Trigger::Drawdown(InterventionIx(to_u32(v))),
-                true,
-            );
-        }
-    }
-}
-
 /// Passes every nation's origin one tie on: along stored pairs, to fellow members of an alliance
 /// in force and to the other nations of its region (the couplings a step reads), newest first
 /// (see [`adopt`]).
 pub fn spread(world: &World, state: &mut State) {
+    if state.origins.iter().all(Option::is_none) {
+        return; // nothing has happened yet: a world at rest passes nothing on
+    }
     let before = state.origins.clone();
     let origins = &mut state.origins;
     for d in state.dyads.iter() {

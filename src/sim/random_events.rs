@@ -13,7 +13,7 @@ use super::derived::Derived;
 use super::events::{shock_nation, shock_pair};
 use super::ids::NationIx;
 use super::intervention;
-use super::ledger::{Cause, LedgerBuilder};
+use super::ledger::{Cause, LedgerBuilder, Trigger};
 use super::rng::{Stream, uniform};
 use super::state::PairColumn;
 use super::state::State;
@@ -99,6 +99,7 @@ pub fn draw(world: &World, state: &State, derived: &Derived, tick: u32) -> Vec<R
 pub fn apply(world: &World, state: &mut State, ledger: &mut LedgerBuilder) {
     let events = std::mem::take(&mut state.pending_random);
     for event in events {
+        super::origins::mark(state, &event.nations(), Trigger::Random(event.kind()), true);
         match event {
             RandomEvent::Leadership {
                 nation,

@@ -35,12 +35,12 @@ pub const CLASSES: [&str; 12] = [
 const X: usize = 0;
 const M: usize = 1;
 const E: usize = 2;
-const G_ROWTH: usize = 3;
+const GROWTH: usize = 3;
 const S: usize = 4;
 const L: usize = 5;
-const CAP: usize = 6;
+const CAPACITY: usize = 6;
 const N: usize = 7;
-const GRV: usize = 8;
+const GRIEVANCE: usize = 8;
 const R: usize = 9;
 const T: usize = 10;
 const OMEGA: usize = 11;
@@ -78,20 +78,20 @@ impl Certificate {
         g[X][R] = p.reaction_k * hostility;
         g[X][T] = p.reaction_k * p.trust_threat_damping;
         g[M][X] = p.capability_depreciation;
-        for row in [E, G_ROWTH] {
+        for row in [E, GROWTH] {
             // The burden drag follows effort over the economy at load: X/E0 ≤ x_max.
             g[row][X] = p.burden_drag * p.effort_cap_share;
             g[row][N] = p.insurgency_drag;
             g[row][S] = p.instability_drag;
         }
-        g[G_ROWTH][E] = p.economy_recovery;
-        g[S][G_ROWTH] = p.stability_economy / GROWTH_SCALE;
+        g[GROWTH][E] = p.economy_recovery;
+        g[S][GROWTH] = p.stability_economy / GROWTH_SCALE;
         // Stability's burden term reads x/E, full at b̄ + 0.05.
         g[S][E] = p.stability_burden * (p.burden_threshold + 0.05) / 0.05;
         g[S][X] = p.stability_burden * (p.burden_threshold + 0.05) / 0.05 + p.stability_threat;
-        g[S][CAP] = p.stability_capacity / CAPACITY_FLOOR;
+        g[S][CAPACITY] = p.stability_capacity / CAPACITY_FLOOR;
         g[S][N] = p.stability_armed_groups;
-        g[S][GRV] = p.stability_grievance;
+        g[S][GRIEVANCE] = p.stability_grievance;
         g[S][L] = p.stability_legitimacy;
         g[S][R] = p.stability_threat * hostility;
         // Reassurance M̄0·A/(A + M̄0)² ≤ ¼ in the allies' capability and their trust.
@@ -99,9 +99,9 @@ impl Certificate {
         g[S][OMEGA] = p.stability_alliance / (4.0 * COMMITMENT_FLOOR);
         g[S][M] = p.stability_alliance / 4.0;
         g[L][S] = TURMOIL_COST / 0.4;
-        g[CAP][N] = p.capacity_insurgency;
-        g[N][CAP] = p.vacuum_recruitment;
-        g[N][GRV] = p.grievance_recruitment;
+        g[CAPACITY][N] = p.capacity_insurgency;
+        g[N][CAPACITY] = p.vacuum_recruitment;
+        g[N][GRIEVANCE] = p.grievance_recruitment;
         let pair_room = 2.0;
         g[R][T] = pair_room * p.trust_pull;
         g[R][X] = 2.0 * pair_room * p.arms_push;
@@ -117,12 +117,12 @@ impl Certificate {
         margins[X] = p.fatigue_a - p.reaction_k;
         margins[M] = p.capability_depreciation;
         margins[E] = p.economy_recovery;
-        margins[G_ROWTH] = 1.0;
+        margins[GROWTH] = 1.0;
         margins[S] = p.stability_reversion;
         margins[L] = p.legitimacy_reversion;
-        margins[CAP] = p.capacity_reversion;
+        margins[CAPACITY] = p.capacity_reversion;
         margins[N] = p.armed_groups_reversion;
-        margins[GRV] = p.grievance_reversion;
+        margins[GRIEVANCE] = p.grievance_reversion;
         margins[R] = p.relation_reversion - pair_room * (2.0 * p.balance_pull + phi * p.bloc_push);
         margins[T] = p.trust_reversion;
         margins[OMEGA] = p.commitment_adjustment;

@@ -134,11 +134,9 @@ fn step_with(
     let mut ledger = LedgerBuilder::new(record);
     let start = RegionsAtStart::measure(state, record);
 
-    // 1. Discrete actions and their one-off shocks; the nations they reach are marked with
-    // them, and so are those a treaty running out or a drawdown reaches.
-    origins::mark_scheduled(world, state);
+    // 1. Discrete actions and their one-off shocks; the nations they touch are marked with them
+    // (`origins`), and so are those a treaty running out or a drawdown touches.
     apply_scheduled(world, state, &mut ledger, &mut workspace.derived);
-    origins::mark_expiries(world, state);
 
     // 2. Derived quantities from the post-shock state.
     let derived = &mut workspace.derived;

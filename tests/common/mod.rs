@@ -158,3 +158,17 @@ impl Run {
 /// MODEL.md stylized fact 1's intervention: H alone, regime change on T, no mandate, π = λ = 0,
 /// 7 troops per 1,000, t0 = 4, D = 8, rapid drawdown.
 pub const MISCALIBRATED_REGIME_CHANGE: &str = r#"(tick: 4, action: Intervention((id: "op", kind: RegimeChange, interveners: ["H"], target: "T", legal_basis: NoMandate, post_conflict_planning: 0.0, local_engagement: 0.0, troops_per_1000: 7.0, duration: 8, drawdown: Rapid)))"#;
+
+/// Two fully hostile states, Atlantis and Borduria, whose fear beats their fatigue (k > a):
+/// Richardson's runaway, as a scenario file.
+pub const RUNAWAY_DUEL: &str = r#"(
+    format_version: 1,
+    meta: (title: "Richardson runaway"),
+    params: (reaction_k: 0.3, fatigue_a: 0.2, trust_threat_damping: 0.0),
+    regions: [(id: "r")],
+    nations: [
+        (id: "A", name: "Atlantis", region: "r", economy: 10.0, defence_share: 0.02),
+        (id: "B", name: "Borduria", region: "r", economy: 10.0, defence_share: 0.02),
+    ],
+    relations: [(a: "A", b: "B", relation: -1.0, trust: 0.5)],
+)"#;

@@ -81,9 +81,9 @@ pub fn inputs(
     i: NationIx,
     incentive: f64,
 ) -> [f64; 5] {
-    let sizes = &derived.weights;
-    let total: f64 = members.iter().map(|m| sizes[m.ix()]).sum();
-    let largest = members.iter().map(|m| sizes[m.ix()]).fold(0.0, f64::max);
+    let weights = &derived.weights;
+    let total: f64 = members.iter().map(|m| weights[m.ix()]).sum();
+    let largest = members.iter().map(|m| weights[m.ix()]).fold(0.0, f64::max);
     let leader_share = if total > 0.0 { largest / total } else { 0.0 };
     [
         shared_threat(world, derived, i, members.iter().copied()),
@@ -323,7 +323,7 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
     let tick = state.tick;
     // Cohesion is measured with the structural weights, the same for every check below.
     let current = super::super::derived::sizes(state, &world.calibration.norms);
-    let sizes = super::super::derived::structural_weights(world, &current).to_vec();
+    let weights = super::super::derived::structural_weights(world, &current);
     let incentives = if world.settings.autonomous_states {
         switching_incentives(world, state)
     } else {
@@ -370,8 +370,8 @@ pub fn membership_checks(world: &World, state: &mut State, ledger: &mut LedgerBu
             origins::mark(state, &partners, trigger, false);
             super::super::events::leave(state, ix, member, Cause::After(trigger), ledger);
         }
-        let cohesion = super::super::derived::cohesion(state, &sizes, ix);
-        let joined = super::super::derived::joined_cohesion(state, &sizes, ix);
+        let cohesion = super::super::derived::cohesion(state, weights, ix);
+        let joined = super::super::derived::joined_cohesion(state, weights, ix);
         let alliance = &mut state.alliances[a];
         if alliance.status.is_active()
             && (alliance.members.len() < 2
