@@ -356,3 +356,40 @@ fn clicking_a_palette_entry_opens_its_form_at_the_cursor() {
             .any(|e| e.tick == 5 && matches!(e.action, Action::SignTreaty(_)))
     );
 }
+
+#[test]
+fn the_why_panel_names_a_treaty_running_out_as_the_cause_of_what_follows() {
+    // A generated world of five nations whose confidence-building treaty ends at tick 39: at
+    // the end of the run the region's change is traced to that treaty running out.
+    let mut scenario = entente::model::generate::generate(
+        entente::model::generate::Size {
+            nations: 5,
+            relations: 25,
+            alliances: 1,
+            treaties: 2,
+            events: 0,
+            horizon: 60,
+        },
+        7449,
+    );
+    scenario.horizon = 60;
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = common::gui::harness_with(EntenteApp::new(
+        entente::app::document::Document::unchanged(scenario),
+        common::gui::config(&dialogs, None),
+    ));
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert_eq!(harness.state().cursor(), 60);
+    let named = harness
+        .query_all_by_label_contains("because of ")
+        .map(|node| format!("{node:?}"))
+        .collect::<Vec<_>>();
+    assert!(
+        named.iter().any(
+            |text| text.contains("confidence-building measures treaty-0")
+                && text.contains("running out")
+        ),
+        "{named:?}"
+    );
+}
