@@ -466,7 +466,16 @@ fn generate_writes_a_valid_deterministic_scenario_of_the_size_asked() {
         ),
         (12, 40, 50)
     );
-    entente().arg("check").arg(&a).assert().success();
+    // `check` accepts it and says in a sentence how stable its world is.
+    entente()
+        .arg("check")
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            ": stable: the slowest disturbance",
+        ))
+        .stdout(predicate::str::contains("half-life"));
     // It never overwrites a file.
     entente()
         .args(["generate", "--out"])
