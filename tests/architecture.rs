@@ -92,6 +92,7 @@ const SIM_LAYERS: &[(&str, &[&str])] = &[
             "world",
             "state",
             "reference",
+            "neighbourhood",
             "draws",
         ],
     ),

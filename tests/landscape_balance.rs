@@ -1,7 +1,10 @@
-//! Exact checks of the landscape and structural-balance modules (MODEL.md 4; stylized fact 21).
+//! Exact checks of the landscape and structural-balance modules (MODEL.md 4; stylized fact 21),
+//! on random landscapes and on the landscape of W0 inside a generated world as the model moves it.
+
+mod common;
 
 use entente::sim::balance::SignedGraph;
-use entente::sim::landscape::Landscape;
+use entente::sim::landscape::{Camps, Landscape, current_camps};
 use proptest::prelude::*;
 
 fn landscape_strategy() -> impl Strategy<Value = (Landscape, Vec<bool>)> {
@@ -60,6 +63,57 @@ proptest! {
             prop_assert!(!minimum.camps[0], "camp labels are normalised");
         }
     }
+}
+
+/// Stylized fact 21 on one landscape: every single switch from `camps` changes E by 2·s_i·ΔF_i,
+/// and steepest descent from it lowers E at every step and ends where no nation wavers.
+fn assert_sf21(landscape: &Landscape, camps: &Camps) {
+    let energy = landscape.energy(camps);
+    let frustrations = landscape.frustrations(camps);
+    let tolerance = 1e-9 * (1.0 + energy.abs());
+    for i in 0..landscape.len() {
+        let mut switched = camps.clone();
+        switched[i] = !switched[i];
+        let delta_e = landscape.energy(&switched) - energy;
+        let delta_f = landscape.frustrations(&switched)[i] - frustrations[i];
+        assert!(
+            (delta_e - 2.0 * landscape.sizes[i] * delta_f).abs() < tolerance,
+            "nation {i}: ΔE {delta_e} vs 2·s·ΔF {}",
+            2.0 * landscape.sizes[i] * delta_f
+        );
+    }
+    let path = landscape.descent_path(camps);
+    for step in path.windows(2) {
+        assert!(landscape.energy(&step[1]) < landscape.energy(&step[0]));
+    }
+    let end = path.last().unwrap();
+    assert!(landscape.incentives(end).iter().all(|&z| z <= 1e-12));
+}
+
+#[test]
+fn sf21_holds_on_the_landscape_of_w0_inside_a_generated_world() {
+    // W0 and its miscalibrated regime change inside 120 generated nations: the landscape of
+    // the relations the model produces, at load and after the intervention has moved them.
+    let scenario = common::embed(&common::w0(common::MISCALIBRATED_REGIME_CHANGE), 120, 7);
+    let run = common::Run::new(&scenario, 24);
+    assert!(run.world.nation_count() > 100);
+    let mut descents = 0;
+    for tick in [0, 24] {
+        let state = &run.states[tick];
+        let landscape = Landscape::of_state(&run.world, state);
+        assert!(landscape.minima().is_none(), "too large to enumerate");
+        let n = landscape.len();
+        let starts: [Camps; 3] = [
+            current_camps(&run.world, state),
+            (0..n).map(|i| i % 2 == 1).collect(),
+            (0..n).map(|i| (i * 7 + 3) % 5 < 2).collect(),
+        ];
+        for camps in &starts {
+            assert_sf21(&landscape, camps);
+            descents += usize::from(landscape.descent_path(camps).len() > 1);
+        }
+    }
+    assert!(descents > 0, "some start is not already a minimum");
 }
 
 #[test]

@@ -737,7 +737,6 @@ mod inside_a_generated_world {
     }
 
     #[test]
-    #[ignore = "open (issue 15): a common enemy's weight in the balance sum is its share of every other nation's size, below balance_reach in a large world, so the new pair is never stored"]
     fn sf20_enemy_of_my_enemy_becomes_a_friend() {
         super::common::embedded(super::sf20_enemy_of_my_enemy_becomes_a_friend);
     }
@@ -817,7 +816,6 @@ mod inside_a_generated_world {
     }
 
     #[test]
-    #[ignore = "open (issue 15): the bloc dissolves, but the landscape splits the whole world into two camps, and among 127 nations no former member's incentive shows it wavering"]
     fn sf17_alliances_collapse_when_the_threat_fades() {
         super::common::embedded(super::sf17_alliances_collapse_when_the_threat_fades);
     }

@@ -127,7 +127,7 @@ params! {
     "relations" {
         relation_reversion: "ρ_R" = 0.04 in 0.0 ..= 1.0, "reversion of relations toward their structural value (model 2: 0.04, was 0.01; see docs/MODEL.md)";
         balance_pull: "β_bal" = 0.002 in 0.0 ..= 1.0, "structural balance: friend of a friend, enemy of an enemy (model 2: 0.002, was 0.03; see docs/MODEL.md, small gain)";
-        balance_reach: "w_bal" = 0.02 in 0.0 ..= 1.0, "weight (share of the others' size) a common neighbour needs to draw two unrelated nations into a relation (not in the design; see docs/MODEL.md)";
+        balance_reach: "w_bal" = 0.02 in 0.0 ..= 1.0, "share of a pair's own ties at load (D_ab) that a common neighbour's balance term w_k·R_ak·R_bk must reach in size to draw two unrelated nations into a relation (not in the design; see docs/MODEL.md, deviation 15)";
         alliance_pull: "β_co" = 0.02 in 0.0 ..= 1.0, "warming between members of the same alliance";
         bloc_push: "β_bloc" = 0.002 in 0.0 ..= 1.0, "cooling toward members of a rival bloc (model 2: 0.002, was 0.02)";
         arms_push: "β_arms" = 0.002 in 0.0 ..= 1.0, "cooling caused by a rival's arms build-up since load, as perceived (model 2: 0.002, was 0.02)";

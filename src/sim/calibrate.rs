@@ -98,8 +98,11 @@ pub fn measure(world: &World, state: &State) -> Calibration {
     calibration.load = Arc::new(LoadSnapshot {
         dyads: state.dyads.clone(),
         sizes: derived.size.clone(),
-        total_size: derived.total_size,
         legitimacy: state.nations.iter().map(|x| x.legitimacy).collect(),
+        neighbourhoods: Arc::new(super::neighbourhood::Neighbourhoods::of(
+            &state.dyads,
+            &derived.weights,
+        )),
     });
     calibration
 }
@@ -142,7 +145,8 @@ pub fn reference_of_new_pair(
 ) -> DyadReference {
     let load = &world.calibration.load;
     let balance = if world.settings.calibrate_baseline {
-        relations::balance_of_pair(&load.dyads, &load.sizes, load.total_size, a, b)
+        let denominator = load.neighbourhoods.denominator(&load.sizes, a, b, None);
+        relations::balance_of_pair(&load.dyads, &load.sizes, denominator, a, b)
     } else {
         0.0
     };

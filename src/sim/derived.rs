@@ -1,8 +1,11 @@
 //! Derived quantities of MODEL.md 2.4, recomputed from the state at the start of each step.
 
+use std::sync::Arc;
+
 use crate::model::InterventionKind;
 
 use super::ids::{AllianceIx, NationIx};
+use super::neighbourhood::Neighbourhoods;
 use super::reference::Normalisers;
 use super::state::State;
 use super::world::World;
@@ -44,6 +47,9 @@ pub struct Derived {
     pub weights: Vec<f64>,
     /// Σ of the weights.
     pub total_weight: f64,
+    /// Each nation's ties at load (until calibration, its current ties): what a pair's balance
+    /// sum is a mean over. Shared with the load snapshot, so a tick copies no list.
+    pub neighbourhoods: Arc<Neighbourhoods>,
     /// Scratch: f-weighted effectiveness sums while computing presence.
     weighted: Vec<(f64, f64, f64)>,
     /// Scratch: positions of fighting pairs.
@@ -101,6 +107,12 @@ impl Derived {
         self.weights
             .extend_from_slice(structural_weights(world, &self.size));
         self.total_weight = self.weights.iter().sum();
+        let load = &world.calibration.load;
+        if load.neighbourhoods.weight.len() == n {
+            self.neighbourhoods = Arc::clone(&load.neighbourhoods);
+        } else {
+            self.neighbourhoods = Arc::new(Neighbourhoods::of(&state.dyads, &self.weights));
+        }
         self.cohesion.clear();
         self.cohesion.extend(
             (0..state.alliances.len())
@@ -210,6 +222,13 @@ impl Derived {
     /// The structural weight of a nation (its size at load).
     pub fn weight_of(&self, nation: NationIx) -> f64 {
         self.weights[nation.ix()]
+    }
+
+    /// D_ab, the denominator of a pair's balance sum ([`Neighbourhoods::denominator`]);
+    /// `position` is the pair's storage position, `None` when it is not stored.
+    pub fn balance_denominator(&self, a: NationIx, b: NationIx, position: Option<usize>) -> f64 {
+        self.neighbourhoods
+            .denominator(&self.weights, a, b, position)
     }
 
     /// The links of a pair (all zero when unlinked).

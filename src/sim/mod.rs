@@ -16,6 +16,7 @@ pub mod intervention;
 pub mod landscape;
 pub mod ledger;
 pub mod links;
+pub mod neighbourhood;
 pub mod observe;
 pub mod origins;
 pub mod random_events;

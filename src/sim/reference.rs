@@ -61,10 +61,10 @@ pub struct LoadSnapshot {
     pub dyads: Dyads,
     /// s_i at load.
     pub sizes: Vec<f64>,
-    /// Σ s at load.
-    pub total_size: f64,
     /// L_i at load.
     pub legitimacy: Vec<f64>,
+    /// Each nation's ties at load, the balance sums' denominators.
+    pub neighbourhoods: Arc<super::neighbourhood::Neighbourhoods>,
 }
 
 /// Load-time reference values the deviation-form drivers are measured against.

@@ -1,6 +1,6 @@
 //! The sums behind the structural-balance driver u_bal (MODEL.md 2.5 D):
-//! B_ij = Σ_{k≠i,j} s_k R_ik R_kj / Σ_{k≠i,j} s_k, "friend of a friend, enemy of an enemy", for
-//! every stored pair.
+//! B_ij = Σ_{k≠i,j} s_k R_ik R_kj / D_ij, "friend of a friend, enemy of an enemy", for every
+//! stored pair, with D_ij the weight of the pair's own ties at load (`neighbourhood.rs`).
 //!
 //! Terms (s_k·R_ak)·R_bk (a < b) are added in ascending k into four partial sums (k mod 4), joined
 //! as (0 + 1) + (2 + 3): one fixed order, so the dense path (a row-by-row product of the relation
@@ -50,7 +50,7 @@ impl BalancePull {
         out.clear();
         out.extend((0..pairs).map(|position| {
             let (i, j) = state.dyads.ends(position);
-            let denominator = derived.total_weight - derived.weight_of(i) - derived.weight_of(j);
+            let denominator = derived.balance_denominator(i, j, Some(position));
             if denominator <= 0.0 {
                 return 0.0;
             }
