@@ -2,61 +2,22 @@
 //! worlds made by `entente generate` of 5 to 1,000 nations and many seeds, and hand-made ones.
 //! At rest a world stays at rest; a small push gives a small answer that fades; an action in one
 //! region leaves regions without ties to it nearly still; a century of events does not collapse
-//! a world; and the stability report calls every default-parameter world stable and finds a
-//! runaway when one is set up. Model 1 failed every one of these.
+//! a world. The stability report and the causes have files of their own
+//! (`tests/stability_report.rs`, `tests/causes.rs`).
+//!
+//! Model 1 fails every test here. This file and `common/generated.rs` use nothing model 2 added,
+//! so they run against model 1 as they are (docs/MODEL.md, "Model 1 against the same tests").
+
+#[path = "common/generated.rs"]
+mod generated;
 
 use entente::model::generate::{Size, generate};
 use entente::model::{
     Action, Attribute, Event, Intervention, InterventionKind, LegalBasis, Scenario,
 };
-use entente::sim::origins::OWN_TERMS;
-use entente::sim::small_gain::Certificate;
-use entente::sim::stability::{Options, analyse};
-use entente::sim::world::Act;
-use entente::sim::{AllianceIx, Cause, Entity, Simulation, State, TickLedger, Trigger};
+use entente::sim::{Simulation, State};
+use generated::{at_rest, run, world, worlds};
 use proptest::prelude::*;
-
-/// A generated world of `nations` with the usual density: five relations, a fifth of an alliance
-/// and half a treaty per nation, and `events` timeline events.
-fn world(nations: usize, seed: u64, events: usize, horizon: u32) -> Scenario {
-    generate(
-        Size {
-            nations,
-            relations: 5 * nations,
-            alliances: nations / 5,
-            treaties: nations / 2,
-            events,
-            horizon,
-        },
-        seed,
-    )
-}
-
-/// `cases` generated worlds, the same ones on every run and machine (a fixed seed): the suite
-/// checks many worlds without a run that passes today and fails tomorrow on a world it never
-/// drew before. `PROPTEST_RNG_SEED` does not apply; change the seed here to explore others.
-fn worlds(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(2026),
-        ..ProptestConfig::default()
-    }
-}
-
-/// `scenario` with nothing scheduled: no events and every treaty open-ended.
-fn at_rest(mut scenario: Scenario) -> Scenario {
-    scenario.events.clear();
-    for treaty in &mut scenario.treaties {
-        treaty.duration = None;
-    }
-    scenario
-}
-
-fn run(scenario: &Scenario, ticks: u32) -> Vec<State> {
-    let mut simulation = Simulation::new(scenario).unwrap();
-    simulation.run_to(ticks);
-    simulation.collect_states()
-}
 
 /// The largest change of any continuous variable between two states of one run (nations,
 /// pairs stored in both, commitments, regional indices).
@@ -244,40 +205,12 @@ proptest! {
             );
         }
     }
-
-    #[test]
-    fn the_report_calls_every_default_world_stable(nations in 5usize..60, seed in 0u64..10_000) {
-        let simulation = Simulation::new(&world(nations, seed, 0, 80)).unwrap();
-        let report = analyse(simulation.world(), simulation.current(), Options::default());
-        prop_assert!(report.is_stable(), "{}", report.sentence(simulation.world()));
-        // The world's slowest mode lies inside the bound the small-gain certificate gives every
-        // world with these parameters.
-        let certificate = Certificate::of(&simulation.world().params);
-        prop_assert!(certificate.holds());
-        let modulus = report.dominant().unwrap().modulus();
-        prop_assert!(modulus <= certificate.bound() + 1e-6, "{modulus} > {}", certificate.bound());
-    }
 }
 
 #[test]
 fn large_worlds_at_rest_stand_still() {
     assert_at_rest(&at_rest(world(200, 11, 0, 400)), 400);
     assert_at_rest(&at_rest(world(1000, 12, 0, 400)), 400);
-}
-
-#[test]
-fn the_report_calls_large_default_worlds_stable() {
-    for (nations, seed) in [(200, 21), (1000, 22)] {
-        let simulation = Simulation::new(&world(nations, seed, 0, 80)).unwrap();
-        let report = analyse(simulation.world(), simulation.current(), Options::default());
-        assert!(
-            report.is_stable(),
-            "{}",
-            report.sentence(simulation.world())
-        );
-        // The slowest disturbance does fade, measurably.
-        assert!(report.dominant().unwrap().rate() < -0.001);
-    }
 }
 
 #[test]
@@ -314,210 +247,4 @@ fn a_century_of_events_does_not_collapse_a_world_of_200_nations() {
             hostile(end)
         );
     }
-}
-
-/// Two fully hostile states whose fear beats their fatigue (k > a, Richardson's runaway), alone or
-/// in a region of their own inside a generated world.
-fn runaway(inside: Option<usize>) -> Scenario {
-    let mut scenario = match inside {
-        Some(nations) => at_rest(world(nations, 5, 0, 80)),
-        None => at_rest(world(5, 5, 0, 80)),
-    };
-    if inside.is_none() {
-        scenario.nations.clear();
-        scenario.relations.clear();
-        scenario.alliances.clear();
-        scenario.treaties.clear();
-    }
-    scenario.params.reaction_k = Some(0.3);
-    scenario.params.fatigue_a = Some(0.2);
-    scenario.params.trust_threat_damping = Some(0.0);
-    scenario.regions.push(entente::model::Region {
-        id: "duel".into(),
-        name: "Duel".into(),
-    });
-    for (id, name) in [("A", "Atlantis"), ("B", "Borduria")] {
-        let mut nation = entente::model::Nation::new(id, "duel");
-        nation.name = name.into();
-        nation.economy = 10.0;
-        nation.defence_share = 0.02;
-        scenario.nations.push(nation);
-    }
-    scenario.relations.push(entente::model::Relation {
-        a: "A".into(),
-        b: "B".into(),
-        relation: -1.0,
-        trust: 0.5,
-    });
-    scenario.layout.positions.clear();
-    scenario
-}
-
-#[test]
-fn the_report_finds_a_richardson_runaway_and_names_its_two_nations() {
-    for inside in [None, Some(60)] {
-        let scenario = runaway(inside);
-        let simulation = Simulation::new(&scenario).unwrap();
-        let world = simulation.world();
-        let report = analyse(world, simulation.current(), Options::default());
-        assert!(!report.is_stable(), "{inside:?}");
-        let sentence = report.sentence(world);
-        assert!(sentence.starts_with("UNSTABLE"), "{sentence}");
-        assert!(
-            sentence.contains("Atlantis") && sentence.contains("Borduria"),
-            "{sentence}"
-        );
-        assert!(sentence.contains("the arms race"), "{sentence}");
-        // Richardson: the symmetric mode of x' = x + k·y − a·x grows by k − a = 10% a tick.
-        let rate = report.dominant().unwrap().rate();
-        assert!((0.09..0.11).contains(&rate), "{rate}");
-    }
-}
-
-/// Every term of the model's own dynamics that moves a variable in `ledgers` names what set it
-/// off, except a variable's return toward its structural level (`origins::OWN_TERMS`), which
-/// answers the terms that displaced it.
-fn assert_every_motion_named(title: &str, ledgers: &[TickLedger]) {
-    for ledger in ledgers {
-        for change in &ledger.changes {
-            for term in &change.terms {
-                assert!(
-                    term.cause != Cause::Dynamics
-                        || term.value.abs() <= 1e-12
-                        || OWN_TERMS.contains(&term.id),
-                    "{title}: tick {}: {:?} {} {} = {:e} names no cause",
-                    ledger.tick,
-                    change.entity,
-                    change.var,
-                    term.id,
-                    term.value
-                );
-            }
-        }
-    }
-}
-
-/// Whether some term of `ledger` names `trigger`.
-fn names(ledger: &TickLedger, trigger: Trigger) -> bool {
-    ledger
-        .changes
-        .iter()
-        .flat_map(|change| &change.terms)
-        .any(|term| term.cause == Cause::After(trigger))
-}
-
-proptest! {
-    #![proptest_config(worlds(12))]
-
-    #[test]
-    fn every_change_after_a_treaty_runs_out_names_it(nations in 5usize..60, seed in 0u64..10_000) {
-        let scenario = world(nations, seed, 0, 120);
-        let mut simulation = Simulation::new(&scenario).unwrap();
-        simulation.run_to(120);
-        let ledgers = simulation.ledgers(0, 120);
-        assert_every_motion_named(&scenario.meta.title.0, &ledgers);
-        // Each treaty that ran out is named on its own pair's relation the tick after; when
-        // another treaty of one of the two nations ran out in the same tick, the ledger may name
-        // that one (one trigger per nation: docs/MODEL.md, "Causes").
-        let world = simulation.world();
-        // A treaty in force at load runs out after its duration.
-        let ends_with = |t: usize| scenario.treaties[t].duration;
-        for (t, treaty) in scenario.treaties.iter().enumerate() {
-            let Some(end) = ends_with(t).filter(|&d| d < 119) else { continue };
-            let (a, b) = (
-                world.nation(treaty.parties[0].as_str()).unwrap(),
-                world.nation(treaty.parties[1].as_str()).unwrap(),
-            );
-            let change = ledgers[end as usize]
-                .change(Entity::Dyad(a.min(b), a.max(b)), "relation")
-                .unwrap();
-            let named = change.terms.iter().any(|term| {
-                term.id == "u_treaty"
-                    && match term.cause {
-                        Cause::After(Trigger::TreatyEnded(u)) => {
-                            let other = &scenario.treaties[u.ix()];
-                            ends_with(u.ix()) == Some(end)
-                                && other.parties.iter().any(|p| treaty.parties.contains(p))
-                        }
-                        _ => false,
-                    }
-            });
-            prop_assert!(
-                named,
-                "{:?}", change.terms            );
-        }
-    }
-}
-
-/// Worlds with a timeline: events, interventions with their drawdowns, members leaving on their
-/// own and alliances dissolving. Every motion names its cause, and each of the model's own
-/// changes is named as itself.
-#[test]
-fn the_models_own_changes_and_what_they_set_off_name_themselves() {
-    let (mut exits, mut dissolutions, mut drawdowns) = (0, 0, 0);
-    for seed in 1..=6 {
-        let scenario = world(40, seed, 40, 160);
-        let mut simulation = Simulation::new(&scenario).unwrap();
-        simulation.run_to(160);
-        let ledgers = simulation.ledgers(0, 160);
-        assert_every_motion_named(&format!("seed {seed}"), &ledgers);
-        let states = simulation.collect_states();
-        let world = simulation.world();
-        for tick in 1..160usize {
-            let (before, after) = (&states[tick - 1], &states[tick]);
-            let scheduled: Vec<_> = world
-                .events_at(before.tick)
-                .iter()
-                .map(|e| &e.act)
-                .collect();
-            for (a, (x, y)) in before.alliances.iter().zip(&after.alliances).enumerate() {
-                let alliance = AllianceIx(a as u32);
-                let by_event = scheduled.iter().any(|act| {
-                    matches!(act, Act::LeaveAlliance { alliance: left, .. } if *left == alliance)
-                });
-                for &(member, _) in &x.members {
-                    let stayed = y.members.iter().any(|&(m, _)| m == member);
-                    if !stayed && !by_event && x.status.is_active() {
-                        exits += 1;
-                        let trigger = Trigger::Exit(alliance, member);
-                        assert!(
-                            names(&ledgers[tick - 1], trigger),
-                            "seed {seed} tick {tick}: {trigger:?}"
-                        );
-                    }
-                }
-                if x.status.is_active() && !y.status.is_active() && y.members.len() >= 2 {
-                    dissolutions += 1;
-                    // The members' responses the next tick name the dissolution.
-                    let trigger = Trigger::Dissolution(alliance);
-                    assert!(
-                        ledgers[tick..(tick + 3).min(160)]
-                            .iter()
-                            .any(|l| names(l, trigger)),
-                        "seed {seed} tick {tick}: {trigger:?}"
-                    );
-                }
-            }
-            for (v, info) in world.interventions.iter().enumerate() {
-                // Forces still there when the active phase ends draw down (a strike leaves none).
-                let started = before.interventions[v].started_at;
-                if started.is_some_and(|start| start + info.duration == before.tick)
-                    && after.interventions[v].status.is_active()
-                {
-                    drawdowns += 1;
-                    let trigger = Trigger::Drawdown(entente::sim::InterventionIx(v as u32));
-                    assert!(
-                        ledgers[tick - 1..(tick + 2).min(160)]
-                            .iter()
-                            .any(|l| names(l, trigger)),
-                        "seed {seed} tick {tick}: {trigger:?}"
-                    );
-                }
-            }
-        }
-    }
-    assert!(
-        drawdowns > 0 && exits + dissolutions > 0,
-        "{drawdowns} drawdowns, {exits} exits, {dissolutions} dissolutions"
-    );
 }
