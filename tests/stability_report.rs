@@ -83,6 +83,28 @@ fn runaway(inside: Option<usize>) -> Scenario {
 }
 
 #[test]
+fn the_report_names_nations_without_a_display_name_by_their_ids() {
+    // A teacher's hand-written file may leave names out.
+    let mut scenario = runaway(None);
+    for nation in &mut scenario.nations {
+        nation.name = "".into();
+    }
+    let simulation = Simulation::new(&scenario).unwrap();
+    let world = simulation.world();
+    let report = analyse(world, simulation.current(), Options::default());
+    let sentence = report.sentence(world);
+    assert!(
+        sentence.contains("A and B") || sentence.contains("B and A"),
+        "{sentence}"
+    );
+    let details = report.details(world).join("\n");
+    assert!(
+        details.contains("of A") || details.contains("of B"),
+        "{details}"
+    );
+}
+
+#[test]
 fn the_report_finds_a_richardson_runaway_and_names_its_two_nations() {
     for inside in [None, Some(60)] {
         let scenario = runaway(inside);

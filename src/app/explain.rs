@@ -171,13 +171,14 @@ fn add_nation_terms(
     }
 }
 
+/// A treaty in words: "treaty Baltic CBM (confidence-building measures)".
+fn treaty_name(world: &World, t: crate::sim::TreatyIx) -> String {
+    let info = &world.treaties[t.ix()];
+    format!("treaty {} ({})", info.shown_name(), info.kind.label())
+}
+
 fn nation_name(world: &World, n: NationIx) -> String {
-    let info = &world.nations[n.ix()];
-    if info.name.0.is_empty() {
-        info.id.to_string()
-    } else {
-        info.name.0.clone()
-    }
+    world.nations[n.ix()].shown_name().to_string()
 }
 
 /// A cause in words; for an intervention, how it was conducted, since that is what the model
@@ -224,11 +225,8 @@ pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
                 how.join(", ")
             )
         }
-        Cause::Treaty(t) => {
-            let info = &world.treaties[t.ix()];
-            format!("treaty {} ({})", info.name.0, info.kind.label())
-        }
-        Cause::Alliance(a) => format!("alliance {}", world.alliances[a.ix()].name.0),
+        Cause::Treaty(t) => treaty_name(world, t),
+        Cause::Alliance(a) => format!("alliance {}", world.alliances[a.ix()].shown_name()),
         Cause::Nation(n) => name(n),
         Cause::Event(e) => describe_event(world, e),
         Cause::Random(kind) => random_event(kind),
@@ -246,18 +244,18 @@ pub fn describe_trigger(world: &World, trigger: Trigger) -> String {
     };
     match trigger {
         Trigger::Event(e) => describe_event(world, e),
-        Trigger::TreatyEnded(t) => {
-            let info = &world.treaties[t.ix()];
-            format!("treaty {} ({}) running out", info.name.0, info.kind.label())
-        }
+        Trigger::TreatyEnded(t) => format!("{} running out", treaty_name(world, t)),
         Trigger::Drawdown(v) => format!("the drawdown of the {}", intervention(v)),
         Trigger::Exit(a, n) => format!(
             "{} leaving alliance {}",
             name(n),
-            world.alliances[a.ix()].name.0
+            world.alliances[a.ix()].shown_name()
         ),
         Trigger::Dissolution(a) => {
-            format!("alliance {} dissolving", world.alliances[a.ix()].name.0)
+            format!(
+                "alliance {} dissolving",
+                world.alliances[a.ix()].shown_name()
+            )
         }
         Trigger::Random(kind) => random_event(kind),
     }
@@ -272,12 +270,9 @@ fn random_event(kind: &str) -> String {
 pub fn describe_event(world: &World, e: crate::sim::EventIx) -> String {
     let event = &world.events[e.ix()];
     let name = |n: NationIx| nation_name(world, n);
-    let treaty = |t: crate::sim::TreatyIx| {
-        let info = &world.treaties[t.ix()];
-        format!("treaty {} ({})", info.name.0, info.kind.label())
-    };
+    let treaty = |t: crate::sim::TreatyIx| treaty_name(world, t);
     let alliance =
-        |a: crate::sim::AllianceIx| format!("alliance {}", world.alliances[a.ix()].name.0);
+        |a: crate::sim::AllianceIx| format!("alliance {}", world.alliances[a.ix()].shown_name());
     let at = event.tick;
     match &event.act {
         Act::StartIntervention(v) => {
@@ -401,6 +396,35 @@ mod tests {
                 .all(|c| !c.contains("event at tick")),
             "{:?}",
             why.parts
+        );
+    }
+
+    #[test]
+    fn nameless_treaties_alliances_and_nations_read_by_their_ids() {
+        // A teacher's hand-written file may leave names out: the words use the ids, not blanks.
+        let text = r#"(
+            format_version: 1,
+            meta: (title: "Nameless"),
+            regions: [(id: "r")],
+            nations: [(id: "A", region: "r"), (id: "B", region: "r"), (id: "C", region: "r")],
+            alliances: [(id: "pact", members: ["A", "B"])],
+            treaties: [(id: "cbm", kind: ConfidenceBuilding, parties: ["A", "C"], strength: 0.5)],
+        )"#;
+        let run = Simulation::new(&crate::io::load_str(text).unwrap()).unwrap();
+        let world = run.world();
+        let (treaty, alliance) = (crate::sim::TreatyIx(0), crate::sim::AllianceIx(0));
+        let a = world.nation("A").unwrap();
+        assert_eq!(
+            describe_trigger(world, Trigger::TreatyEnded(treaty)),
+            "treaty cbm (confidence-building measures) running out"
+        );
+        assert_eq!(
+            describe_trigger(world, Trigger::Exit(alliance, a)),
+            "A leaving alliance pact"
+        );
+        assert_eq!(
+            describe_cause(world, Cause::Alliance(alliance)).as_deref(),
+            Some("alliance pact")
         );
     }
 

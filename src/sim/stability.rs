@@ -134,14 +134,14 @@ impl Coordinate {
 
     /// The coordinate in words, e.g. "defence effort of Hegemon" or "relation Hegemon–Target".
     pub fn describe(self, world: &World) -> String {
-        let name = |i: NationIx| world.nations[i.ix()].name.to_string();
+        let name = |i: NationIx| world.nations[i.ix()].shown_name();
         match self {
             Self::Nation(i, v) => format!("{} of {}", v.name(), name(i)),
             Self::Pair(a, b, column) => format!("{} {}–{}", column.name(), name(a), name(b)),
             Self::Commitment(a, i) => format!(
                 "commitment of {} to {}",
                 name(i),
-                world.alliances[a.ix()].name
+                world.alliances[a.ix()].shown_name()
             ),
         }
     }
@@ -364,7 +364,7 @@ impl Mode {
             .into_iter()
             .take(2)
             .filter(|&(_, share)| share >= 0.1)
-            .map(|(n, _)| world.nations[n.ix()].name.to_string())
+            .map(|(n, _)| world.nations[n.ix()].shown_name().to_string())
             .collect();
         match names.as_slice() {
             [] => String::from("many nations"),
