@@ -23,17 +23,24 @@ pub struct NationInfo {
     pub region: RegionIx,
 }
 
-impl NationInfo {
-    /// The name to show: its display name, or its id where the scenario gives none (a teacher's
-    /// hand-written file may leave names out).
-    pub fn shown_name(&self) -> &str {
-        if self.name.0.is_empty() {
-            self.id.as_str()
-        } else {
-            &self.name.0
+/// `shown_name()` for the kinds of thing a scenario may leave unnamed.
+macro_rules! shown_name {
+    ($($kind:ty),*) => {$(
+        impl $kind {
+            /// The name to show: its display name, or its id where the scenario gives none (a
+            /// teacher's hand-written file may leave names out).
+            pub fn shown_name(&self) -> &str {
+                if self.name.0.is_empty() {
+                    self.id.as_str()
+                } else {
+                    &self.name.0
+                }
+            }
         }
-    }
+    )*};
 }
+
+shown_name!(NationInfo, AllianceInfo, TreatyInfo);
 
 /// A region's fixed facts.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,18 +68,6 @@ pub struct AllianceInfo {
     pub formed_by: Option<EventIx>,
 }
 
-impl AllianceInfo {
-    /// The name to show: its display name, or its id where the scenario gives none (a teacher's
-    /// hand-written file may leave names out).
-    pub fn shown_name(&self) -> &str {
-        if self.name.0.is_empty() {
-            self.id.as_str()
-        } else {
-            &self.name.0
-        }
-    }
-}
-
 /// A treaty in force at load or signed by an event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreatyInfo {
@@ -92,17 +87,6 @@ pub struct TreatyInfo {
     pub authority: Option<MandateAuthority>,
     /// The event that signs it; `None` if in force at load.
     pub signed_by: Option<EventIx>,
-}
-
-impl TreatyInfo {
-    /// The name to show: its display name, or its id where the scenario gives none.
-    pub fn shown_name(&self) -> &str {
-        if self.name.0.is_empty() {
-            self.id.as_str()
-        } else {
-            &self.name.0
-        }
-    }
 }
 
 /// An intervention placed by an event, with its derived constants.
