@@ -359,8 +359,19 @@ fn clicking_a_palette_entry_opens_its_form_at_the_cursor() {
 
 #[test]
 fn the_why_panel_names_a_treaty_running_out_as_the_cause_of_what_follows() {
-    // A generated world of five nations whose confidence-building treaty ends at tick 39: at
-    // the end of the run the region's change is traced to that treaty running out.
+    why_panel_names_the_treaty_running_out(false, "treaty confidence-building measures treaty-0");
+}
+
+#[test]
+fn the_why_panel_names_a_treaty_without_a_name_by_its_id() {
+    // A hand-written file may leave names out: the cause reads with the treaty's id, not a blank.
+    why_panel_names_the_treaty_running_out(true, "treaty treaty-0 (confidence-building measures)");
+}
+
+/// A generated world of five nations whose confidence-building treaty ends at tick 39 (every name
+/// cleared when `nameless`): at the end of the run the region's change is traced to that treaty
+/// running out, in words that contain `treaty`.
+fn why_panel_names_the_treaty_running_out(nameless: bool, treaty: &str) {
     let mut scenario = entente::model::generate::generate(
         entente::model::generate::Size {
             nations: 5,
@@ -373,6 +384,17 @@ fn the_why_panel_names_a_treaty_running_out_as_the_cause_of_what_follows() {
         7449,
     );
     scenario.horizon = 60;
+    if nameless {
+        for nation in &mut scenario.nations {
+            nation.name = "".into();
+        }
+        for alliance in &mut scenario.alliances {
+            alliance.name = "".into();
+        }
+        for entry in &mut scenario.treaties {
+            entry.name = "".into();
+        }
+    }
     let dialogs = ScriptedDialogs::default();
     let mut harness = common::gui::harness_with(EntenteApp::new(
         entente::app::document::Document::unchanged(scenario),
@@ -386,10 +408,13 @@ fn the_why_panel_names_a_treaty_running_out_as_the_cause_of_what_follows() {
         .map(|node| format!("{node:?}"))
         .collect::<Vec<_>>();
     assert!(
-        named.iter().any(
-            |text| text.contains("confidence-building measures treaty-0")
-                && text.contains("running out")
-        ),
+        named
+            .iter()
+            .any(|text| text.contains(treaty) && text.contains("running out")),
+        "{named:?}"
+    );
+    assert!(
+        named.iter().all(|text| !text.contains("treaty  (")),
         "{named:?}"
     );
 }
