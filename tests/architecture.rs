@@ -104,6 +104,7 @@ const SIM_LAYERS: &[(&str, &[&str])] = &[
             "agreements",
             "derived",
             "hazards",
+            "network",
             "balance",
             "landscape",
             "index",

@@ -302,6 +302,42 @@ fn blocs_prints_both_camps_and_their_basin_shares() {
         .stdout(predicate::str::contains("A = {A, B}  B = {C, D}"))
         .stdout(predicate::str::contains(
             "triangle index 1.000, frustration index 0",
+        ))
+        .stdout(predicate::str::contains(
+            "network of ties: 1 connected group (the largest of 4 nations)",
+        ))
+        .stdout(predicate::str::contains(
+            "alliance clusters (alliances in force joined by shared members): none",
+        ));
+}
+
+#[test]
+fn blocs_lists_alliance_clusters_and_the_groups_of_the_network() {
+    // Two alliances that share B form one cluster; E and F are tied only to each other.
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(
+        folder.path(),
+        "clusters.ron",
+        br#"(
+    format_version: 1,
+    meta: (title: "Clusters"),
+    regions: [(id: "r"), (id: "s")],
+    nations: [(id: "A", region: "r"), (id: "B", region: "r"), (id: "C", region: "r"),
+              (id: "D", region: "r"), (id: "E", region: "s"), (id: "F", region: "s")],
+    relations: [(a: "A", b: "D", relation: -0.5), (a: "E", b: "F", relation: 0.5)],
+    alliances: [(id: "north", members: ["A", "B"]), (id: "south", members: ["B", "C"]),
+                (id: "isle", members: ["E", "F"])],
+)"#,
+    );
+    entente()
+        .args(["blocs", &file])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "network of ties: 2 connected groups (the largest of 4 nations)",
+        ))
+        .stdout(predicate::str::contains(
+            "alliance clusters (alliances in force joined by shared members): {A, B, C}  {E, F}",
         ));
 }
 

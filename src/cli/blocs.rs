@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::io::load_file;
 use crate::sim::balance::SignedGraph;
 use crate::sim::landscape::{Landscape, MAX_ENUMERATED, current_camps};
+use crate::sim::network::Network;
 use crate::sim::{self, World};
 
 /// Runs the scenario to `tick` and describes its predicted blocs, minima and wavering states.
@@ -85,15 +86,48 @@ pub fn blocs(file: &Path, tick: Option<u32>) -> anyhow::Result<String> {
         world.nation_count(),
         state.dyads.iter().map(|d| (d.a.ix(), d.b.ix(), d.relation)),
     );
-    let frustration = graph
-        .frustration_index()
-        .map_or("not computed (more than 20 nations)".to_owned(), |f| {
-            f.to_string()
-        });
+    let frustration = graph.frustration_index().map_or(
+        format!("not computed (a connected group of more than {MAX_ENUMERATED} nations)"),
+        |f| f.to_string(),
+    );
     let _ = writeln!(
         out,
         "structural balance: triangle index {:.3}, frustration index {frustration}",
         graph.triangle_index()
+    );
+    let network = Network::of(&state);
+    let components = network.components();
+    let largest = components.iter().map(Vec::len).max().unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "network of ties: {} connected {} (the largest of {largest} nations)",
+        components.len(),
+        if components.len() == 1 {
+            "group"
+        } else {
+            "groups"
+        },
+    );
+    let clusters: Vec<String> = Network::of_alliances(&state)
+        .components()
+        .into_iter()
+        .filter(|members| members.len() > 1)
+        .map(|members| {
+            let ids: Vec<String> = members
+                .iter()
+                .map(|m| world.nations[m.ix()].id.to_string())
+                .collect();
+            format!("{{{}}}", ids.join(", "))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "alliance clusters (alliances in force joined by shared members): {}",
+        if clusters.is_empty() {
+            "none".to_owned()
+        } else {
+            clusters.join("  ")
+        }
     );
     Ok(out)
 }

@@ -1,7 +1,9 @@
 //! Structural balance of the signed relation network (MODEL.md 1.5): the triangle index and the
 //! exact frustration index. Edges are the stored relations with a non-zero sign.
 
+use super::ids::NationIx;
 use super::landscape::MAX_ENUMERATED;
+use super::network::Network;
 
 /// A signed graph on `n` nodes: edges (i, j, sign) with i < j and sign ±1.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,16 +72,28 @@ impl SignedGraph {
     }
 
     /// The minimum number of edges that violate a bipartition (positive across or negative
-    /// within), over all bipartitions; exact for n ≤ 20, `None` beyond.
+    /// within), over all bipartitions. Nations that no chain of edges joins can be split
+    /// independently, so the index is the sum over the connected components ([`Network`]), each
+    /// enumerated exactly: `None` when a component has more than 20 nations.
     pub fn frustration_index(&self) -> Option<usize> {
-        if self.n == 0 {
-            return Some(0);
+        let network = Network::from_ties(self.n, self.edges.iter().map(|&(i, j, _)| (i, j)));
+        let mut component_of = vec![(0usize, 0usize); self.n];
+        let components = network.components();
+        for (c, members) in components.iter().enumerate() {
+            if members.len() > MAX_ENUMERATED {
+                return None;
+            }
+            for (position, member) in members.iter().enumerate() {
+                component_of[member.ix()] = (c, position);
+            }
         }
-        if self.n > MAX_ENUMERATED {
-            return None;
+        let mut edges_of = vec![Vec::new(); components.len()];
+        for &(i, j, s) in &self.edges {
+            let ((c, a), (_, b)) = (component_of[i], component_of[j]);
+            edges_of[c].push((a, b, s));
         }
-        let violations = |mask: usize| {
-            self.edges
+        let violations = |edges: &[(usize, usize, i8)], mask: usize| {
+            edges
                 .iter()
                 .filter(|&&(i, j, s)| {
                     let across = ((mask >> i) ^ (mask >> j)) & 1 == 1;
@@ -87,7 +101,13 @@ impl SignedGraph {
                 })
                 .count()
         };
-        (0..1usize << (self.n - 1)).map(violations).min()
+        let least = |(members, edges): (&Vec<NationIx>, &Vec<(usize, usize, i8)>)| {
+            (0..1usize << (members.len() - 1))
+                .map(|mask| violations(edges, mask))
+                .min()
+                .unwrap_or(0)
+        };
+        Some(components.iter().zip(&edges_of).map(least).sum())
     }
 }
 
@@ -97,6 +117,25 @@ mod tests {
 
     fn triangle(a: f64, b: f64, c: f64) -> SignedGraph {
         SignedGraph::from_relations(3, [(0, 1, a), (1, 2, b), (0, 2, c)])
+    }
+
+    #[test]
+    fn the_frustration_index_adds_up_over_components_beyond_twenty_nations() {
+        // Eight all-hostile triangles, 24 nations: each triangle needs one violated edge, and
+        // no component is larger than three, so the index is exact although n > 20.
+        let relations = (0..8).flat_map(|t| {
+            let base = 3 * t;
+            [
+                (base, base + 1, -1.0),
+                (base + 1, base + 2, -1.0),
+                (base, base + 2, -1.0),
+            ]
+        });
+        let graph = SignedGraph::from_relations(24, relations);
+        assert_eq!(graph.frustration_index(), Some(8));
+        // One component of 21 nations is beyond the enumeration.
+        let chain = SignedGraph::from_relations(21, (0..20).map(|i| (i, i + 1, 1.0)));
+        assert_eq!(chain.frustration_index(), None);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod landscape;
 pub mod ledger;
 pub mod links;
 pub mod neighbourhood;
+pub mod network;
 pub mod observe;
 pub mod origins;
 pub mod random_events;
