@@ -10,10 +10,9 @@
 mod generated;
 
 use entente::model::generate::{Size, generate};
-use entente::model::{Action, Event, Intervention, InterventionKind, LegalBasis};
 use entente::sim::network::Network;
 use entente::sim::{NationIx, Simulation};
-use generated::{at_rest, run, worlds};
+use generated::{at_rest, parties, run, with_intervention, worlds};
 use proptest::prelude::*;
 
 /// The largest |ΔS| of each nation over `ticks` between a calm run and one with an
@@ -37,26 +36,8 @@ fn answers_by_distance(
         },
         seed,
     ));
-    let (target, intervener) = (nations / 3, nations / 3 + 4);
-    let mut operation = Intervention::new(
-        "op".into(),
-        InterventionKind::ALL[kind],
-        vec![scenario.nations[intervener].id.clone()],
-        scenario.nations[target].id.clone(),
-    );
-    operation.legal_basis = if mandate {
-        LegalBasis::Unsc
-    } else {
-        LegalBasis::NoMandate
-    };
-    operation.troops_per_1000 = 6.0;
-    operation.duration = 8;
-    operation.host_consent = true;
-    let mut acted = scenario.clone();
-    acted.events.push(Event {
-        tick: 4,
-        action: Action::Intervention(operation),
-    });
+    let (target, intervener) = parties(&scenario);
+    let acted = with_intervention(&scenario, kind, mandate);
     let (calm, answer) = (run(&scenario, 120), run(&acted, 120));
     let simulation = Simulation::new(&scenario).unwrap();
     let parties = [target, intervener].map(|i| NationIx(i as u32));

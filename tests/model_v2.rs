@@ -12,11 +12,9 @@
 mod generated;
 
 use entente::model::generate::{Size, generate};
-use entente::model::{
-    Action, Attribute, Event, Intervention, InterventionKind, LegalBasis, Scenario,
-};
+use entente::model::{Action, Attribute, Event, Scenario};
 use entente::sim::{Simulation, State};
-use generated::{at_rest, run, world, worlds};
+use generated::{at_rest, parties, run, with_intervention, world, worlds};
 use proptest::prelude::*;
 
 /// The largest change of any continuous variable between two states of one run (nations,
@@ -190,27 +188,8 @@ fn assert_a_small_push_fades(scenario: &Scenario, pushed: usize) {
 /// by the one four places on), no region without a tie to either party moves by more than 10% of
 /// the target region's change over 120 ticks. Returns how many regions had no tie.
 fn assert_untied_regions_stay_still(scenario: &Scenario, kind: usize, mandate: bool) -> usize {
-    let nations = scenario.nations.len();
-    let (target, intervener) = (nations / 3, nations / 3 + 4);
-    let mut acted = scenario.clone();
-    let mut operation = Intervention::new(
-        "op".into(),
-        InterventionKind::ALL[kind],
-        vec![scenario.nations[intervener].id.clone()],
-        scenario.nations[target].id.clone(),
-    );
-    operation.legal_basis = if mandate {
-        LegalBasis::Unsc
-    } else {
-        LegalBasis::NoMandate
-    };
-    operation.troops_per_1000 = 6.0;
-    operation.duration = 8;
-    operation.host_consent = true;
-    acted.events.push(Event {
-        tick: 4,
-        action: Action::Intervention(operation),
-    });
+    let (target, intervener) = parties(scenario);
+    let acted = with_intervention(scenario, kind, mandate);
     let (calm, answer) = (run(scenario, 120), run(&acted, 120));
     let simulation = Simulation::new(scenario).unwrap();
     let world = simulation.world();

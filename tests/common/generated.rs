@@ -5,8 +5,8 @@
 
 #![allow(dead_code)]
 
-use entente::model::Scenario;
 use entente::model::generate::{Size, generate};
+use entente::model::{Action, Event, Intervention, InterventionKind, LegalBasis, Scenario};
 use entente::sim::{Simulation, State};
 use proptest::prelude::ProptestConfig;
 
@@ -51,4 +51,37 @@ pub fn run(scenario: &Scenario, ticks: u32) -> Vec<State> {
     let mut simulation = Simulation::new(scenario).unwrap();
     simulation.run_to(ticks);
     simulation.collect_states()
+}
+
+/// The parties of [`with_intervention`]: (target, intervener), by position in the scenario.
+pub fn parties(scenario: &Scenario) -> (usize, usize) {
+    let nations = scenario.nations.len();
+    (nations / 3, nations / 3 + 4)
+}
+
+/// `scenario` with one intervention of `InterventionKind::ALL[kind]` at tick 4: the nation a
+/// third of the way in is the target, the one four places on intervenes ([`parties`]), 6 troops
+/// per 1,000 for 8 ticks, with the host's consent, and a Security Council mandate or none.
+pub fn with_intervention(scenario: &Scenario, kind: usize, mandate: bool) -> Scenario {
+    let (target, intervener) = parties(scenario);
+    let mut operation = Intervention::new(
+        "op".into(),
+        InterventionKind::ALL[kind],
+        vec![scenario.nations[intervener].id.clone()],
+        scenario.nations[target].id.clone(),
+    );
+    operation.legal_basis = if mandate {
+        LegalBasis::Unsc
+    } else {
+        LegalBasis::NoMandate
+    };
+    operation.troops_per_1000 = 6.0;
+    operation.duration = 8;
+    operation.host_consent = true;
+    let mut acted = scenario.clone();
+    acted.events.push(Event {
+        tick: 4,
+        action: Action::Intervention(operation),
+    });
+    acted
 }
