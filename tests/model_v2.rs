@@ -5,8 +5,9 @@
 //! a world. The stability report and the causes have files of their own
 //! (`tests/stability_report.rs`, `tests/causes.rs`).
 //!
-//! Model 1 fails every test here. This file and `common/generated.rs` use nothing model 2 added,
-//! so they run against model 1 as they are (docs/MODEL.md, "Model 1 against the same tests").
+//! Model 1 fails every test here but the two at rest (its calibration already held an untouched
+//! world still). This file and `common/generated.rs` use nothing model 2 added, so they run
+//! against model 1 as they are (docs/MODEL.md, "Model 1 against the same tests").
 
 #[path = "common/generated.rs"]
 mod generated;
