@@ -73,15 +73,7 @@ pub fn blocs(file: &Path, tick: Option<u32>) -> anyhow::Result<String> {
         .filter(|&(_, &z)| z > 1e-12)
         .map(|(i, z)| format!("{} (z = {z:.4})", world.nations[i].id))
         .collect();
-    let _ = writeln!(
-        out,
-        "wavering states: {}",
-        if wavering.is_empty() {
-            "none".to_owned()
-        } else {
-            wavering.join(", ")
-        }
-    );
+    let _ = writeln!(out, "wavering states: {}", list_or_none(&wavering, ", "));
     let graph = SignedGraph::from_relations(
         world.nation_count(),
         state.dyads.iter().map(|d| (d.a.ix(), d.b.ix(), d.relation)),
@@ -123,13 +115,18 @@ pub fn blocs(file: &Path, tick: Option<u32>) -> anyhow::Result<String> {
     let _ = writeln!(
         out,
         "alliance clusters (alliances in force joined by shared members): {}",
-        if clusters.is_empty() {
-            "none".to_owned()
-        } else {
-            clusters.join("  ")
-        }
+        list_or_none(&clusters, "  ")
     );
     Ok(out)
+}
+
+/// `items` joined by `separator`, or "none".
+fn list_or_none(items: &[String], separator: &str) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(separator)
+    }
 }
 
 fn describe(world: &World, camps: &[bool]) -> String {
