@@ -1,6 +1,6 @@
-//! Generated worlds for the tests of model 2's promises (`tests/model_v2.rs`,
-//! `tests/stability_report.rs`, `tests/causes.rs`). It uses only the scenario format, the
-//! generator and the simulation's states, which model 1 had too, so `tests/model_v2.rs` can be
+//! Generated worlds for the tests of model 2's promises (`tests/engine/model_v2.rs`,
+//! `tests/engine/stability_report.rs`, `tests/engine/causes.rs`). It uses only the scenario format, the
+//! generator and the simulation's states, which model 1 had too, so `tests/engine/model_v2.rs` can be
 //! run against model 1 to show it failing (docs/MODEL.md, "Model 1 against the same tests").
 
 #![allow(dead_code)]

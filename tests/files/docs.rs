@@ -57,7 +57,7 @@ fn parameter_table() -> String {
          Every parameter of the model (MODEL.md 2.9) with its name in scenario files, its symbol, \
          default and accepted range. Override any of them in a scenario with \
          `params: (name: value, …)`.\n\n\
-         This file is generated from `src/model/params.rs` and checked by `tests/docs.rs`.\n\n\
+         This file is generated from `src/model/params.rs` and checked by `tests/files/docs.rs`.\n\n\
          | block | name | symbol | default | range | meaning |\n|---|---|---|---|---|---|\n",
     );
     for p in PARAM_TABLE {

@@ -3,8 +3,7 @@
 //! the small-gain certificate gives every world, and finds a Richardson runaway when one is set
 //! up, naming its two nations.
 
-#[path = "common/generated.rs"]
-mod generated;
+use crate::generated;
 
 use entente::model::Scenario;
 use entente::sim::Simulation;

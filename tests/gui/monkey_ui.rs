@@ -187,10 +187,23 @@ fn run_monkey(seed: u64, events: usize) {
     );
 }
 
+// Four sessions of 2,000 inputs each, one test each so that they run side by side.
 #[test]
-fn a_monkey_on_the_default_scenario_breaks_nothing() {
-    // Four sessions of 2,000 inputs each.
-    for seed in 1..=4 {
-        run_monkey(seed, 2000);
-    }
+fn a_first_monkey_on_the_default_scenario_breaks_nothing() {
+    run_monkey(1, 2000);
+}
+
+#[test]
+fn a_second_monkey_on_the_default_scenario_breaks_nothing() {
+    run_monkey(2, 2000);
+}
+
+#[test]
+fn a_third_monkey_on_the_default_scenario_breaks_nothing() {
+    run_monkey(3, 2000);
+}
+
+#[test]
+fn a_fourth_monkey_on_the_default_scenario_breaks_nothing() {
+    run_monkey(4, 2000);
 }

@@ -2,7 +2,7 @@
 //! intervention from the palette, moving an event, seeking, stepping and scrubbing, the why
 //! panel's causes, undo restoring the series exactly, and CSV export of the plotted data.
 
-mod common;
+use crate::common;
 
 use common::gui::{ScriptedDialogs, click_at, harness, mesa, press, settle, undo};
 use egui::{Key, Modifiers, Pos2, pos2};

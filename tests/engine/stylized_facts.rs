@@ -3,7 +3,7 @@
 //! its world placed inside a generated world of 120 other nations with some ties to it
 //! (`inside_a_generated_world::…`), since the model must keep its facts beyond the bundled files.
 
-mod common;
+use crate::common;
 
 use common::{MISCALIBRATED_REGIME_CHANGE, Run, prepared, w0};
 

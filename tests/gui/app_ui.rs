@@ -1,6 +1,6 @@
 //! The first window, driven headless through its accessibility tree (egui_kittest).
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -71,7 +71,7 @@ fn space_toggles_playback() {
 fn a_broken_file_shows_its_located_problems_instead_of_crashing() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("broken.ron");
-    let text = include_str!("../assets/scenarios/blank.ron")
+    let text = include_str!("../../assets/scenarios/blank.ron")
         .replace("region: \"south\")", "region: \"south\", stability: 7.0)");
     std::fs::write(&path, text).unwrap();
     let mut harness = harness(EntenteApp::with_file(&path));

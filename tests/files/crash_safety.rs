@@ -48,9 +48,12 @@ fn child_saves_forever_when_asked() {
 const SAVED: &str = "saved ";
 
 fn spawn_child(target: &Path) -> Child {
+    // The test's name inside its binary: this module's path without the binary's own name.
+    let (_binary, module) = module_path!().split_once("::").unwrap();
+    let child_test = format!("{module}::child_saves_forever_when_asked");
     Command::new(std::env::current_exe().unwrap())
         .args([
-            "child_saves_forever_when_asked",
+            child_test.as_str(),
             "--exact",
             "--nocapture",
             "--test-threads=1",

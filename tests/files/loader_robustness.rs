@@ -99,7 +99,7 @@ fn every_bundled_scenario_with_each_line_deleted_or_doubled() {
 #[test]
 fn a_huge_string_is_refused_without_a_copy() {
     without_hanging("huge strings", || {
-        let blank = include_str!("../assets/scenarios/blank.ron");
+        let blank = include_str!("../../assets/scenarios/blank.ron");
         // 40 MiB of title: under the file limit, far over the string limit.
         let huge = "x".repeat(40 << 20);
         let text = blank.replace("title: \"New scenario\"", &format!("title: \"{huge}\""));

@@ -2,7 +2,7 @@
 //! the goals panel follows the cursor, student mode refuses locked edits and teacher mode lifts
 //! the locks, the debrief comes at the end, and the report is written from the window.
 
-mod common;
+use crate::common;
 
 use common::gui::{ScriptedDialogs, config, harness_with, press, settle};
 use egui::{Key, Modifiers};

@@ -3,7 +3,7 @@
 
 use entente::io::{LoadError, load_bytes, load_file, load_str};
 
-const BLANK: &str = include_str!("../assets/scenarios/blank.ron");
+const BLANK: &str = include_str!("../../assets/scenarios/blank.ron");
 
 /// Loads `text` and returns its problems as (line, col, message) — panics if it loads.
 fn problems(text: &str) -> Vec<(usize, usize, String)> {

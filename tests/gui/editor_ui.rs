@@ -2,7 +2,7 @@
 //! of the canvas and inspector, undo and redo, files through a scripted dialog, the
 //! unsaved-changes prompt, the load-error panel and autosave recovery.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,8 +2,7 @@
 //! model's own dynamics names what set it off, and the model's own changes (a treaty running
 //! out, forces drawing down, a member leaving, an alliance dissolving) are named as themselves.
 
-#[path = "common/generated.rs"]
-mod generated;
+use crate::generated;
 
 use entente::sim::origins::OWN_TERMS;
 use entente::sim::world::Act;

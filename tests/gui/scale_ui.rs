@@ -1,7 +1,7 @@
 //! The app on large scenarios, headless: the canvas's level of detail and the background work that
 //! keeps frames coming when ticks are slow.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -3,14 +3,13 @@
 //! At rest a world stays at rest; a small push gives a small answer that fades; an action in one
 //! region leaves regions without ties to it nearly still; a century of events does not collapse
 //! a world. The stability report and the causes have files of their own
-//! (`tests/stability_report.rs`, `tests/causes.rs`).
+//! (`tests/engine/stability_report.rs`, `tests/engine/causes.rs`).
 //!
 //! Model 1 fails every test here but the two at rest (its calibration already held an untouched
 //! world still). This file and `common/generated.rs` use nothing model 2 added, so they run
 //! against model 1 as they are (docs/MODEL.md, "Model 1 against the same tests").
 
-#[path = "common/generated.rs"]
-mod generated;
+use crate::generated;
 
 use entente::model::generate::{Size, generate};
 use entente::model::{Action, Attribute, Event, Scenario};

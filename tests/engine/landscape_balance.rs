@@ -1,7 +1,7 @@
 //! Exact checks of the landscape and structural-balance modules (MODEL.md 4; stylized fact 21),
 //! on random landscapes and on the landscape of W0 inside a generated world as the model moves it.
 
-mod common;
+use crate::common;
 
 use entente::sim::balance::SignedGraph;
 use entente::sim::landscape::{Camps, Landscape, current_camps};

@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 const DEFAULT: &str = "assets/scenarios/mesa-crisis.ron";
-const BLANK: &str = include_str!("../assets/scenarios/blank.ron");
+const BLANK: &str = include_str!("../../assets/scenarios/blank.ron");
 
 fn entente() -> Command {
     Command::cargo_bin("entente").unwrap()

@@ -4,7 +4,7 @@
 //! (`inside_a_generated_world::…`), where fear is a mean over each state's ties at load, so the
 //! same system holds with k_i = k·w/D_i (D_i, the threat denominator, from the world).
 
-mod common;
+use crate::common;
 
 use entente::io::load_str;
 use entente::sim;

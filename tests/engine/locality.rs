@@ -6,8 +6,7 @@
 //! three ties away at most 0.01% (measured over 60 worlds of 200 to 600 nations: at most 0.2% and
 //! 0.0002%).
 
-#[path = "common/generated.rs"]
-mod generated;
+use crate::generated;
 
 use entente::model::generate::{Size, generate};
 use entente::sim::network::Network;

@@ -53,7 +53,7 @@ fn build(
     events: Vec<(u32, usize, usize, usize, f64, f64)>,
 ) -> Scenario {
     let mut scenario =
-        entente::io::load_str(include_str!("../assets/scenarios/blank.ron")).unwrap();
+        entente::io::load_str(include_str!("../../assets/scenarios/blank.ron")).unwrap();
     scenario.regions = vec![
         Region {
             id: "r0".into(),

@@ -1,7 +1,7 @@
 //! Seeded random events (MODEL.md 2.10): reproducible for a seed, different across seeds, and
 //! drawn from counter-based streams so an added action leaves other nations' draws alone.
 
-mod common;
+use crate::common;
 
 use common::{Run, w0};
 use entente::sim::observe::observe;

@@ -1,0 +1,13 @@
+//! The app driven headless through its accessibility tree (egui_kittest).
+//!
+//! One test binary for a group of test files: each links the whole crate once, not once a file.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod app_ui;
+mod editor_ui;
+mod exercise_ui;
+mod monkey_ui;
+mod scale_ui;
+mod timeline_ui;
