@@ -52,6 +52,8 @@ pub enum Command {
     CheckStability,
     /// Fit the network into view.
     FitView,
+    /// Fade all but the selected nations' neighbourhood: within one tie, two, or off (cycles).
+    FocusNeighbourhood,
     /// Lay the network out again (deterministic force layout).
     AutoLayout,
     /// Switch between the light and the dark theme.
@@ -263,6 +265,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         shortcut: key(NONE, Key::F),
     },
     CommandSpec {
+        command: Command::FocusNeighbourhood,
+        menu: Menu::View,
+        label: "Focus on neighbourhood",
+        help: "Fade all but the selected nations and their neighbours: within one tie, within two, then off again",
+        shortcut: key(NONE, Key::N),
+    },
+    CommandSpec {
         command: Command::AutoLayout,
         menu: Menu::View,
         label: "Auto-layout",
@@ -378,6 +387,8 @@ pub enum Intent {
     AddNationAt((f32, f32)),
     /// Move the cursor to a tick.
     Seek(u32),
+    /// Set how far the canvas's neighbourhood focus reaches.
+    Focus(crate::app::focus::FocusDepth),
     /// Select the timeline event equal to this one (after edits that may move it in the list).
     SelectEvent(crate::model::Event),
 }

@@ -11,6 +11,7 @@ pub mod edit;
 pub mod exercise;
 pub mod explain;
 pub mod first_frame;
+pub mod focus;
 pub mod layout;
 pub mod prefs;
 pub mod selection;
@@ -420,6 +421,7 @@ impl EntenteApp {
             Intent::Select(selection) => self.selection = selection,
             Intent::AddNationAt(position) => self.add_nation_at(position),
             Intent::Seek(tick) => self.seek(tick),
+            Intent::Focus(depth) => self.canvas.focus.set(depth),
             Intent::SelectEvent(event) => {
                 let events = &self.document.scenario().events;
                 if let Some(index) = events.iter().rposition(|e| *e == event) {
@@ -556,6 +558,7 @@ impl EntenteApp {
             }
             Command::CheckStability => self.document.check_stability(),
             Command::FitView => self.canvas.request_fit(),
+            Command::FocusNeighbourhood => self.canvas.focus.cycle(),
             Command::AutoLayout => {
                 let positions = layout::force_layout(self.document.scenario());
                 self.apply_edit(&Edit::MoveNodes(positions.into_iter().collect()), None);

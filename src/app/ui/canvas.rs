@@ -1,7 +1,7 @@
 //! The network canvas, drawn with egui's painter: nations as nodes, relations and treaties as
 //! edges, alliances as rings. Every node and edge is an accessible widget with a label.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
@@ -11,6 +11,7 @@ use crate::app::document::{Document, MergeKey};
 use crate::app::edit::{Edit, fresh_id, positions_with_defaults};
 use crate::app::selection::{Item, Selection};
 use crate::app::shown::Shown;
+use crate::app::ui::canvas_focus::{self, CanvasFocus, faded_if, is_faded};
 use crate::app::ui::{name_or_id, nation_name, palette};
 use crate::model::{
     Action, Event, Intervention, InterventionKind, NationId, Scenario, Treaty, TreatyKind,
@@ -39,6 +40,8 @@ pub struct CanvasView {
     /// The picture at the cursor and what it was made from (run, tick, whether that tick was
     /// computed): a large network's picture is not rebuilt every frame.
     shown: Option<((u64, u32, bool), std::rc::Rc<Shown>)>,
+    /// The focus on the selected nations' neighbourhood.
+    pub(crate) focus: CanvasFocus,
 }
 
 #[derive(Debug)]
@@ -63,6 +66,7 @@ impl Default for CanvasView {
             menu_request: None,
             menu_focus_pending: false,
             shown: None,
+            focus: CanvasFocus::default(),
         }
     }
 }
@@ -188,6 +192,8 @@ struct Layer<'a> {
     shown: &'a Shown,
     screen: &'a HashMap<&'a NationId, Pos2>,
     selection: &'a Selection,
+    /// The nations the focus keeps bright (`None`: all of them).
+    near: Option<&'a HashSet<NationId>>,
 }
 
 /// Draws the canvas and turns gestures into intents.
@@ -236,20 +242,23 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
+    let near = canvas.focus.near(key, scenario, &shown, selection);
     let layer = Layer {
         scenario,
         names: std::cell::OnceCell::new(),
         shown: &shown,
         screen: &screen,
         selection,
+        near: near.as_deref(),
     };
     relations_ui(ui, &painter, &layer, intents);
     treaties_ui(ui, &painter, &layer, intents);
     interventions_ui(ui, &painter, &layer, intents);
     nodes_ui(
-        canvas, ui, &painter, document, &shown, area, &positions, selection, intents,
+        canvas, ui, &painter, document, &layer, area, &positions, intents,
     );
     legend_ui(ui, &painter, area);
+    canvas_focus::caption_ui(ui, area, canvas.focus.depth(), scenario, selection, intents);
     if let Some(start) = canvas.box_start
         && let Some(now) = ui.ctx().pointer_latest_pos()
     {
@@ -428,6 +437,11 @@ fn edge_handle(
 }
 
 impl Layer<'_> {
+    /// Whether something between these nations is drawn faded: any of them outside the focus.
+    fn faded<'n>(&self, mut nations: impl Iterator<Item = &'n NationId>) -> bool {
+        nations.any(|id| is_faded(self.near, id))
+    }
+
     /// A nation's display name (its id if it has none).
     fn name(&self, id: &NationId) -> String {
         let names = self.names.get_or_init(|| {
@@ -473,7 +487,8 @@ fn relations_ui(
     let handles = on_screen.len() <= EDGE_HANDLE_LIMIT;
     for (relation, a, b) in on_screen {
         // Drawn as it stands at the cursor; the inspector edits its value at the start.
-        let colour = relation_colour(relation.now);
+        let faded = layer.faded([&relation.a, &relation.b].into_iter());
+        let colour = faded_if(faded, relation_colour(relation.now));
         let width = 1.0 + 5.0 * relation.now.abs() as f32;
         painter.line_segment([a, b], Stroke::new(width, colour));
         if !handles
@@ -533,6 +548,7 @@ fn treaties_ui(
     } = layer;
     for treaty in &shown.treaties {
         let (colour, dashes) = treaty_style(treaty.kind);
+        let colour = faded_if(layer.faded(treaty.parties.iter()), colour);
         let item = treaty.item.clone();
         let selected = selection.contains(&item);
         let points: Vec<Pos2> = treaty
@@ -625,11 +641,15 @@ fn interventions_ui(
         selection,
         ..
     } = layer;
-    let colour = Color32::from_rgb(235, 90, 60);
     for (k, intervention) in shown.interventions.iter().enumerate() {
         let Some(&to) = screen.get(&intervention.target) else {
             continue;
         };
+        let parties = intervention
+            .interveners
+            .iter()
+            .chain([&intervention.target]);
+        let colour = faded_if(layer.faded(parties), Color32::from_rgb(235, 90, 60));
         let selected = selection.contains(&intervention.item);
         let stroke = Stroke::new(if selected { 4.0 } else { 2.5 }, colour);
         for intervener in &intervention.interveners {
@@ -689,12 +709,12 @@ fn nodes_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     document: &Document,
-    shown: &Shown,
+    layer: &Layer,
     area: Rect,
     positions: &BTreeMap<NationId, (f32, f32)>,
-    selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
+    let (shown, selection) = (layer.shown, layer.selection);
     let scenario = document.scenario();
     let strongest = scenario
         .nations
@@ -721,6 +741,7 @@ fn nodes_ui(
         let s = shown
             .stability_at(k, &nation.id)
             .unwrap_or(nation.stability);
+        let faded = is_faded(layer.near, &nation.id);
 
         let hit = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0));
         let response = ui.interact(
@@ -729,7 +750,8 @@ fn nodes_ui(
             Sense::click_and_drag(),
         );
         response.widget_info(|| {
-            let label = format!("Nation {name} ({}): stability {s:.2}", nation.id);
+            let outside = if faded { ", outside the focus" } else { "" };
+            let label = format!("Nation {name} ({}): stability {s:.2}{outside}", nation.id);
             egui::WidgetInfo::labeled(egui::Role::Button, true, label)
         });
 
@@ -737,11 +759,12 @@ fn nodes_ui(
         let mut ring = r + 3.0;
         for alliance in &shown.alliances {
             if alliance.members.contains(&nation.id) {
-                painter.circle_stroke(centre, ring, Stroke::new(3.0, palette(alliance.index + 6)));
+                let colour = faded_if(faded, palette(alliance.index + 6));
+                painter.circle_stroke(centre, ring, Stroke::new(3.0, colour));
                 ring += 4.0;
             }
         }
-        painter.circle_filled(centre, r, palette(region));
+        painter.circle_filled(centre, r, faded_if(faded, palette(region)));
         if response.has_focus() {
             // Keyboard focus (Tab) is shown apart from selection: Enter selects.
             focus_ring(ui, painter, centre, ring + 3.0);
@@ -761,7 +784,7 @@ fn nodes_ui(
             painter.rect_filled(bar, 1.0, Color32::from_gray(60));
             let filled =
                 Rect::from_min_size(bar.min, vec2(bar.width() * s.clamp(0.0, 1.0) as f32, 5.0));
-            painter.rect_filled(filled, 1.0, stability_colour(s));
+            painter.rect_filled(filled, 1.0, faded_if(faded, stability_colour(s)));
         }
         let renaming_this = canvas
             .renaming
@@ -773,7 +796,7 @@ fn nodes_ui(
                 egui::Align2::CENTER_TOP,
                 &name,
                 egui::FontId::proportional(13.0),
-                text_colour,
+                faded_if(faded, text_colour),
             );
         }
         let response = response.on_hover_ui(|ui| {

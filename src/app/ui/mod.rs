@@ -2,6 +2,7 @@
 
 mod action_form;
 pub mod canvas;
+mod canvas_focus;
 mod exercise;
 mod fields;
 mod inspector;

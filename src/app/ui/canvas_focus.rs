@@ -1,0 +1,123 @@
+//! The canvas's focus on the selected nations' neighbourhood (View ▸ Focus on neighbourhood, N):
+//! which nations stay bright, how the rest fade, and the caption that says what is shown.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use egui::{Color32, Rect, vec2};
+
+use crate::app::command::Intent;
+use crate::app::focus::{FocusDepth, neighbourhood};
+use crate::app::selection::Selection;
+use crate::app::shown::Shown;
+use crate::app::ui::nation_name;
+use crate::model::{NationId, Scenario};
+
+/// What faded nations and edges keep of their colour.
+const FADED: f32 = 0.18;
+
+/// What the bright set was computed from: the picture's key (run, tick, computed), the selected
+/// nations and the depth. The set is kept until one of them changes, never rebuilt per frame.
+type FocusKey = ((u64, u32, bool), Vec<NationId>, u32);
+
+/// The focus setting and its last bright set.
+#[derive(Debug, Default)]
+pub struct CanvasFocus {
+    depth: FocusDepth,
+    near: Option<(FocusKey, Rc<HashSet<NationId>>)>,
+}
+
+impl CanvasFocus {
+    /// How far the focus reaches.
+    pub fn depth(&self) -> FocusDepth {
+        self.depth
+    }
+
+    /// Off, one tie, two ties, off.
+    pub fn cycle(&mut self) {
+        self.depth = self.depth.next();
+    }
+
+    /// Sets how far the focus reaches.
+    pub fn set(&mut self, depth: FocusDepth) {
+        self.depth = depth;
+    }
+
+    /// The nations drawn bright, or `None` when every nation is (focus off or nothing selected).
+    pub fn near(
+        &mut self,
+        key: (u64, u32, bool),
+        scenario: &Scenario,
+        shown: &Shown,
+        selection: &Selection,
+    ) -> Option<Rc<HashSet<NationId>>> {
+        let depth = self.depth.ties()?;
+        let from = selection.selected_nations();
+        if from.is_empty() {
+            return None;
+        }
+        let key = (key, from, depth);
+        match &self.near {
+            Some((cached, near)) if *cached == key => Some(Rc::clone(near)),
+            _ => {
+                let near = Rc::new(neighbourhood(scenario, shown, &key.1, depth));
+                self.near = Some((key, Rc::clone(&near)));
+                Some(near)
+            }
+        }
+    }
+}
+
+/// Whether a nation is drawn faded.
+pub fn is_faded(near: Option<&HashSet<NationId>>, id: &NationId) -> bool {
+    near.is_some_and(|near| !near.contains(id))
+}
+
+/// The colour of something drawn faded, or `colour` itself.
+pub fn faded_if(faded: bool, colour: Color32) -> Color32 {
+    if faded {
+        colour.gamma_multiply(FADED)
+    } else {
+        colour
+    }
+}
+
+/// The caption at the top of the canvas while the focus is on: what it reaches from, and a
+/// button that turns it off.
+pub fn caption_ui(
+    ui: &mut egui::Ui,
+    area: Rect,
+    depth: FocusDepth,
+    scenario: &Scenario,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    let Some(ties) = depth.ties() else {
+        return;
+    };
+    let from = selection.selected_nations();
+    let reach = if ties == 1 { "1 tie" } else { "2 ties" };
+    let text = match from.as_slice() {
+        [] => format!("Focus within {reach}: select a nation"),
+        [one] => format!("Focus within {reach} of {}", nation_name(scenario, one)),
+        many => format!("Focus within {reach} of {} selected nations", many.len()),
+    };
+    let at = Rect::from_min_size(area.min + vec2(10.0, 10.0), vec2(area.width() - 20.0, 24.0));
+    let mut off = false;
+    ui.scope_builder(egui::UiBuilder::new().max_rect(at), |ui| {
+        ui.horizontal(|ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(text);
+                    off = ui
+                        .small_button("Show all")
+                        .on_hover_text("Turn the focus off (View ▸ Focus on neighbourhood, N)")
+                        .clicked();
+                });
+            });
+        });
+    });
+    if off {
+        intents.push(Intent::Focus(FocusDepth::Off));
+    }
+}
