@@ -5,6 +5,8 @@
 //! frustration is "wavering". Steepest descent predicts blocs; for n ≤ 20 every local minimum and
 //! its basin of attraction is enumerated (camps are interchangeable: nation 0 stays in camp A).
 
+use petgraph::unionfind::UnionFind;
+
 use super::ids::NationIx;
 use super::state::State;
 use super::world::World;
@@ -172,24 +174,21 @@ impl Landscape {
                 Some(i) => config ^ (1 << (i - 1)),
             };
         }
-        let mut end = vec![u32::MAX; total];
-        let mut path = Vec::new();
-        for start in 0..total as u32 {
-            let mut at = start;
-            while end[at as usize] == u32::MAX && next[at as usize] != at {
-                path.push(at);
-                at = next[at as usize];
-            }
-            let reached = if end[at as usize] == u32::MAX {
-                at
-            } else {
-                end[at as usize]
-            };
-            end[at as usize] = reached;
-            for visited in path.drain(..) {
-                end[visited as usize] = reached;
+        // Steepest descent only ever lowers the energy, so the descent graph (each configuration
+        // tied to the one it steps to) is a forest whose roots are the minima: a basin is one of
+        // its connected components, found with petgraph's union-find.
+        let mut basins = UnionFind::<u32>::new(total);
+        for (config, &to) in next.iter().enumerate() {
+            basins.union(config as u32, to);
+        }
+        let labels = basins.into_labeling();
+        let mut minimum_of = vec![u32::MAX; total];
+        for (config, &to) in next.iter().enumerate() {
+            if to == config as u32 {
+                minimum_of[labels[config] as usize] = to;
             }
         }
+        let end: Vec<u32> = labels.iter().map(|&l| minimum_of[l as usize]).collect();
         // Minima in the order the Gray code first reaches their basins (the order of ties).
         let mut found: Vec<(u32, usize)> = Vec::new();
         let mut position = vec![u32::MAX; total];
