@@ -242,7 +242,9 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();
-    let near = canvas.focus.near(key, scenario, &shown, selection);
+    // The selected nations, once a frame: the focus and its caption both start from them.
+    let focused = selection.selected_nations();
+    let near = canvas.focus.near(key, scenario, &shown, &focused);
     let layer = Layer {
         scenario,
         names: std::cell::OnceCell::new(),
@@ -258,7 +260,7 @@ pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         canvas, ui, &painter, document, &layer, area, &positions, intents,
     );
     legend_ui(ui, &painter, area);
-    canvas_focus::caption_ui(ui, area, canvas.focus.depth(), scenario, selection, intents);
+    canvas_focus::caption_ui(ui, area, canvas.focus.depth(), scenario, &focused, intents);
     if let Some(start) = canvas.box_start
         && let Some(now) = ui.ctx().pointer_latest_pos()
     {

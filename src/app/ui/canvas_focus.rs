@@ -8,7 +8,6 @@ use egui::{Color32, Rect, vec2};
 
 use crate::app::command::Intent;
 use crate::app::focus::{FocusDepth, neighbourhood};
-use crate::app::selection::Selection;
 use crate::app::shown::Shown;
 use crate::app::ui::nation_name;
 use crate::model::{NationId, Scenario};
@@ -43,25 +42,28 @@ impl CanvasFocus {
         self.depth = depth;
     }
 
-    /// The nations drawn bright, or `None` when every nation is (focus off or nothing selected).
+    /// The nations drawn bright around `from` (the selected nations), or `None` when every
+    /// nation is (focus off or nothing selected).
     pub fn near(
         &mut self,
         key: (u64, u32, bool),
         scenario: &Scenario,
         shown: &Shown,
-        selection: &Selection,
+        from: &[NationId],
     ) -> Option<Rc<HashSet<NationId>>> {
         let depth = self.depth.ties()?;
-        let from = selection.selected_nations();
         if from.is_empty() {
             return None;
         }
-        let key = (key, from, depth);
         match &self.near {
-            Some((cached, near)) if *cached == key => Some(Rc::clone(near)),
+            Some(((cached, nations, ties), near))
+                if *cached == key && nations == from && *ties == depth =>
+            {
+                Some(Rc::clone(near))
+            }
             _ => {
-                let near = Rc::new(neighbourhood(scenario, shown, &key.1, depth));
-                self.near = Some((key, Rc::clone(&near)));
+                let near = Rc::new(neighbourhood(scenario, shown, from, depth));
+                self.near = Some(((key, from.to_vec(), depth), Rc::clone(&near)));
                 Some(near)
             }
         }
@@ -89,15 +91,14 @@ pub fn caption_ui(
     area: Rect,
     depth: FocusDepth,
     scenario: &Scenario,
-    selection: &Selection,
+    from: &[NationId],
     intents: &mut Vec<Intent>,
 ) {
     let Some(ties) = depth.ties() else {
         return;
     };
-    let from = selection.selected_nations();
     let reach = if ties == 1 { "1 tie" } else { "2 ties" };
-    let text = match from.as_slice() {
+    let text = match from {
         [] => format!("Focus within {reach}: select a nation"),
         [one] => format!("Focus within {reach} of {}", nation_name(scenario, one)),
         many => format!("Focus within {reach} of {} selected nations", many.len()),
