@@ -6,9 +6,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use divan::Bencher;
-use entente::app::document::Document;
-use entente::app::shown::Shown;
 use entente::app::{AppConfig, EntenteApp};
+use entente::editor::document::Document;
+use entente::editor::shown::Shown;
 use entente::io::library::EXAMPLES;
 use entente::io::{load_str, to_ron_string};
 use entente::model::Scenario;

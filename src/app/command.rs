@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::document::MergeKey;
-use super::edit::Edit;
-use super::selection::Selection;
+use super::state::Prompt;
+use crate::editor::document::MergeKey;
+use crate::editor::edit::Edit;
+use crate::editor::selection::Selection;
 
 /// A command without arguments, reachable from a menu, the toolbar or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -361,14 +362,16 @@ pub fn focus_keeps(focus: KeyboardFocus, shortcut: &KeyboardShortcut) -> bool {
 }
 
 /// Everything the interface asks the app to do. UI code reads the app and pushes intents; the
-/// app carries them out in one place at the end of the frame.
+/// app carries them out in one place after drawing (`dispatch.rs`), so every change of the
+/// document, the session, files and dialogs passes the same checks.
 // A handful of intents per frame: their size does not matter, boxing would only add noise.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Intent {
     /// A table command.
     Run(Command),
-    /// An edit of the document; `merge` joins it to the previous undo step.
+    /// An edit of the document; `merge` joins it to the previous undo step. An edit that
+    /// schedules an event selects the new event.
     Edit {
         /// The edit.
         edit: Edit,
@@ -387,10 +390,41 @@ pub enum Intent {
     AddNationAt((f32, f32)),
     /// Move the cursor to a tick.
     Seek(u32),
+    /// Set the playback speed, in ticks per second.
+    SetSpeed(f32),
     /// Set how far the canvas's neighbourhood focus reaches.
-    Focus(crate::app::focus::FocusDepth),
-    /// Select the timeline event equal to this one (after edits that may move it in the list).
-    SelectEvent(crate::model::Event),
+    Focus(crate::editor::focus::FocusDepth),
+    /// Show a question or notice (the briefing, the debrief, the shortcuts).
+    ShowPrompt(Prompt),
+    /// Close the notice shown (not a question: those take an answer).
+    ClosePrompt,
+    /// The answer to "Save changes first?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// The answer to "Recover unsaved work?": true recovers the autosave, false discards it.
+    AnswerRecovery(bool),
+    /// Close the list of a file's problems.
+    CloseLoadErrors,
+    /// Write the exercise report (asks for a folder).
+    WriteReport,
+    /// Export the plotted series as CSV (asks where).
+    ExportCsv,
+    /// Export the plot as a PNG image (asks where).
+    ExportPng,
+    /// Switch the exercise session between teacher and student mode.
+    SetMode(crate::editor::exercise::Mode),
+    /// Choose the student's role in the exercise, by index (None: every role).
+    ChooseRole(Option<usize>),
+}
+
+/// An answer to the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Do nothing.
+    Cancel,
 }
 
 #[cfg(test)]

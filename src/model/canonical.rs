@@ -10,6 +10,12 @@ impl Scenario {
     /// author's order (it is the display order); pairs are written with the smaller id first and
     /// sorted; events are sorted by tick, keeping the author's order within a tick.
     pub fn canonicalize(&mut self) {
+        self.order_pairs();
+        self.events.sort_by_key(|event| event.tick);
+    }
+
+    /// Writes every pair with the smaller id first and sorts the pairs; leaves the rest alone.
+    pub fn order_pairs(&mut self) {
         for entry in &mut self.proximity {
             if entry.1 < entry.0 {
                 std::mem::swap(&mut entry.0, &mut entry.1);
@@ -24,7 +30,6 @@ impl Scenario {
         }
         self.relations
             .sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
-        self.events.sort_by_key(|event| event.tick);
     }
 }
 

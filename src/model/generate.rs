@@ -255,7 +255,7 @@ pub fn generate(size: Size, seed: u64) -> Scenario {
                 target_share: draw.range(0.01, 0.08),
             }
         };
-        events.push(Event { tick, action });
+        events.push(Event::new(tick, action));
     }
 
     Scenario {

@@ -683,13 +683,52 @@ impl Attribute {
 }
 
 /// One scheduled event on the timeline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// The tick it takes effect (0 ≤ tick < horizon).
     pub tick: u32,
     /// What happens.
     pub action: Action,
+    /// Which event this is while a document is open: the editor numbers events when it opens a
+    /// scenario and keeps the number through every edit (a drag changes the tick, not the
+    /// handle), so selections and menus follow the event wherever it moves in the list. Not
+    /// saved, and not part of what the event is: two events are equal when they do the same
+    /// thing at the same tick.
+    #[serde(skip)]
+    pub handle: EventHandle,
+}
+
+impl Event {
+    /// `action` at `tick`, not yet numbered by an editor.
+    pub fn new(tick: u32, action: Action) -> Self {
+        Self {
+            tick,
+            action,
+            handle: EventHandle::NONE,
+        }
+    }
+}
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        self.tick == other.tick && self.action == other.action
+    }
+}
+
+/// The identity of a timeline event in an open document (see [`Event::handle`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventHandle(pub u64);
+
+impl EventHandle {
+    /// An event no editor has numbered (loaded from a file, made by a test).
+    pub const NONE: EventHandle = EventHandle(0);
+}
+
+impl std::fmt::Display for EventHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "event #{}", self.0)
+    }
 }
 
 /// What a timeline event does (MODEL.md 2.6).

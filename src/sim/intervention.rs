@@ -525,10 +525,9 @@ mod tests {
             vec![id(0)],
             id(1),
         );
-        scenario.events.push(Event {
-            tick: 1,
-            action: Action::Intervention(op),
-        });
+        scenario
+            .events
+            .push(Event::new(1, Action::Intervention(op)));
         let mut run = Simulation::new(&scenario).unwrap();
         run.run_to(2);
         let (world, state) = (run.world(), run.current());

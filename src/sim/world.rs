@@ -226,6 +226,8 @@ pub struct ScheduledEvent {
     pub act: Act,
     /// Its position in the scenario's event list (for messages and the ledger).
     pub source: usize,
+    /// The scenario event's handle, by which an editor knows it (see `model::Event::handle`).
+    pub handle: crate::model::EventHandle,
 }
 
 /// Everything fixed about a run.
@@ -549,6 +551,7 @@ impl<'a> Builder<'a> {
                 tick: event.tick,
                 act,
                 source,
+                handle: event.handle,
             });
         }
         events.sort_by_key(|e| (e.tick, e.act.phase(), e.source));

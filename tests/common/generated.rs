@@ -79,9 +79,8 @@ pub fn with_intervention(scenario: &Scenario, kind: usize, mandate: bool) -> Sce
     operation.duration = 8;
     operation.host_consent = true;
     let mut acted = scenario.clone();
-    acted.events.push(Event {
-        tick: 4,
-        action: Action::Intervention(operation),
-    });
+    acted
+        .events
+        .push(Event::new(4, Action::Intervention(operation)));
     acted
 }

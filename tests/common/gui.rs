@@ -128,3 +128,25 @@ pub fn click_at(harness: &mut Harness<'_, EntenteApp>, pos: egui::Pos2) {
     }
     harness.run_steps(2);
 }
+
+/// The x of a tick on the timeline, and a y in the given lane (0 = interventions).
+pub fn timeline_point(harness: &Harness<'_, EntenteApp>, tick: u32, lane: usize) -> egui::Pos2 {
+    let ruler = harness.get_by_label("Timeline cursor (tick)").rect();
+    let horizon = harness.state().document().scenario().horizon as f32;
+    let x = ruler.left() + 8.0 + (ruler.width() - 16.0) * tick as f32 / horizon;
+    egui::pos2(x, ruler.bottom() + 20.0 * lane as f32 + 10.0)
+}
+
+/// Presses at `from`, moves in steps to `to` and releases there.
+pub fn drag(harness: &mut Harness<'_, EntenteApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=12 {
+        harness.hover_at(from + (to - from) * (k as f32 / 12.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run_steps(3);
+}

@@ -91,15 +91,15 @@ fn without_actions_the_world_stands_still_for_200_ticks() {
 #[test]
 fn an_event_takes_effect_in_the_step_of_its_tick_and_names_itself_as_cause() {
     let mut scenario = default_scenario();
-    scenario.events = vec![Event {
-        tick: 5,
-        action: Action::SetAttribute {
+    scenario.events = vec![Event::new(
+        5,
+        Action::SetAttribute {
             nation: "T".into(),
             attribute: Attribute::Stability,
             value: 0.2,
             structural: false,
         },
-    }];
+    )];
     let (world, mut state) = sim::start(&scenario, scenario.seed).unwrap();
     let target = world.nation("T").unwrap();
     for _ in 0..5 {
@@ -151,9 +151,9 @@ fn bounded_variables_stay_in_bounds_under_extreme_edits() {
     .enumerate()
     {
         for nation in ["T", "N1", "N2", "N3"] {
-            scenario.events.push(Event {
-                tick: 2 + i as u32,
-                action: Action::SetAttribute {
+            scenario.events.push(Event::new(
+                2 + i as u32,
+                Action::SetAttribute {
                     nation: nation.into(),
                     attribute,
                     value: if attribute == Attribute::Capacity {
@@ -163,7 +163,7 @@ fn bounded_variables_stay_in_bounds_under_extreme_edits() {
                     },
                     structural: false,
                 },
-            });
+            ));
         }
     }
     let (world, mut state) = sim::start(&scenario, scenario.seed).unwrap();

@@ -138,15 +138,15 @@ proptest! {
 fn assert_a_small_push_fades(scenario: &Scenario, pushed: usize) {
     let nation = &scenario.nations[pushed];
     let mut edited = scenario.clone();
-    edited.events.push(Event {
-        tick: 4,
-        action: Action::SetAttribute {
+    edited.events.push(Event::new(
+        4,
+        Action::SetAttribute {
             nation: nation.id.clone(),
             attribute: Attribute::DefenceShare,
             value: nation.defence_share * 1.001,
             structural: false,
         },
-    });
+    ));
     let (calm, answer) = (run(scenario, 200), run(&edited, 200));
     let nation_gap = |t: usize| {
         calm[t]

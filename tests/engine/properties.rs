@@ -129,7 +129,7 @@ fn build(
                     structural: false,
                 },
             };
-            Event { tick, action }
+            Event::new(tick, action)
         })
         .collect();
     scenario

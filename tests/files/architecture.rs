@@ -19,7 +19,12 @@ fn rust_files(folder: &Path, found: &mut Vec<(String, String)>) {
 
 fn violations(folder: &str, forbidden: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
-    rust_files(Path::new(folder), &mut files);
+    let path = Path::new(folder);
+    if path.is_file() {
+        files.push((folder.to_owned(), std::fs::read_to_string(path).unwrap()));
+    } else {
+        rust_files(path, &mut files);
+    }
     assert!(!files.is_empty(), "{folder} has no Rust files");
     let mut found = Vec::new();
     for (path, text) in files {
@@ -70,6 +75,70 @@ fn imports_point_one_way() {
     assert!(found.is_empty(), "{}", found.join("\n"));
     let found = violations("src/cli", &["crate::app", "egui", "eframe", "rfd"]);
     assert!(found.is_empty(), "{}", found.join("\n"));
+    for folder in ["src/model", "src/sim", "src/io"] {
+        let found = violations(folder, &["crate::editor"]);
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+}
+
+#[test]
+fn the_editor_draws_nothing() {
+    // Document, edits, selection, session and what the views show work without a window.
+    let found = violations(
+        "src/editor",
+        &["egui", "eframe", "rfd", "crate::app", "crate::cli"],
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// What code under `src/app/ui` must not name: the app itself (UI code reads `&AppState` and
+/// pushes intents), a mutable borrow of the state or the document, an edit applied directly,
+/// files, dialogs, and shared mutable cells that would let a `&` reference write.
+const UI_MUTATES: &[&str] = &[
+    "EntenteApp",
+    "&mut AppState",
+    "&mut Document",
+    "Document::apply",
+    ".apply(",
+    "replace_document",
+    "std::fs",
+    "rfd",
+    "dialogs",
+    "write_atomically",
+    "io::save",
+    "io::report",
+    "save_file",
+    "load_file",
+    "RefCell",
+    "Mutex",
+    ".session.mode =",
+    ".prompt =",
+];
+
+#[test]
+fn the_ui_changes_nothing_but_its_views_and_pushes_intents() {
+    let found = violations("src/app/ui", UI_MUTATES);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The state the UI reads has no interior mutability either.
+    let found = violations("src/app/state.rs", &["Cell", "Mutex", "RwLock"]);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_ui_check_catches_what_it_looks_for() {
+    // The app's own files open dialogs, write files and apply edits: the same list finds them.
+    let found = violations("src/app", UI_MUTATES);
+    for expected in [
+        "dialogs",
+        "write_atomically",
+        "EntenteApp",
+        "replace_document",
+    ] {
+        assert!(
+            found.iter().any(|line| line.ends_with(expected)),
+            "{expected} not found in src/app: {found:#?}"
+        );
+    }
 }
 
 #[test]

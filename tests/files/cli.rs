@@ -388,15 +388,15 @@ fn report_writes_a_summary_a_chart_and_the_run() {
     let original = folder.path().join("tour.ron");
     std::fs::write(&original, &section[start..end]).unwrap();
     let mut scenario = entente::io::load_file(&original).unwrap();
-    scenario.events.push(entente::model::Event {
-        tick: 18,
-        action: entente::model::Action::Intervention(entente::model::Intervention::new(
+    scenario.events.push(entente::model::Event::new(
+        18,
+        entente::model::Action::Intervention(entente::model::Intervention::new(
             "aid".into(),
             entente::model::InterventionKind::Humanitarian,
             vec!["A".into()],
             "C".into(),
         )),
-    });
+    ));
     let student = folder.path().join("student.ron");
     entente::io::save_file(&scenario, &student).unwrap();
     let out = folder.path().join("report");

@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
-use entente::app::document::Document;
-use entente::app::edit::Edit;
+use entente::editor::document::Document;
+use entente::editor::edit::Edit;
 use entente::model::{
     Action, Alliance, Attribute, Event, Intervention, InterventionKind, LegalBasis, Nation,
     Scenario, Settings, Text, Treaty, TreatyKind,
@@ -166,30 +166,29 @@ fn edit(scenario: &Scenario, op: &Op, serial: usize) -> Option<Edit> {
             op.local_engagement = 1.0 - x;
             op.troops_per_1000 = troops;
             op.host_consent = x > 0.3;
-            Edit::ScheduleEvent(Event {
-                tick,
-                action: Action::Intervention(op),
-            })
+            Edit::ScheduleEvent(Event::new(tick, Action::Intervention(op)))
         }
-        Op::Leadership(tick, n, shift) => Edit::ScheduleEvent(Event {
+        Op::Leadership(tick, n, shift) => Edit::ScheduleEvent(Event::new(
             tick,
-            action: Action::LeadershipChange {
+            Action::LeadershipChange {
                 nation: nation(n),
                 leader: Text(format!("Leader {serial}")),
                 ideology_shift: shift,
                 democracy_shift: -shift / 2.0,
             },
-        }),
+        )),
         Op::MoveEvent(k, tick) => {
             let index = k % scenario.events.len().max(1);
             let mut event = scenario.events.get(index)?.clone();
             event.tick = tick;
-            Edit::UpdateEvent { index, event }
+            Edit::UpdateEvent {
+                handle: event.handle,
+                event,
+            }
         }
         Op::RemoveEvent(k) => {
             let index = k % scenario.events.len().max(1);
-            scenario.events.get(index)?;
-            Edit::RemoveEvent(index)
+            Edit::RemoveEvent(scenario.events.get(index)?.handle)
         }
         Op::AddNation(k) => {
             let region = &scenario.regions[k % scenario.regions.len()];

@@ -404,7 +404,7 @@ fn a_corrupted_autosave_is_set_aside_and_the_newest_good_one_offered() {
     let dialogs = ScriptedDialogs::default();
     let good = crash_after_autosaves(data.path(), &dialogs, 2).remove(0);
     // The newest version is damaged (a disk error, a half-copied folder).
-    let autosave = entente::app::autosave::Autosave::in_folder(data.path());
+    let autosave = entente::editor::autosave::Autosave::in_folder(data.path());
     let newest = autosave.versions()[0].clone();
     std::fs::write(&newest, "(format_version: 1, meta: (tit").unwrap();
     let mut harness = start_with_data(data.path(), &dialogs);
@@ -751,7 +751,7 @@ fn the_keyboard_pans_zooms_and_nudges_nodes() {
     // Arrows on a focused node move it (layout only): three nudges, one undo step.
     tab_to(&mut harness, &node("Hegemon"));
     let layout = |harness: &Harness<'_, EntenteApp>| {
-        entente::app::edit::positions_with_defaults(harness.state().document().scenario())
+        entente::editor::edit::positions_with_defaults(harness.state().document().scenario())
             [&entente::model::NationId::from("H")]
     };
     let start = layout(&harness);

@@ -4,13 +4,14 @@
 
 use crate::common;
 
-use common::gui::{ScriptedDialogs, config, harness_with, press, settle};
+use common::gui::{ScriptedDialogs, config, drag, harness_with, press, settle, timeline_point};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use entente::app::exercise::Mode;
-use entente::app::{Document, EntenteApp, Prompt};
+use entente::app::{Document, EntenteApp, Intent, Prompt};
+use entente::editor::exercise::Mode;
 use entente::io::{library, load_str};
+use entente::model::Scenario;
 
 fn libya(dialogs: &ScriptedDialogs) -> Harness<'static, EntenteApp> {
     let scenario = load_str(library::example("libya-2011").unwrap().text).unwrap();
@@ -131,4 +132,129 @@ fn the_report_is_written_from_the_window() {
     assert!(summary.starts_with("# Report: Libya 2011"));
     assert!(summary.contains("## Goals: 5 of 6 met"), "{summary}");
     assert!(out.join("stability.png").exists() && out.join("run.csv").exists());
+}
+
+/// Asserts that the scenario is still `original` and the status bar says why the last try was
+/// refused.
+fn assert_refused(
+    harness: &Harness<'_, EntenteApp>,
+    original: &Scenario,
+    route: &str,
+    reason: &str,
+) {
+    let scenario = harness.state().document().scenario();
+    assert_eq!(
+        (
+            scenario.nations.len(),
+            &scenario.relations,
+            &scenario.events
+        ),
+        (
+            original.nations.len(),
+            &original.relations,
+            &original.events
+        ),
+        "{route} changed the scenario"
+    );
+    assert!(scenario == original, "{route} changed the scenario");
+    let status = harness.state().status().map(|s| s.text.clone());
+    assert!(
+        status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Not in this exercise") && s.contains(reason)),
+        "{route}: {status:?}"
+    );
+    assert!(!harness.state().document().is_dirty(), "{route}");
+}
+
+/// Selects Libya, and replaces the status bar's message (Undo with nothing to undo) so that
+/// each route's refusal is seen afresh.
+fn select_libya(harness: &mut Harness<'_, EntenteApp>) {
+    harness.get_by_label_contains("Nation Libya (").click();
+    harness.run_steps(2);
+    press(harness, Modifiers::COMMAND, Key::Z);
+    let status = harness.state().status().map(|s| s.text.as_str());
+    assert_eq!(status, Some("Nothing to undo"));
+}
+
+#[test]
+fn every_route_to_a_locked_change_is_refused_in_student_mode() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    start(&mut harness);
+    let original = harness.state().document().scenario().clone();
+
+    let russia = "Russia is locked";
+    let events = "the events of the exercise are locked";
+    // The inspector's slider.
+    select_libya(&mut harness);
+    set_russia_stability(&mut harness);
+    assert_refused(&harness, &original, "the inspector slider", russia);
+
+    // Renaming in place (F2), from the keyboard.
+    select_libya(&mut harness);
+    harness.get_by_label_contains("Nation Russia (").click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Muscovy".to_owned()));
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_refused(&harness, &original, "renaming with F2", russia);
+
+    // The Delete key on the selected nation.
+    select_libya(&mut harness);
+    harness.get_by_label_contains("Nation Russia (").click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_refused(&harness, &original, "the Delete key", russia);
+
+    // The node's context menu: Delete, and a relation with a locked nation.
+    for (path, reason) in [
+        (&["Delete"][..], russia),
+        (
+            &["Set relation with", "Libya", "Enemies (−0.8)"],
+            "the relation Russia–Libya is locked",
+        ),
+    ] {
+        select_libya(&mut harness);
+        harness
+            .get_by_label_contains("Nation Russia (")
+            .click_secondary();
+        harness.run_steps(2);
+        for entry in path {
+            harness.get_by_label(entry).click();
+            harness.run_steps(2);
+        }
+        let route = format!("the node menu {path:?}");
+        assert_refused(&harness, &original, &route, reason);
+    }
+
+    // A handed-out event dragged along the timeline, and deleted from the inspector.
+    select_libya(&mut harness);
+    let from = timeline_point(&harness, 0, 4);
+    let to = timeline_point(&harness, 10, 4);
+    drag(&mut harness, from, to);
+    assert_refused(&harness, &original, "dragging an exercise event", events);
+    select_libya(&mut harness);
+    harness
+        .get_by_label_contains("Event at tick 0 (2011 Q1): armed groups of Libya")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Delete event").click();
+    harness.run_steps(2);
+    assert_refused(&harness, &original, "the event's Delete button", events);
+
+    // The scenario's seed in the inspector, with the parameters locked.
+    select_libya(&mut harness);
+    harness
+        .state_mut()
+        .push(Intent::Select(entente::editor::Selection::none()));
+    harness.run_steps(2);
+    harness
+        .get_by_label("Seed")
+        .set_value_accesskit(original.seed as f64 + 1.0);
+    harness.run_steps(2);
+    let parameters = "the model's settings, seed and horizon are locked";
+    assert_refused(&harness, &original, "the seed", parameters);
 }

@@ -4,36 +4,16 @@
 
 use crate::common;
 
-use common::gui::{ScriptedDialogs, click_at, harness, mesa, press, settle, undo};
-use egui::{Key, Modifiers, Pos2, pos2};
+use common::gui::{
+    ScriptedDialogs, click_at, drag, harness, mesa, press, settle, timeline_point, undo,
+};
+use egui::{Key, Modifiers, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use entente::app::series::Series;
 use entente::app::{EntenteApp, Item};
+use entente::editor::series::Series;
 use entente::model::Action;
 use entente::sim::Simulation;
-
-/// The x of a tick on the timeline, and a y in the given lane (0 = interventions).
-fn timeline_point(harness: &Harness<'_, EntenteApp>, tick: u32, lane: usize) -> Pos2 {
-    let ruler = harness.get_by_label("Timeline cursor (tick)").rect();
-    let horizon = harness.state().document().scenario().horizon as f32;
-    let x = ruler.left() + 8.0 + (ruler.width() - 16.0) * tick as f32 / horizon;
-    pos2(x, ruler.bottom() + 20.0 * lane as f32 + 10.0)
-}
-
-/// Presses at `from`, moves in steps to `to` and releases there.
-fn drag(harness: &mut Harness<'_, EntenteApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for k in 1..=12 {
-        harness.hover_at(from + (to - from) * (k as f32 / 12.0));
-        harness.step();
-    }
-    harness.drop_at(to);
-    harness.run_steps(3);
-}
 
 /// The plotted series of a fresh run of the document's scenario (regions view).
 fn fresh_series(harness: &Harness<'_, EntenteApp>) -> Vec<Option<f64>> {
@@ -91,10 +71,11 @@ fn an_intervention_dragged_from_the_palette_changes_the_plotted_series() {
     let events = &harness.state().document().scenario().events;
     assert_eq!(events.len(), mesa().events.len() + 1);
     // The new event is selected, so the inspector edits it.
-    let Some(Item::Event(index)) = harness.state().selection().only() else {
+    let Some(Item::Event(handle)) = harness.state().selection().only() else {
         panic!("the new event is not selected");
     };
-    assert_eq!(events[*index].tick, 20);
+    let selected = events.iter().find(|e| e.handle == *handle).unwrap();
+    assert_eq!(selected.tick, 20);
 
     settle(&mut harness);
     let after = harness.state().plotted_series();
@@ -228,7 +209,11 @@ fn the_why_panel_names_the_intervention_and_its_missing_planning() {
     // Clicking the cause selects the intervention's event.
     cause.click();
     harness.run_steps(2);
-    assert_eq!(harness.state().selection().only(), Some(&Item::Event(2)));
+    let regime_change = harness.state().document().scenario().events[2].handle;
+    assert_eq!(
+        harness.state().selection().only(),
+        Some(&Item::Event(regime_change))
+    );
 }
 
 #[test]
@@ -397,7 +382,7 @@ fn why_panel_names_the_treaty_running_out(nameless: bool, treaty: &str) {
     }
     let dialogs = ScriptedDialogs::default();
     let mut harness = common::gui::harness_with(EntenteApp::new(
-        entente::app::document::Document::unchanged(scenario),
+        entente::editor::document::Document::unchanged(scenario),
         common::gui::config(&dialogs, None),
     ));
     settle(&mut harness);

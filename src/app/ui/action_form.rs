@@ -33,12 +33,12 @@ impl FormChange {
 /// Tracks what changed while fields draw.
 struct Form<'a> {
     scenario: &'a Scenario,
-    salt: usize,
+    salt: u64,
     change: FormChange,
 }
 
 impl<'a> Form<'a> {
-    fn new(scenario: &'a Scenario, salt: usize) -> Self {
+    fn new(scenario: &'a Scenario, salt: u64) -> Self {
         Self {
             scenario,
             salt,
@@ -54,7 +54,7 @@ impl<'a> Form<'a> {
         self.change.merge(FormChange::Gesture(key));
     }
 
-    fn id(&self, name: &str) -> (String, usize) {
+    fn id(&self, name: &str) -> (String, u64) {
         (name.to_owned(), self.salt)
     }
 
@@ -167,7 +167,7 @@ pub fn action_form_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     action: &mut Action,
-    salt: usize,
+    salt: u64,
 ) -> FormChange {
     let mut form = Form::new(scenario, salt);
     match action {
@@ -338,7 +338,7 @@ pub fn treaty_fields_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     treaty: &mut Treaty,
-    salt: usize,
+    salt: u64,
 ) -> FormChange {
     let mut form = Form::new(scenario, salt);
     treaty_fields(ui, &mut form, treaty);

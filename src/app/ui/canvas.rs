@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
-use crate::app::EntenteApp;
 use crate::app::command::{Command, Intent};
-use crate::app::document::{Document, MergeKey};
-use crate::app::edit::{Edit, fresh_id, positions_with_defaults};
-use crate::app::selection::{Item, Selection};
-use crate::app::shown::Shown;
+use crate::app::state::AppState;
 use crate::app::ui::canvas_focus::{self, CanvasFocus, faded_if, is_faded};
 use crate::app::ui::{name_or_id, nation_name, palette};
+use crate::editor::document::{Document, MergeKey};
+use crate::editor::edit::{Edit, fresh_id, positions_with_defaults};
+use crate::editor::selection::{Item, Selection};
+use crate::editor::shown::Shown;
 use crate::model::{
     Action, Event, Intervention, InterventionKind, NationId, Scenario, Treaty, TreatyKind,
 };
@@ -197,15 +197,14 @@ struct Layer<'a> {
 }
 
 /// Draws the canvas and turns gestures into intents.
-pub fn canvas_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    canvas: &mut CanvasView,
+    intents: &mut Vec<Intent>,
+) {
     let tick = app.tick();
-    let EntenteApp {
-        document,
-        canvas,
-        selection,
-        intents,
-        ..
-    } = app;
+    let (document, selection) = (&app.document, &app.selection);
     let scenario = document.scenario();
     let computed = document.simulation().is_some_and(|run| tick <= run.tick());
     let key = (document.run_id(), tick, computed);
@@ -474,7 +473,7 @@ fn relations_ui(
     } = layer;
     // Only edges that cross the visible canvas are drawn (culling).
     let visible = painter.clip_rect();
-    let on_screen: Vec<(&crate::app::shown::ShownRelation, Pos2, Pos2)> = shown
+    let on_screen: Vec<(&crate::editor::shown::ShownRelation, Pos2, Pos2)> = shown
         .relations
         .iter()
         .filter_map(|relation| {
@@ -1085,12 +1084,8 @@ fn sign(
             id.as_str().into(),
         ))));
     } else {
-        let event = Event {
-            tick,
-            action: Action::SignTreaty(treaty),
-        };
-        intents.push(edit(Edit::ScheduleEvent(event.clone())));
-        intents.push(Intent::SelectEvent(event));
+        let event = Event::new(tick, Action::SignTreaty(treaty));
+        intents.push(edit(Edit::ScheduleEvent(event)));
     }
 }
 
@@ -1115,13 +1110,10 @@ fn intervene(
         vec![intervener.clone()],
         target.clone(),
     );
-    intents.push(edit(Edit::ScheduleEvent(Event {
+    intents.push(edit(Edit::ScheduleEvent(Event::new(
         tick,
-        action: Action::Intervention(intervention),
-    })));
-    // Events are kept sorted by tick; the new one is the last of its tick.
-    let index = scenario.events.iter().filter(|e| e.tick <= tick).count();
-    intents.push(Intent::Select(Selection::single(Item::Event(index))));
+        Action::Intervention(intervention),
+    ))));
 }
 
 /// Label, colour, dash pattern, doubled line.

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use egui::{Color32, Rect, vec2};
 
 use crate::app::command::Intent;
-use crate::app::focus::{FocusDepth, neighbourhood};
-use crate::app::shown::Shown;
 use crate::app::ui::nation_name;
+use crate::editor::focus::{FocusDepth, neighbourhood};
+use crate::editor::shown::Shown;
 use crate::model::{NationId, Scenario};
 
 /// What faded nations and edges keep of their colour.

@@ -1,14 +1,15 @@
 //! The exercise view: the briefing shown first, the goals panel (live as the cursor moves), the
 //! debrief at the end, teacher and student modes, and the report a student hands in.
 
-use crate::app::exercise::Mode;
-use crate::app::{EntenteApp, Prompt};
+use crate::app::command::Intent;
+use crate::app::state::{AppState, Prompt};
+use crate::editor::exercise::Mode;
 use crate::model::describe;
 use crate::model::exercise::Exercise;
 use crate::sim::goals::{Outcome, Standing, evaluate};
 
 /// The goals panel at the top of the side panel; nothing when the scenario is no exercise.
-pub fn exercise_panel_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     let tick = app.tick();
     let (Some(session), Some(exercise)) = (&app.session, &app.document.scenario().exercise) else {
         return;
@@ -65,30 +66,29 @@ pub fn exercise_panel_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
             }
             ui.horizontal_wrapped(|ui| {
                 if ui.button("Briefing").clicked() {
-                    app.prompt = Some(Prompt::Briefing);
+                    intents.push(Intent::ShowPrompt(Prompt::Briefing));
                 }
                 if ui.button("Debrief").clicked() {
-                    app.prompt = Some(Prompt::Debrief);
+                    intents.push(Intent::ShowPrompt(Prompt::Debrief));
                 }
                 if ui
                     .button("Write report…")
                     .on_hover_text("Summary, stability chart and run, for handing in")
                     .clicked()
                 {
-                    app.write_report();
+                    intents.push(Intent::WriteReport);
                 }
                 let mut teacher = mode == Mode::Teacher;
                 if ui
                     .checkbox(&mut teacher, "Teacher mode")
                     .on_hover_text("Show teacher notes and lift the locks")
                     .changed()
-                    && let Some(session) = &mut app.session
                 {
-                    session.mode = if teacher {
+                    intents.push(Intent::SetMode(if teacher {
                         Mode::Teacher
                     } else {
                         Mode::Student
-                    };
+                    }));
                 }
             });
         });
@@ -105,9 +105,9 @@ fn standing_colour(ui: &egui::Ui, standing: Standing) -> egui::Color32 {
 }
 
 /// The briefing: the text, objectives, the choice of role; teacher notes in teacher mode.
-pub fn briefing_ui(app: &mut EntenteApp, ctx: &egui::Context) {
-    let Some(exercise) = app.document.scenario().exercise.clone() else {
-        app.prompt = None;
+pub fn briefing_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>) {
+    let Some(exercise) = &app.document.scenario().exercise else {
+        intents.push(Intent::ClosePrompt);
         return;
     };
     let title = app.document.scenario().meta.title.0.clone();
@@ -126,45 +126,41 @@ pub fn briefing_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                         ui.label(format!("• {}", goal.text));
                     }
                 }
-                teacher_notes_ui(app, ui, &exercise);
+                teacher_notes_ui(ui, app, exercise);
             });
-        if !exercise.roles.is_empty() {
+        if !exercise.roles.is_empty()
+            && let Some(session) = &app.session
+        {
             ui.strong("Your role");
-            let session = app.session.as_mut();
-            if let Some(session) = session {
-                for (k, role) in exercise.roles.iter().enumerate() {
-                    let nations: Vec<String> = role
-                        .nations
-                        .iter()
-                        .map(|n| describe::nation(app.document.scenario(), n))
-                        .collect();
-                    ui.radio_value(
-                        &mut session.role,
-                        Some(k),
-                        format!("{} ({})", role.name, nations.join(", ")),
-                    );
+            for (k, role) in exercise.roles.iter().enumerate() {
+                let nations: Vec<String> = role
+                    .nations
+                    .iter()
+                    .map(|n| describe::nation(app.document.scenario(), n))
+                    .collect();
+                let label = format!("{} ({})", role.name, nations.join(", "));
+                if ui.radio(session.role == Some(k), label).clicked() {
+                    intents.push(Intent::ChooseRole(Some(k)));
                 }
             }
         }
         start = ui.button("Start").clicked();
     });
     if start {
-        app.prompt = None;
+        intents.push(Intent::ClosePrompt);
     }
 }
 
 /// The debrief: each goal's outcome at the end, the student's decisions, the questions.
-pub fn debrief_ui(app: &mut EntenteApp, ctx: &egui::Context) {
+pub fn debrief_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>) {
     let scenario = app.document.scenario();
-    let (Some(exercise), Some(session), Some(run)) = (
-        scenario.exercise.clone(),
-        app.session.clone(),
-        app.document.simulation(),
-    ) else {
-        app.prompt = None;
+    let (Some(exercise), Some(session), Some(run)) =
+        (&scenario.exercise, &app.session, app.document.simulation())
+    else {
+        intents.push(Intent::ClosePrompt);
         return;
     };
-    let outcomes = evaluate(&exercise, run, scenario.horizon);
+    let outcomes = evaluate(exercise, run, scenario.horizon);
     let decisions: Vec<String> = session
         .decisions(scenario)
         .into_iter()
@@ -199,7 +195,7 @@ pub fn debrief_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                     ui.label(format!("• {decision}"));
                 }
                 list_ui(ui, "Questions", &exercise.debrief);
-                teacher_notes_ui(app, ui, &exercise);
+                teacher_notes_ui(ui, app, exercise);
             });
         ui.horizontal(|ui| {
             report = ui.button("Write report…").clicked();
@@ -207,10 +203,10 @@ pub fn debrief_ui(app: &mut EntenteApp, ctx: &egui::Context) {
         });
     });
     if report {
-        app.write_report();
+        intents.push(Intent::WriteReport);
     }
     if close {
-        app.prompt = None;
+        intents.push(Intent::ClosePrompt);
     }
 }
 
@@ -224,12 +220,8 @@ fn list_ui(ui: &mut egui::Ui, title: &str, items: &[crate::model::Text]) {
     }
 }
 
-fn teacher_notes_ui(app: &EntenteApp, ui: &mut egui::Ui, exercise: &Exercise) {
-    let teacher = app
-        .session
-        .as_ref()
-        .is_some_and(|s| s.mode == Mode::Teacher);
-    if teacher && !exercise.teacher_notes.0.is_empty() {
+fn teacher_notes_ui(ui: &mut egui::Ui, app: &AppState, exercise: &Exercise) {
+    if app.is_teacher() && !exercise.teacher_notes.0.is_empty() {
         ui.strong("Teacher notes");
         markup_ui(ui, &exercise.teacher_notes.0);
     }

@@ -1,18 +1,18 @@
 //! The inspector: the selected nation, relation, alliance, treaty, region or event — or the
 //! scenario itself when nothing is selected. Every change becomes an edit intent.
 
-use crate::app::EntenteApp;
 use crate::app::command::{Command, Intent};
-use crate::app::document::{Document, MergeKey};
-use crate::app::edit::Edit;
-use crate::app::selection::{Item, Selection};
+use crate::app::state::AppState;
 use crate::app::ui::action_form::{FormChange, action_form_ui, treaty_fields_ui};
 use crate::app::ui::fields::{nations_picker_ui, number_ui, text_ui};
 use crate::app::ui::{name_or_id, nation_name};
+use crate::editor::document::{Document, MergeKey};
+use crate::editor::edit::Edit;
+use crate::editor::selection::{Item, Selection};
 use crate::model::limits::MAX_HORIZON;
 use crate::model::{
-    Action, AllianceId, Attribute, Event, NationId, Proximity, Region, RegionId, Scenario, Text,
-    TreatyId,
+    Action, AllianceId, Attribute, Event, EventHandle, NationId, Proximity, Region, RegionId,
+    Scenario, Text, TreatyId,
 };
 
 /// Collects the intents of one frame of the inspector.
@@ -39,14 +39,9 @@ impl Out<'_> {
 }
 
 /// The inspector panel.
-pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn inspector_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     let tick = app.tick();
-    let EntenteApp {
-        document,
-        selection,
-        intents,
-        ..
-    } = app;
+    let (document, selection) = (&app.document, &app.selection);
     let mut out = Out { intents };
     // Filling the panel keeps its width steady as the selection changes, so the canvas holds still.
     egui::ScrollArea::vertical()
@@ -59,7 +54,7 @@ pub fn inspector_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                 Some(Item::Alliance(id)) => alliance_ui(ui, scenario, id, &mut out),
                 Some(Item::Treaty(id)) => treaty_ui(ui, scenario, id, &mut out),
                 Some(Item::Region(id)) => region_ui(ui, scenario, id, &mut out),
-                Some(Item::Event(index)) => event_ui(ui, scenario, *index, &mut out),
+                Some(Item::Event(handle)) => event_ui(ui, scenario, *handle, &mut out),
                 None if !selection.is_empty() => several_ui(ui, scenario, selection, &mut out),
                 None => scenario_ui(ui, scenario, &mut out),
             }
@@ -224,7 +219,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
         out,
     );
     ui.strong("Interventions");
-    for (index, event) in scenario.events.iter().enumerate() {
+    for event in &scenario.events {
         if let Action::Intervention(intervention) = &event.action
             && (&intervention.target == id || intervention.interveners.contains(id))
             && ui
@@ -236,7 +231,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
                 ))
                 .clicked()
         {
-            out.select(Item::Event(index));
+            out.select(Item::Event(event.handle));
         }
     }
     ui.separator();
@@ -246,7 +241,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
 }
 
 fn relation_ui(ui: &mut egui::Ui, scenario: &Scenario, a: &NationId, b: &NationId, out: &mut Out) {
-    let Some(k) = crate::app::edit::relation_index(scenario, a, b) else {
+    let Some(k) = crate::editor::edit::relation_index(scenario, a, b) else {
         return;
     };
     let relation = &scenario.relations[k];
@@ -327,7 +322,7 @@ fn treaty_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &TreatyId, out: &mut Ou
     ui.heading(format!("Treaty {}", name_or_id(&treaty.name, id.as_str())));
     ui.weak(format!("id {id} · in force from the start"));
     let mut next = treaty.clone();
-    match treaty_fields_ui(ui, scenario, &mut next, position) {
+    match treaty_fields_ui(ui, scenario, &mut next, position as u64) {
         FormChange::None => {}
         FormChange::Step => out.edit(Edit::UpdateTreaty(next)),
         FormChange::Gesture(key) => {
@@ -404,14 +399,15 @@ fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Ou
     }
 }
 
-fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, out: &mut Out) {
-    let Some(event) = scenario.events.get(index) else {
+fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, handle: EventHandle, out: &mut Out) {
+    let Some(event) = scenario.events.iter().find(|e| e.handle == handle) else {
         return;
     };
     let update = |action: Action, tick: u32| Edit::UpdateEvent {
-        index,
-        event: Event { tick, action },
+        handle,
+        event: Event::new(tick, action),
     };
+    let index = handle.0;
     ui.heading(format!("Event: {}", event.action.kind_label()));
     let mut tick = event.tick;
     ui.horizontal(|ui| {
@@ -436,7 +432,7 @@ fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, out: &mut Out)
         }
     }
     if ui.button("Delete event").clicked() {
-        out.edit(Edit::RemoveEvent(index));
+        out.edit(Edit::RemoveEvent(handle));
     }
 }
 
@@ -583,7 +579,7 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
         }
     }
     if ui.button("Add region").clicked() {
-        let id = crate::app::edit::fresh_id("region-", |id| {
+        let id = crate::editor::edit::fresh_id("region-", |id| {
             scenario.regions.iter().any(|r| r.id.as_str() == id)
         });
         out.edit(Edit::AddRegion(Region {
@@ -604,7 +600,7 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
     }
     treaty_links_ui(ui, scenario.treaties.iter(), out);
     ui.strong("Timeline");
-    for (index, event) in scenario.events.iter().enumerate() {
+    for event in &scenario.events {
         if ui
             .link(format!(
                 "tick {}: {}",
@@ -613,7 +609,7 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
             ))
             .clicked()
         {
-            out.select(Item::Event(index));
+            out.select(Item::Event(event.handle));
         }
     }
     ui.separator();

@@ -1,11 +1,13 @@
 //! The menu bar and the toolbar, both built from the command table.
 
 use crate::app::command::{COMMANDS, Command, CommandSpec, Intent, Menu, spec};
-use crate::app::{EntenteApp, Item};
+use crate::app::playback::SPEEDS;
+use crate::app::state::AppState;
+use crate::editor::Item;
 use crate::io::library::EXAMPLES;
 
 /// Whether a command can run now (Undo with nothing to undo cannot).
-fn enabled(app: &EntenteApp, command: Command) -> bool {
+fn enabled(app: &AppState, command: Command) -> bool {
     match command {
         Command::Undo => app.document.undo_label().is_some(),
         Command::Redo => app.document.redo_label().is_some(),
@@ -21,7 +23,7 @@ fn enabled(app: &EntenteApp, command: Command) -> bool {
 }
 
 /// The menu label of a command, with what Undo and Redo would do.
-fn label(app: &EntenteApp, spec: &CommandSpec) -> String {
+fn label(app: &AppState, spec: &CommandSpec) -> String {
     match spec.command {
         Command::Undo => app
             .document
@@ -35,7 +37,12 @@ fn label(app: &EntenteApp, spec: &CommandSpec) -> String {
     }
 }
 
-fn command_button(app: &mut EntenteApp, ui: &mut egui::Ui, spec: &CommandSpec) {
+fn command_button(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    spec: &CommandSpec,
+    intents: &mut Vec<Intent>,
+) {
     let mut button = egui::Button::new(label(app, spec));
     if let Some(shortcut) = &spec.shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
@@ -44,12 +51,12 @@ fn command_button(app: &mut EntenteApp, ui: &mut egui::Ui, spec: &CommandSpec) {
         .add_enabled(enabled(app, spec.command), button)
         .on_hover_text(spec.help);
     if response.clicked() {
-        app.intents.push(Intent::Run(spec.command));
+        intents.push(Intent::Run(spec.command));
         ui.close();
     }
 }
 
-fn commands_of(app: &mut EntenteApp, ui: &mut egui::Ui, menu: Menu) {
+fn commands_of(ui: &mut egui::Ui, app: &AppState, menu: Menu, intents: &mut Vec<Intent>) {
     // The table lists Redo before Undo for shortcut matching; menus show them the usual way.
     let mut specs: Vec<&CommandSpec> = COMMANDS.iter().filter(|s| s.menu == menu).collect();
     specs.sort_by_key(|s| match s.command {
@@ -64,14 +71,14 @@ fn commands_of(app: &mut EntenteApp, ui: &mut egui::Ui, menu: Menu) {
         if spec.command == Command::Quit {
             ui.separator();
         }
-        command_button(app, ui, spec);
+        command_button(ui, app, spec, intents);
         if spec.command == Command::Open {
-            open_submenus_ui(app, ui);
+            open_submenus_ui(ui, app, intents);
         }
     }
 }
 
-fn open_submenus_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+fn open_submenus_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     ui.menu_button("Open example", |ui| {
         for example in EXAMPLES {
             if ui
@@ -79,7 +86,7 @@ fn open_submenus_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                 .on_hover_text(example.summary)
                 .clicked()
             {
-                app.intents.push(Intent::OpenExample(example.name));
+                intents.push(Intent::OpenExample(example.name));
                 ui.close();
             }
         }
@@ -88,9 +95,9 @@ fn open_submenus_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         if app.prefs.recent.is_empty() {
             ui.label("No recent files");
         }
-        for path in app.prefs.recent.clone() {
+        for path in &app.prefs.recent {
             if ui.button(path.display().to_string()).clicked() {
-                app.intents.push(Intent::OpenPath(path));
+                intents.push(Intent::OpenPath(path.clone()));
                 ui.close();
             }
         }
@@ -98,7 +105,7 @@ fn open_submenus_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
 }
 
 /// File, Edit, Simulation, View, Help.
-pub fn menu_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for (title, menu) in [
             ("File", Menu::File),
@@ -107,12 +114,18 @@ pub fn menu_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
             ("View", Menu::View),
             ("Help", Menu::Help),
         ] {
-            ui.menu_button(title, |ui| commands_of(app, ui, menu));
+            ui.menu_button(title, |ui| commands_of(ui, app, menu, intents));
         }
     });
 }
 
-fn tool(app: &mut EntenteApp, ui: &mut egui::Ui, command: Command, text: &str) {
+fn tool(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    command: Command,
+    text: &str,
+    intents: &mut Vec<Intent>,
+) {
     let spec = spec(command);
     let hint = match &spec.shortcut {
         Some(shortcut) => format!("{} ({})", spec.help, ui.ctx().format_shortcut(shortcut)),
@@ -123,30 +136,39 @@ fn tool(app: &mut EntenteApp, ui: &mut egui::Ui, command: Command, text: &str) {
         .on_hover_text(hint)
         .clicked()
     {
-        app.intents.push(Intent::Run(command));
+        intents.push(Intent::Run(command));
     }
 }
 
 /// New, Open, Save, Undo, Redo, playback, speed and the tick.
-pub fn toolbar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn toolbar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
-        tool(app, ui, Command::New, "New");
-        tool(app, ui, Command::Open, "Open");
-        tool(app, ui, Command::Save, "Save");
+        tool(ui, app, Command::New, "New", intents);
+        tool(ui, app, Command::Open, "Open", intents);
+        tool(ui, app, Command::Save, "Save", intents);
         ui.separator();
-        tool(app, ui, Command::Undo, "Undo");
-        tool(app, ui, Command::Redo, "Redo");
+        tool(ui, app, Command::Undo, "Undo", intents);
+        tool(ui, app, Command::Redo, "Redo", intents);
         ui.separator();
-        let play = if app.playing { "Pause" } else { "Play" };
-        tool(app, ui, Command::PlayPause, play);
-        tool(app, ui, Command::Step, "Step");
-        tool(app, ui, Command::JumpToStart, "Restart");
-        ui.add(
-            egui::Slider::new(&mut app.ticks_per_second, 0.5..=30.0)
-                .logarithmic(true)
-                .text("ticks per second"),
-        )
-        .on_hover_text("Playback speed");
+        let play = if app.playback.is_playing() {
+            "Pause"
+        } else {
+            "Play"
+        };
+        tool(ui, app, Command::PlayPause, play, intents);
+        tool(ui, app, Command::Step, "Step", intents);
+        tool(ui, app, Command::JumpToStart, "Restart", intents);
+        let mut speed = app.playback.ticks_per_second();
+        let slider = ui
+            .add(
+                egui::Slider::new(&mut speed, SPEEDS)
+                    .logarithmic(true)
+                    .text("ticks per second"),
+            )
+            .on_hover_text("Playback speed");
+        if slider.changed() {
+            intents.push(Intent::SetSpeed(speed));
+        }
         let tick = app.tick();
         if let Some(run) = app.document.simulation() {
             let (year, quarter) = run.world().start.at_tick(tick);
@@ -157,9 +179,9 @@ pub fn toolbar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         }
 
         ui.separator();
-        tool(app, ui, Command::AddNation, "Add nation");
-        tool(app, ui, Command::FitView, "Fit");
-        tool(app, ui, Command::AutoLayout, "Auto-layout");
+        tool(ui, app, Command::AddNation, "Add nation", intents);
+        tool(ui, app, Command::FitView, "Fit", intents);
+        tool(ui, app, Command::AutoLayout, "Auto-layout", intents);
         if let Some(Item::Nation(_)) = app.selection.only() {
             ui.label("Tip: right-click a nation for more");
         }

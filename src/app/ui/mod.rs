@@ -1,4 +1,8 @@
 //! The window's parts: menus and toolbar, canvas, inspector, plot, status bar and prompts.
+//!
+//! Every function here reads the app through `&AppState`, may change only its own view's state
+//! (pan and zoom, the plot's view, the new-event form being filled in) and asks for everything
+//! else by pushing an [`Intent`]. `tests/files/architecture.rs` holds this folder to that.
 
 mod action_form;
 pub mod canvas;
@@ -13,26 +17,42 @@ mod status;
 pub mod timeline;
 pub mod why;
 
-use super::EntenteApp;
+use super::command::Intent;
+use super::state::AppState;
 
 pub use crate::model::describe::{name_or_id, nation as nation_name};
 
+/// The views' own state: how each part of the window is looked at, not what it shows.
+#[derive(Debug, Default)]
+pub struct Views {
+    /// Pan, zoom, gestures and focus of the network canvas.
+    pub canvas: canvas::CanvasView,
+    /// The timeline's drag and new-event form.
+    pub timeline: timeline::TimelineView,
+    /// The plot's chosen view and cached series.
+    pub plot: plot::PlotState,
+    /// The Why panel's subject and interval.
+    pub why: why::WhyState,
+}
+
 /// Draws the whole window for one frame.
-pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: &mut Vec<Intent>) {
     egui::Panel::top("menu").show(ui, |ui| {
-        menu::menu_bar_ui(app, ui);
-        menu::toolbar_ui(app, ui);
+        menu::menu_bar_ui(ui, app, intents);
+        menu::toolbar_ui(ui, app, intents);
     });
-    egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(app, ui));
+    egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(ui, app, intents));
     egui::Panel::bottom("timeline")
         .resizable(false)
-        .show(ui, |ui| timeline::timeline_ui(app, ui));
+        .show(ui, |ui| {
+            timeline::timeline_ui(ui, app, &mut views.timeline, intents)
+        });
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(360.0)
         .show(ui, |ui| {
-            exercise::exercise_panel_ui(app, ui);
-            inspector::inspector_ui(app, ui);
+            exercise::exercise_panel_ui(ui, app, intents);
+            inspector::inspector_ui(ui, app, intents);
         });
     egui::Panel::bottom("plots")
         .resizable(true)
@@ -41,12 +61,14 @@ pub fn window_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
             egui::Panel::right("why")
                 .resizable(true)
                 .default_size(440.0)
-                .show(ui, |ui| why::why_ui(app, ui));
-            plot::plot_ui(app, ui);
+                .show(ui, |ui| why::why_ui(ui, app, &mut views.why, intents));
+            plot::plot_ui(ui, app, &mut views.plot, intents);
         });
-    egui::CentralPanel::default().show(ui, |ui| canvas::canvas_ui(app, ui));
-    timeline::draft_window_ui(app, ui.ctx());
-    prompts::prompts_ui(app, ui.ctx());
+    egui::CentralPanel::default().show(ui, |ui| {
+        canvas::canvas_ui(ui, app, &mut views.canvas, intents)
+    });
+    timeline::draft_window_ui(ui.ctx(), app, &mut views.timeline, intents);
+    prompts::prompts_ui(ui.ctx(), app, intents);
 }
 
 /// A colour for the k-th region or alliance, distinct for the first dozen.

@@ -2,18 +2,15 @@
 //! beyond, markers at events and the cursor, legend toggles, hover values, click to seek, and
 //! export of the visible plot to PNG and of its data to CSV.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-
 use egui_plot::{
     ColorConflictHandling, HoverPosition, Legend, LegendGrouping, Line, LineStyle, Plot,
     PlotPoints, VLine,
 };
 
-use crate::app::EntenteApp;
 use crate::app::command::Intent;
-use crate::app::series::{PlotView, Series, series, to_csv};
+use crate::app::state::AppState;
 use crate::app::ui::palette;
+use crate::editor::series::{PlotView, Series, series};
 
 /// Plot state that is not part of the document.
 #[derive(Debug)]
@@ -22,8 +19,6 @@ pub struct PlotState {
     pub view: PlotView,
     /// Where the plot was drawn last frame (what a PNG export captures).
     rect: Option<egui::Rect>,
-    /// Messages from PNG exports finishing after the screenshot arrives.
-    finished: Arc<Mutex<Vec<Result<String, String>>>>,
     /// The series last computed and what they were computed from: rebuilding them every frame
     /// (hazards and cohesion derive every tick's quantities) would waste each frame.
     cache: Option<(CacheKey, Vec<Series>)>,
@@ -43,16 +38,26 @@ impl Default for PlotState {
         Self {
             view: PlotView::Regions,
             rect: None,
-            finished: Arc::default(),
             cache: None,
         }
     }
 }
 
+impl PlotState {
+    /// Where the plot was drawn last frame, if it was.
+    pub fn rect(&self) -> Option<egui::Rect> {
+        self.rect
+    }
+}
+
 /// Draws the plot panel.
-pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn plot_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    plot_state: &mut PlotState,
+    intents: &mut Vec<Intent>,
+) {
     let shown = app.tick();
-    report_finished_exports(app);
     let Some(run) = app.document.simulation() else {
         ui.weak("The scenario has problems; fix them to see the run.");
         return;
@@ -60,14 +65,14 @@ pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     let key = CacheKey {
         run: app.document.run_id(),
         computed: run.tick(),
-        view: app.plot.view,
+        view: plot_state.view,
         selection: app.selection.clone(),
     };
-    let lines = match &app.plot.cache {
+    let lines = match &plot_state.cache {
         Some((cached, lines)) if *cached == key => lines.clone(),
         _ => {
-            let lines = series(run, app.plot.view, &app.selection);
-            app.plot.cache = Some((key, lines.clone()));
+            let lines = series(run, plot_state.view, &app.selection);
+            plot_state.cache = Some((key, lines.clone()));
             lines
         }
     };
@@ -86,10 +91,10 @@ pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let label = ui.label("Show");
         egui::ComboBox::from_id_salt("plot view")
-            .selected_text(app.plot.view.label())
+            .selected_text(plot_state.view.label())
             .show_ui(ui, |ui| {
                 for view in PlotView::ALL {
-                    ui.selectable_value(&mut app.plot.view, view, view.label());
+                    ui.selectable_value(&mut plot_state.view, view, view.label());
                 }
             })
             .response
@@ -118,7 +123,7 @@ pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
             "tick (quarter from {} Q{})",
             start.year, start.quarter
         ))
-        .y_axis_label(app.plot.view.label())
+        .y_axis_label(plot_state.view.label())
         .include_x(0.0)
         .include_x(f64::from(horizon))
         .include_y(0.0)
@@ -164,16 +169,16 @@ pub fn plot_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Plot"));
-    app.plot.rect = Some(response.response.rect);
+    plot_state.rect = Some(response.response.rect);
     if let Some(point) = response.inner {
         let tick = point.x.round().clamp(0.0, f64::from(horizon)) as u32;
-        app.intents.push(Intent::Seek(tick));
+        intents.push(Intent::Seek(tick));
     }
     if export_csv {
-        write_csv(app, &lines, start);
+        intents.push(Intent::ExportCsv);
     }
     if export_png {
-        request_png(app, ui.ctx());
+        intents.push(Intent::ExportPng);
     }
 }
 
@@ -211,106 +216,5 @@ fn draw_series(plot: &mut egui_plot::PlotUi, k: usize, line: &Series, shown: u32
             }
         }
         flush(&mut segment, faint);
-    }
-}
-
-fn write_csv(app: &mut EntenteApp, lines: &[Series], start: crate::model::StartDate) {
-    let name = format!(
-        "{}-{}.csv",
-        app.file_stem(),
-        app.plot.view.label().replace([' ', '/'], "-")
-    );
-    let Some(path) = app.dialogs.pick_export(&name, "csv") else {
-        return;
-    };
-    match crate::io::save::write_atomically(&path, to_csv(lines, start).as_bytes()) {
-        Ok(()) => app.info(format!("Wrote {}", path.display())),
-        Err(error) => app.error(format!("Could not write {}: {error}", path.display())),
-    }
-}
-
-/// Asks for a screenshot of the next frame and saves the plot's part of it.
-fn request_png(app: &mut EntenteApp, ctx: &egui::Context) {
-    let name = format!(
-        "{}-{}.png",
-        app.file_stem(),
-        app.plot.view.label().replace([' ', '/'], "-")
-    );
-    let (Some(path), Some(rect)) = (app.dialogs.pick_export(&name, "png"), app.plot.rect) else {
-        return;
-    };
-    let finished = Arc::clone(&app.plot.finished);
-    let pixels_per_point = ctx.pixels_per_point();
-    let repaint = ctx.clone();
-    ctx.request_screenshot(move |image| {
-        let result = save_png(&image.region(&rect, Some(pixels_per_point)), &path);
-        if let Ok(mut done) = finished.lock() {
-            done.push(result);
-        }
-        repaint.request_repaint();
-    });
-}
-
-fn save_png(image: &egui::ColorImage, path: &Path) -> Result<String, String> {
-    let [width, height] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
-    let mut encoded = Vec::new();
-    image::write_buffer_with_format(
-        &mut std::io::Cursor::new(&mut encoded),
-        &bytes,
-        width as u32,
-        height as u32,
-        image::ExtendedColorType::Rgba8,
-        image::ImageFormat::Png,
-    )
-    .map_err(|e| format!("Could not encode the plot: {e}"))?;
-    crate::io::save::write_atomically(path, &encoded)
-        .map(|()| format!("Wrote {}", path.display()))
-        .map_err(|e| format!("Could not write {}: {e}", path.display()))
-}
-
-fn report_finished_exports(app: &mut EntenteApp) {
-    let done: Vec<Result<String, String>> = match app.plot.finished.lock() {
-        Ok(mut done) => std::mem::take(&mut *done),
-        Err(_) => Vec::new(),
-    };
-    for result in done {
-        match result {
-            Ok(message) => app.info(message),
-            Err(message) => app.error(message),
-        }
-    }
-}
-
-impl EntenteApp {
-    /// The series the plot shows now (every computed tick), as the CSV export writes them.
-    pub fn plotted_series(&self) -> Vec<Series> {
-        match self.document.simulation() {
-            Some(run) => series(run, self.plot.view, &self.selection),
-            None => Vec::new(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_png_export_holds_the_plot_region_of_the_screenshot() {
-        // A 40×30 "screenshot" at 2 pixels per point, the plot at points (5,5)–(15,10).
-        let mut shot = egui::ColorImage::filled([40, 30], egui::Color32::BLACK);
-        for y in 10..20 {
-            for x in 10..30 {
-                shot[(x, y)] = egui::Color32::from_rgb(200, 40, 40);
-            }
-        }
-        let plot = egui::Rect::from_min_max(egui::pos2(5.0, 5.0), egui::pos2(15.0, 10.0));
-        let folder = tempfile::tempdir().unwrap();
-        let path = folder.path().join("plot.png");
-        save_png(&shot.region(&plot, Some(2.0)), &path).unwrap();
-        let image = image::open(&path).unwrap().to_rgba8();
-        assert_eq!((image.width(), image.height()), (20, 10));
-        assert!(image.pixels().all(|p| p.0 == [200, 40, 40, 255]));
     }
 }

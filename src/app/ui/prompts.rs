@@ -1,21 +1,21 @@
 //! Questions and notices over the window: unsaved changes, autosave recovery, load errors,
 //! keyboard shortcuts, about.
 
-use crate::app::command::{ALIASES, COMMANDS, spec};
-use crate::app::{AfterSave, Document, EntenteApp, Prompt};
+use crate::app::command::{ALIASES, COMMANDS, Intent, UnsavedAnswer, spec};
+use crate::app::state::{AppState, Prompt};
 
 /// Shows the open prompt, if any, and the load-error panel.
-pub fn prompts_ui(app: &mut EntenteApp, ctx: &egui::Context) {
-    load_errors_ui(app, ctx);
-    let Some(prompt) = app.prompt.clone() else {
+pub fn prompts_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>) {
+    load_errors_ui(ctx, app, intents);
+    let Some(prompt) = &app.prompt else {
         return;
     };
     match prompt {
-        Prompt::Unsaved(then) => unsaved_ui(app, ctx, then),
-        Prompt::Recover(scenario) => recover_ui(app, ctx, *scenario),
-        Prompt::Briefing => super::exercise::briefing_ui(app, ctx),
-        Prompt::Debrief => super::exercise::debrief_ui(app, ctx),
-        Prompt::Shortcuts => notice_ui(app, ctx, "Keyboard shortcuts", |ui| {
+        Prompt::Unsaved(_) => unsaved_ui(ctx, app, intents),
+        Prompt::Recover(scenario) => recover_ui(ctx, scenario, intents),
+        Prompt::Briefing => super::exercise::briefing_ui(ctx, app, intents),
+        Prompt::Debrief => super::exercise::debrief_ui(ctx, app, intents),
+        Prompt::Shortcuts => notice_ui(ctx, "Keyboard shortcuts", intents, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for spec in COMMANDS {
                     if let Some(shortcut) = &spec.shortcut {
@@ -52,7 +52,7 @@ pub fn prompts_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                 ui.end_row();
             });
         }),
-        Prompt::About => notice_ui(app, ctx, "About Entente", |ui| {
+        Prompt::About => notice_ui(ctx, "About Entente", intents, |ui| {
             ui.label(format!(
                 "Entente {} — a sandbox for military diplomacy: alliances, treaties, \
                  interventions and regional stability.",
@@ -63,8 +63,8 @@ pub fn prompts_ui(app: &mut EntenteApp, ctx: &egui::Context) {
     }
 }
 
-fn unsaved_ui(app: &mut EntenteApp, ctx: &egui::Context, then: AfterSave) {
-    let mut answer: Option<Option<bool>> = None;
+fn unsaved_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>) {
+    let mut answer = None;
     egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
         ui.heading("Unsaved changes");
         ui.label(format!(
@@ -73,22 +73,22 @@ fn unsaved_ui(app: &mut EntenteApp, ctx: &egui::Context, then: AfterSave) {
         ));
         ui.horizontal(|ui| {
             if ui.button("Save changes").clicked() {
-                answer = Some(Some(true));
+                answer = Some(UnsavedAnswer::Save);
             }
             if ui.button("Discard changes").clicked() {
-                answer = Some(Some(false));
+                answer = Some(UnsavedAnswer::Discard);
             }
             if ui.button("Cancel").clicked() {
-                answer = Some(None);
+                answer = Some(UnsavedAnswer::Cancel);
             }
         });
     });
-    if let Some(save_first) = answer {
-        app.answer_unsaved(then, save_first);
+    if let Some(answer) = answer {
+        intents.push(Intent::AnswerUnsaved(answer));
     }
 }
 
-fn recover_ui(app: &mut EntenteApp, ctx: &egui::Context, scenario: crate::model::Scenario) {
+fn recover_ui(ctx: &egui::Context, scenario: &crate::model::Scenario, intents: &mut Vec<Intent>) {
     let mut recover: Option<bool> = None;
     egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
         ui.heading("Recover unsaved work?");
@@ -105,27 +105,15 @@ fn recover_ui(app: &mut EntenteApp, ctx: &egui::Context, scenario: crate::model:
             }
         });
     });
-    match recover {
-        Some(true) => {
-            app.prompt = None;
-            let mut document = Document::new(scenario, None);
-            document.forget_path();
-            app.replace_document(document);
-            app.playing = false;
-            app.info("Recovered the autosave; save it to keep it");
-        }
-        Some(false) => {
-            app.prompt = None;
-            app.clear_autosave();
-        }
-        None => {}
+    if let Some(recover) = recover {
+        intents.push(Intent::AnswerRecovery(recover));
     }
 }
 
 fn notice_ui(
-    app: &mut EntenteApp,
     ctx: &egui::Context,
     title: &str,
+    intents: &mut Vec<Intent>,
     content: impl FnOnce(&mut egui::Ui),
 ) {
     let response = egui::Modal::new(egui::Id::unique(title)).show(ctx, |ui| {
@@ -134,11 +122,11 @@ fn notice_ui(
         ui.button("Close").clicked()
     });
     if response.inner || response.should_close() {
-        app.prompt = None;
+        intents.push(Intent::ClosePrompt);
     }
 }
 
-fn load_errors_ui(app: &mut EntenteApp, ctx: &egui::Context) {
+fn load_errors_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>) {
     let Some(errors) = &app.load_errors else {
         return;
     };
@@ -167,6 +155,6 @@ fn load_errors_ui(app: &mut EntenteApp, ctx: &egui::Context) {
             }
         });
     if !open || close {
-        app.load_errors = None;
+        intents.push(Intent::CloseLoadErrors);
     }
 }

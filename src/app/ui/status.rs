@@ -1,10 +1,10 @@
 //! The status bar: the last message, the size of the scenario and whether it is saved.
 
-use crate::app::EntenteApp;
 use crate::app::command::{Command, Intent};
+use crate::app::state::AppState;
 
 /// Message on the left, scenario facts on the right.
-pub fn status_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
         match &app.status {
             Some(status) if status.is_error => {
@@ -30,7 +30,7 @@ pub fn status_bar_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                     .small_button("Check stability")
                     .on_hover_text("The world was edited since its stability was worked out");
                 if check.clicked() {
-                    app.intents.push(Intent::Run(Command::CheckStability));
+                    intents.push(Intent::Run(Command::CheckStability));
                 }
                 ui.separator();
             } else if let Some(stability) = app.document.stability() {

@@ -4,16 +4,16 @@
 
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 
-use crate::app::EntenteApp;
 use crate::app::command::Intent;
-use crate::app::document::MergeKey;
-use crate::app::edit::{Edit, fresh_id};
-use crate::app::selection::{Item, Selection};
+use crate::app::state::AppState;
 use crate::app::ui::action_form::action_form_ui;
 use crate::app::ui::palette;
+use crate::editor::document::MergeKey;
+use crate::editor::edit::{Edit, fresh_id};
+use crate::editor::selection::{Item, Selection};
 use crate::model::{
-    Action, Alliance, Attribute, Event, Intervention, InterventionKind, NationId, Scenario, Text,
-    Treaty, TreatyKind, validate,
+    Action, Alliance, Attribute, Event, EventHandle, Intervention, InterventionKind, NationId,
+    Scenario, Text, Treaty, TreatyKind, validate,
 };
 
 /// The kinds of new event the palette offers.
@@ -102,8 +102,8 @@ pub struct Draft {
 /// Timeline state that is not part of the document.
 #[derive(Debug, Default)]
 pub struct TimelineView {
-    /// The event being dragged, as it now stands, and the undo group of the drag.
-    drag: Option<(Event, MergeKey)>,
+    /// The event being dragged, the tick it was last moved to, and the undo group of the drag.
+    drag: Option<(EventHandle, u32, MergeKey)>,
     drags: u64,
     /// The new-event form, when open.
     draft: Option<Draft>,
@@ -119,29 +119,21 @@ impl TimelineView {
     }
 }
 
-impl EntenteApp {
-    /// The new-event form's content, if it is open (for tests and the status bar).
-    pub fn new_event_draft(&self) -> Option<&Draft> {
-        self.timeline.draft()
-    }
-}
-
 const RULER: f32 = 22.0;
 const LANE: f32 = 20.0;
 const LABELS: f32 = 110.0;
 
 /// Draws the timeline panel's content.
-pub fn timeline_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    timeline: &mut TimelineView,
+    intents: &mut Vec<Intent>,
+) {
     let cursor = app.cursor();
     let shown = app.tick();
     let selected_nations = app.selection.selected_nations();
-    let EntenteApp {
-        document,
-        timeline,
-        selection,
-        intents,
-        ..
-    } = app;
+    let (document, selection) = (&app.document, &app.selection);
     let scenario = document.scenario();
     let horizon = scenario.horizon.max(1);
 
@@ -297,7 +289,7 @@ fn events_ui(
     x_of: &dyn Fn(f64) -> f32,
     tick_at: &dyn Fn(f32) -> u32,
 ) {
-    for (index, event) in scenario.events.iter().enumerate() {
+    for event in &scenario.events {
         let lane = lane_of(&event.action);
         let y = area.top() + RULER + LANE * lane as f32 + LANE / 2.0;
         let start = x_of(f64::from(event.tick));
@@ -306,7 +298,7 @@ fn events_ui(
             Action::SignTreaty(t) => t.duration.map(|d| x_of(f64::from(event.tick + d))),
             _ => None,
         };
-        let item = Item::Event(index);
+        let item = Item::Event(event.handle);
         let selected = selection.contains(&item);
         let colour = palette(lane + 1);
         let hit = match end {
@@ -318,7 +310,7 @@ fn events_ui(
         };
         let response = ui.interact(
             hit,
-            ui.scope_id().with(("event", index)),
+            ui.scope_id().with(("event", event.handle)),
             Sense::click_and_drag(),
         );
         // Described only when read (a screen reader): hundreds of events are drawn every frame.
@@ -374,58 +366,49 @@ fn events_ui(
         if response.clicked() {
             intents.push(Intent::Select(Selection::single(item)));
         }
-        event_drag(timeline, &response, event, index, tick_at, intents);
+        event_drag(timeline, &response, event, tick_at, intents);
     }
 }
 
 /// Dragging an event moves it to the tick under the pointer; the whole drag is one undo step.
+/// The event keeps its handle as it moves, so the drag follows it wherever it is in the list.
 fn event_drag(
     timeline: &mut TimelineView,
     response: &egui::Response,
     event: &Event,
-    index: usize,
     tick_at: &dyn Fn(f32) -> u32,
     intents: &mut Vec<Intent>,
 ) {
+    let handle = event.handle;
     if response.drag_started_by(egui::PointerButton::Primary) {
         timeline.drags += 1;
-        timeline.drag = Some((
-            event.clone(),
-            MergeKey(format!("event drag {}", timeline.drags)),
-        ));
-        intents.push(Intent::Select(Selection::single(Item::Event(index))));
+        let key = MergeKey(format!("event drag {}", timeline.drags));
+        timeline.drag = Some((handle, event.tick, key));
+        intents.push(Intent::Select(Selection::single(Item::Event(handle))));
     }
-    let Some((current, key)) = &mut timeline.drag else {
+    let Some((dragged, tick_now, key)) = &mut timeline.drag else {
         return;
     };
-    if current != event {
+    if *dragged != handle {
         return;
     }
     if response.dragged_by(egui::PointerButton::Primary)
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let tick = tick_at(pointer.x);
-        if tick != current.tick {
-            let moved = Event {
-                tick,
-                action: current.action.clone(),
-            };
+        if tick != *tick_now {
             intents.push(Intent::Edit {
                 edit: Edit::UpdateEvent {
-                    index,
-                    event: moved.clone(),
+                    handle,
+                    event: Event::new(tick, event.action.clone()),
                 },
                 merge: Some(key.clone()),
             });
-            *current = moved;
+            *tick_now = tick;
         }
     }
-    if response.drag_stopped()
-        && let Some((moved, _)) = timeline.drag.take()
-    {
+    if response.drag_stopped() && timeline.drag.take().is_some() {
         intents.push(Intent::EndMerge);
-        // Its position in the list may have changed with its tick.
-        intents.push(Intent::SelectEvent(moved));
     }
 }
 
@@ -547,13 +530,13 @@ pub fn new_action(kind: NewKind, scenario: &Scenario, selected: &[NationId]) -> 
 
 /// The new-event form, a small window: every field of the kind, the tick, and Add or Cancel.
 /// Problems with the draft are listed and Add waits until there are none.
-pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
-    let EntenteApp {
-        document,
-        timeline,
-        intents,
-        ..
-    } = app;
+pub fn draft_window_ui(
+    ctx: &egui::Context,
+    app: &AppState,
+    timeline: &mut TimelineView,
+    intents: &mut Vec<Intent>,
+) {
+    let document = &app.document;
     let Some(draft) = &mut timeline.draft else {
         return;
     };
@@ -577,7 +560,7 @@ pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                         let (year, quarter) = scenario.meta.start.at_tick(draft.tick);
                         ui.weak(format!("{year} Q{quarter}"));
                     });
-                    action_form_ui(ui, scenario, &mut draft.action, usize::MAX);
+                    action_form_ui(ui, scenario, &mut draft.action, u64::MAX);
                 });
             let key = (document.run_id(), draft.tick, draft.action.clone());
             if timeline
@@ -586,10 +569,9 @@ pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
                 .is_none_or(|(checked, _)| *checked != key)
             {
                 let mut candidate = scenario.clone();
-                candidate.events.push(Event {
-                    tick: draft.tick,
-                    action: draft.action.clone(),
-                });
+                candidate
+                    .events
+                    .push(Event::new(draft.tick, draft.action.clone()));
                 let problems = validate(&candidate)
                     .into_iter()
                     .map(|p| p.message)
@@ -617,15 +599,11 @@ pub fn draft_window_ui(app: &mut EntenteApp, ctx: &egui::Context) {
         });
     match decided {
         Some(true) => {
-            let event = Event {
-                tick: draft.tick,
-                action: draft.action.clone(),
-            };
+            let event = Event::new(draft.tick, draft.action.clone());
             intents.push(Intent::Edit {
-                edit: Edit::ScheduleEvent(event.clone()),
+                edit: Edit::ScheduleEvent(event),
                 merge: None,
             });
-            intents.push(Intent::SelectEvent(event));
             timeline.draft = None;
         }
         Some(false) => timeline.draft = None,

@@ -4,10 +4,10 @@
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use crate::app::EntenteApp;
 use crate::app::command::Intent;
-use crate::app::explain::{Explanation, Subject, explain, explain_from};
-use crate::app::selection::{Item, Selection};
+use crate::app::state::AppState;
+use crate::editor::explain::{Explanation, Subject, explain, explain_from};
+use crate::editor::selection::{Item, Selection};
 use crate::sim::{NationIx, RegionIx, Simulation};
 
 /// What an explanation depends on: the run, whether the ticks are computed, the subject and the
@@ -30,7 +30,12 @@ pub struct WhyState {
 }
 
 /// Draws the why panel.
-pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
+pub fn why_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    why_state: &mut WhyState,
+    intents: &mut Vec<Intent>,
+) {
     let tick = app.tick();
     let Some(run) = app.document.simulation() else {
         return;
@@ -41,7 +46,7 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         Some(Item::Region(id)) => world.region(id.as_str()).map(Subject::Region),
         _ => None,
     }
-    .or(app.why.subject)
+    .or(why_state.subject)
     .unwrap_or_else(|| most_changed_region(run, tick));
 
     ui.horizontal(|ui| {
@@ -57,8 +62,8 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                         .selectable_label(choice == subject, subject_name(run, choice))
                         .clicked()
                     {
-                        app.why.subject = Some(choice);
-                        app.intents.push(Intent::Select(Selection::none()));
+                        why_state.subject = Some(choice);
+                        intents.push(Intent::Select(Selection::none()));
                     }
                 }
             })
@@ -66,23 +71,23 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
             .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let mut interval = app.why.since.is_some();
+        let mut interval = why_state.since.is_some();
         if ui.radio(!interval, "this tick").clicked() {
             interval = false;
         }
         if ui.radio(interval, "since tick").clicked() {
             interval = true;
         }
-        let mut since = app.why.since.unwrap_or(0);
+        let mut since = why_state.since.unwrap_or(0);
         let field = ui.add_enabled(
             interval,
             egui::DragValue::new(&mut since).range(0..=tick.saturating_sub(1)),
         );
-        app.why.since = interval.then_some(since.min(tick.saturating_sub(1)));
+        why_state.since = interval.then_some(since.min(tick.saturating_sub(1)));
         field.on_hover_text("Sum the terms from this tick to the cursor");
     });
 
-    let from = app.why.since.unwrap_or(tick.saturating_sub(1));
+    let from = why_state.since.unwrap_or(tick.saturating_sub(1));
     let key = (
         app.document.run_id(),
         tick <= run.tick(),
@@ -90,10 +95,9 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         from,
         tick,
     );
-    let why = match &app.why.cache {
+    let why = match &why_state.cache {
         Some((cached, why)) if *cached == key => why.clone(),
-        _ if app.document.is_slow() && key.1 => match explain_in_background(&mut app.why, run, key)
-        {
+        _ if app.document.is_slow() && key.1 => match explain_in_background(why_state, run, key) {
             Some(why) => Some(why),
             None => {
                 ui.weak("Working out what changed…");
@@ -103,7 +107,7 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
         },
         _ => {
             let why = explain(run, subject, from, tick);
-            app.why.cache = Some((key, why.clone()));
+            why_state.cache = Some((key, why.clone()));
             why
         }
     };
@@ -144,8 +148,7 @@ pub fn why_ui(app: &mut EntenteApp, ui: &mut egui::Ui) {
                                 .on_hover_text("Select it")
                                 .clicked()
                             {
-                                app.intents
-                                    .push(Intent::Select(Selection::single(item.clone())));
+                                intents.push(Intent::Select(Selection::single(item.clone())));
                             }
                         }
                         (Some(cause), None) => {

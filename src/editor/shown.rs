@@ -151,7 +151,7 @@ impl Shown {
 
     fn from_state(scenario: &Scenario, world: &World, state: &State) -> Shown {
         let nation_id = |ix: crate::sim::NationIx| world.nations[ix.ix()].id.clone();
-        let event_item = |event: crate::sim::EventIx| Item::Event(world.events[event.ix()].source);
+        let event_item = |event: crate::sim::EventIx| Item::Event(world.events[event.ix()].handle);
         let relations = scenario
             .relations
             .iter()

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{AllianceId, NationId, RegionId, Scenario, TreatyId};
+use crate::model::{AllianceId, EventHandle, NationId, RegionId, Scenario, TreatyId};
 
 /// One selectable thing.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,8 +17,8 @@ pub enum Item {
     Treaty(TreatyId),
     /// A region.
     Region(RegionId),
-    /// A timeline event, by index.
-    Event(usize),
+    /// A timeline event, by its handle: the same event however it is edited or moved.
+    Event(EventHandle),
 }
 
 impl Item {
@@ -31,14 +31,15 @@ impl Item {
         }
     }
 
-    fn exists_in(&self, scenario: &Scenario) -> bool {
+    /// Whether the item is in `scenario` (an edit or an undo may have removed it).
+    pub fn exists_in(&self, scenario: &Scenario) -> bool {
         match self {
             Item::Nation(id) => scenario.nations.iter().any(|n| &n.id == id),
             Item::Relation(a, b) => super::edit::relation_index(scenario, a, b).is_some(),
             Item::Alliance(id) => scenario.alliances.iter().any(|x| &x.id == id),
             Item::Treaty(id) => scenario.treaties.iter().any(|x| &x.id == id),
             Item::Region(id) => scenario.regions.iter().any(|x| &x.id == id),
-            Item::Event(index) => *index < scenario.events.len(),
+            Item::Event(handle) => super::edit::event_index(scenario, *handle).is_some(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! role, the events as handed out, and the locks student mode enforces on every edit.
 
 use crate::model::exercise::Exercise;
-use crate::model::{Action, Event, NationId, Scenario};
+use crate::model::{Action, Event, EventHandle, NationId, Scenario};
 
 use super::edit::Edit;
 
@@ -66,12 +66,8 @@ impl Session {
         let nation_locked = |id: &NationId| {
             locked_nation(id).then(|| format!("{} is locked in this exercise", name(scenario, id)))
         };
-        let handed_out = |index: usize| {
-            scenario
-                .events
-                .get(index)
-                .is_some_and(|event| self.handed_out.contains(event))
-        };
+        // An event of the exercise stays one however it is edited: known by its handle.
+        let handed_out = |handle: EventHandle| self.handed_out.iter().any(|e| e.handle == handle);
         match edit {
             Edit::RemoveNations(ids) => ids.iter().find_map(nation_locked),
             Edit::RenameNation { nation, .. }
@@ -88,8 +84,8 @@ impl Session {
             Edit::SetSeed(_) | Edit::SetHorizon(_) | Edit::SetSettings(_) if locks.parameters => {
                 Some("the model's settings, seed and horizon are locked in this exercise".into())
             }
-            Edit::UpdateEvent { index, .. } | Edit::RemoveEvent(index)
-                if locks.events && handed_out(*index) =>
+            Edit::UpdateEvent { handle, .. } | Edit::RemoveEvent(handle)
+                if locks.events && handed_out(*handle) =>
             {
                 Some("the events of the exercise are locked; add your own".into())
             }
@@ -172,7 +168,8 @@ mod tests {
     use crate::model::{Attribute, Intervention, InterventionKind, Text};
 
     fn setup() -> (Scenario, Exercise, Session) {
-        let scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        let mut scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        crate::editor::edit::number_events(&mut scenario, 1);
         let exercise = Exercise {
             roles: vec![Role {
                 name: Text::from("Western planners"),
@@ -192,15 +189,15 @@ mod tests {
     }
 
     fn intervention(by: &str, tick: u32) -> Event {
-        Event {
+        Event::new(
             tick,
-            action: Action::Intervention(Intervention::new(
+            Action::Intervention(Intervention::new(
                 format!("op-{by}-{tick}").as_str().into(),
                 InterventionKind::Peacekeeping,
                 vec![by.into()],
                 "T".into(),
             )),
-        }
+        )
     }
 
     #[test]
@@ -233,7 +230,14 @@ mod tests {
         assert!(refused(&session, &scenario, relation("T", "H")).is_some());
         assert!(refused(&session, &scenario, relation("N1", "X")).is_none());
         assert!(refused(&session, &scenario, Edit::SetSeed(1)).is_some());
-        assert!(refused(&session, &scenario, Edit::RemoveEvent(2)).is_some());
+        assert!(
+            refused(
+                &session,
+                &scenario,
+                Edit::RemoveEvent(scenario.events[2].handle)
+            )
+            .is_some()
+        );
         // Only the role's nations act; one event of one's own within the budget.
         assert!(
             refused(
@@ -251,8 +255,10 @@ mod tests {
             )
             .is_none()
         );
-        scenario.events.push(intervention("H", 20));
-        let last = scenario.events.len() - 1;
+        Edit::ScheduleEvent(intervention("H", 20))
+            .apply(&mut scenario)
+            .unwrap();
+        let last = scenario.events.last().unwrap().handle;
         assert!(
             refused(&session, &scenario, Edit::RemoveEvent(last)).is_none(),
             "one's own event"
@@ -267,7 +273,14 @@ mod tests {
         // A teacher may do all of it.
         session.mode = Mode::Teacher;
         assert!(refused(&session, &scenario, attribute("Q")).is_none());
-        assert!(refused(&session, &scenario, Edit::RemoveEvent(2)).is_none());
+        assert!(
+            refused(
+                &session,
+                &scenario,
+                Edit::RemoveEvent(scenario.events[2].handle)
+            )
+            .is_none()
+        );
         assert!(
             refused(
                 &session,

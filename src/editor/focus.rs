@@ -94,7 +94,7 @@ pub fn neighbourhood(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::shown::{ShownAlliance, ShownRelation};
+    use crate::editor::shown::{ShownAlliance, ShownRelation};
     use crate::model::AllianceId;
 
     /// Six nations: a chain of relations A–B–C–D, and E and F in an alliance with D.

@@ -7,11 +7,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::model::{Scenario, validate};
+use crate::model::{Event, EventHandle, Scenario, validate};
 use crate::sim::run::first_affected_tick;
 use crate::sim::{Simulation, State};
 
-use super::edit::{Edit, EditError};
+use super::edit::{Edit, EditError, number_events};
 
 /// Groups consecutive edits into one undo step (a whole drag, one slider movement).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +49,9 @@ pub struct Document {
     /// The stability report of the world at load, computed when the document opens and again
     /// after an edit of the world itself (not of its timeline).
     stability: StabilityWatch,
+    /// The handle the next scheduled event gets: handles are never reused while the document
+    /// is open, so a handle held anywhere names one event or none.
+    next_event_handle: u64,
 }
 
 /// What the stability report says of the world as it stands at load (docs/MODEL.md, "Stability
@@ -183,8 +186,9 @@ const UNDO_DEPTH: usize = 500;
 
 impl Document {
     /// A document on `scenario`, saved at `path` if it came from there.
-    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+    pub fn new(mut scenario: Scenario, path: Option<PathBuf>) -> Self {
         let saved = path.as_ref().map(|_| 0);
+        let next_event_handle = number_events(&mut scenario, 1);
         let mut document = Self {
             scenario,
             path,
@@ -201,6 +205,7 @@ impl Document {
             slow_tick: COMPUTE_SLOW_TICK,
             background: None,
             stability: StabilityWatch::None,
+            next_event_handle,
         };
         let started = Instant::now();
         document.simulation = Simulation::new(&document.scenario)
@@ -392,6 +397,17 @@ impl Document {
     /// the same key (one drag, one slider movement). An invalid edit changes nothing.
     pub fn apply(&mut self, edit: &Edit, merge: Option<MergeKey>) -> Result<(), EditError> {
         let mut next = self.scenario.clone();
+        let scheduled;
+        let edit = match edit {
+            Edit::ScheduleEvent(event) => {
+                scheduled = Edit::ScheduleEvent(Event {
+                    handle: self.fresh_event_handle(),
+                    ..event.clone()
+                });
+                &scheduled
+            }
+            _ => edit,
+        };
         edit.apply(&mut next)?;
         let problems = validate(&next);
         if let Some(problem) = problems.first() {
@@ -419,11 +435,19 @@ impl Document {
         self.redo.clear();
         self.revision = self.next_revision;
         self.next_revision += 1;
+        if matches!(edit, Edit::ScheduleEvent(_)) {
+            self.next_event_handle += 1;
+        }
         let previous = std::mem::replace(&mut self.scenario, next);
         if edit.changes_model() {
             self.resimulate(&previous);
         }
         Ok(())
+    }
+
+    /// The handle the next event scheduled by [`Self::apply`] will get.
+    pub fn fresh_event_handle(&self) -> EventHandle {
+        EventHandle(self.next_event_handle)
     }
 
     /// Ends the current merge group, so the next edit starts a new undo step.
@@ -607,8 +631,9 @@ mod tests {
             crate::model::Action::Intervention(_)
         ));
         event.tick = tick;
+        let handle = event.handle;
         document
-            .apply(&Edit::UpdateEvent { index: 2, event }, None)
+            .apply(&Edit::UpdateEvent { handle, event }, None)
             .unwrap();
     }
 

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Alliance, AllianceId, Attribute, Event, Meta, Nation, NationId, Region, RegionId, Relation,
-    Scenario, Settings, Text, Treaty, TreatyId, TreatyKind,
+    Alliance, AllianceId, Attribute, Event, EventHandle, Meta, Nation, NationId, Region, RegionId,
+    Relation, Scenario, Settings, Text, Treaty, TreatyId, TreatyKind,
 };
 
 /// One edit of the scenario (or of its canvas layout).
@@ -80,17 +80,17 @@ pub enum Edit {
     UpdateTreaty(Treaty),
     /// Remove a treaty.
     RemoveTreaty(TreatyId),
-    /// Put an event on the timeline.
+    /// Put an event on the timeline. An event without a handle gets the next free one.
     ScheduleEvent(Event),
-    /// Replace the event at an index of the timeline.
+    /// Replace what an event does and when; it keeps its handle and its place in the list.
     UpdateEvent {
-        /// Its index in the scenario's event list.
-        index: usize,
-        /// The new event.
+        /// The event.
+        handle: EventHandle,
+        /// What it becomes.
         event: Event,
     },
-    /// Remove the event at an index of the timeline.
-    RemoveEvent(usize),
+    /// Remove an event from the timeline.
+    RemoveEvent(EventHandle),
     /// Add a region.
     AddRegion(Region),
     /// Replace a region's name.
@@ -255,18 +255,27 @@ impl Edit {
                 let k = position(&scenario.treaties, |x| &x.id == id, "treaty")?;
                 scenario.treaties.remove(k);
             }
-            Self::ScheduleEvent(event) => scenario.events.push(event.clone()),
-            Self::UpdateEvent { index, event } => {
-                *scenario
-                    .events
-                    .get_mut(*index)
-                    .ok_or_else(|| refuse("that event no longer exists"))? = event.clone();
-            }
-            Self::RemoveEvent(index) => {
-                if *index >= scenario.events.len() {
-                    return Err(refuse("that event no longer exists"));
+            Self::ScheduleEvent(event) => {
+                let mut event = event.clone();
+                if event.handle == EventHandle::NONE
+                    || event_index(scenario, event.handle).is_some()
+                {
+                    event.handle = next_event_handle(scenario);
                 }
-                scenario.events.remove(*index);
+                scenario.events.push(event);
+            }
+            Self::UpdateEvent { handle, event } => {
+                let k = event_index(scenario, *handle)
+                    .ok_or_else(|| refuse("that event no longer exists"))?;
+                scenario.events[k] = Event {
+                    handle: *handle,
+                    ..event.clone()
+                };
+            }
+            Self::RemoveEvent(handle) => {
+                let k = event_index(scenario, *handle)
+                    .ok_or_else(|| refuse("that event no longer exists"))?;
+                scenario.events.remove(k);
             }
             Self::AddRegion(region) => add_new(
                 &mut scenario.regions,
@@ -309,9 +318,33 @@ impl Edit {
                 }
             }
         }
-        scenario.canonicalize();
+        // Pairs are kept in canonical order; events keep their places (see `Event::handle`):
+        // they are sorted where order matters, when saved and when the engine schedules them.
+        scenario.order_pairs();
         Ok(())
     }
+}
+
+/// Where the event with `handle` is in the timeline's list.
+pub fn event_index(scenario: &Scenario, handle: EventHandle) -> Option<usize> {
+    scenario.events.iter().position(|e| e.handle == handle)
+}
+
+/// A handle no event of `scenario` has.
+fn next_event_handle(scenario: &Scenario) -> EventHandle {
+    let largest = scenario.events.iter().map(|e| e.handle.0).max();
+    EventHandle(largest.unwrap_or(0) + 1)
+}
+
+/// Numbers the events of a scenario just opened, from `first` on, and returns the next free
+/// number. Every event gets its own handle (a scenario from a file has none).
+pub fn number_events(scenario: &mut Scenario, first: u64) -> u64 {
+    let mut next = first.max(1);
+    for event in &mut scenario.events {
+        event.handle = EventHandle(next);
+        next += 1;
+    }
+    next
 }
 
 fn nation_mut<'a>(scenario: &'a mut Scenario, id: &NationId) -> Result<&'a mut Nation, EditError> {
@@ -475,7 +508,11 @@ mod tests {
         .apply(&mut scenario)
         .unwrap_err();
         assert!(error.0.contains("Atlantis"), "{error}");
-        assert!(Edit::RemoveEvent(999).apply(&mut scenario).is_err());
+        assert!(
+            Edit::RemoveEvent(EventHandle(999))
+                .apply(&mut scenario)
+                .is_err()
+        );
         assert!(
             Edit::SetRelation {
                 a: "T".into(),

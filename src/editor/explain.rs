@@ -332,7 +332,7 @@ fn attribute_name(attribute: crate::model::Attribute) -> &'static str {
 
 /// What clicking a cause selects: the event that scheduled it, or the thing itself.
 pub fn cause_item(world: &World, cause: Cause) -> Option<Item> {
-    let event = |e: crate::sim::EventIx| Item::Event(world.events[e.ix()].source);
+    let event = |e: crate::sim::EventIx| Item::Event(world.events[e.ix()].handle);
     match cause {
         Cause::Dynamics | Cause::Random(_) => None,
         Cause::Intervention(i) => Some(event(world.interventions[i.ix()].event)),
@@ -367,7 +367,8 @@ mod tests {
     use super::*;
 
     fn mesa() -> Simulation {
-        let scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        let mut scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();
+        crate::editor::edit::number_events(&mut scenario, 1);
         let mut run = Simulation::new(&scenario).unwrap();
         run.run_to(60);
         run
@@ -465,7 +466,8 @@ mod tests {
             "{why:#?}"
         );
         assert!(cause.contains("no post-conflict planning"), "{cause}");
-        assert!(matches!(largest_down.item, Some(Item::Event(2))));
+        let regime_change = run.world().events.iter().find(|e| e.source == 2).unwrap();
+        assert_eq!(largest_down.item, Some(Item::Event(regime_change.handle)));
     }
 
     #[test]

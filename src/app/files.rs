@@ -1,0 +1,355 @@
+//! The file lifecycle: new, open, save, the unsaved-changes question, autosave and its recovery,
+//! the exercise report and the plot's exports. The only place that opens dialogs and writes
+//! files for the window.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::EntenteApp;
+use super::state::{AfterSave, LoadErrors, Prompt};
+use crate::editor::series::to_csv;
+use crate::editor::{Document, Selection, autosave, exercise};
+use crate::io::{self, library};
+
+/// PNG exports: the one waiting for the next frame's screenshot, and the results of those
+/// written since (the screenshot arrives on egui's callback, after the frame that asked).
+#[derive(Default)]
+pub(super) struct PngExports {
+    /// Where to write, and the plot's rectangle on screen.
+    pub(super) waiting: Option<(PathBuf, egui::Rect)>,
+    /// One line per finished export: what was written, or why not.
+    pub(super) finished: Arc<Mutex<Vec<Result<String, String>>>>,
+}
+
+impl EntenteApp {
+    /// Writes the autosave now if there are unsaved changes (the timer calls this every minute).
+    pub fn autosave_now(&mut self) {
+        self.seconds_since_autosave = 0.0;
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !self.state.document.is_dirty() {
+            return;
+        }
+        if let Err(error) = autosave.write(self.state.document.scenario()) {
+            self.state.error(format!("Autosave failed: {error}"));
+        }
+    }
+
+    pub(super) fn look_for_autosave(&mut self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let found = autosave.find();
+        if !found.set_aside.is_empty() {
+            let files: Vec<String> = found
+                .set_aside
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            let offered = if found.newest.is_some() {
+                "; the newest one that reads is offered instead"
+            } else {
+                ""
+            };
+            self.state.error(format!(
+                "An autosave could not be read and was set aside as {}{offered}",
+                files.join(", ")
+            ));
+        }
+        if let Some(recovered) = found.newest {
+            self.state.prompt = Some(Prompt::Recover(recovered.scenario));
+        }
+    }
+
+    /// The user answered "Recover unsaved work?".
+    pub(super) fn answer_recovery(&mut self, recover: bool) {
+        let Some(Prompt::Recover(scenario)) = self.state.prompt.take() else {
+            return;
+        };
+        if recover {
+            let mut document = Document::new(*scenario, None);
+            document.forget_path();
+            self.replace_document(document);
+            self.state
+                .info("Recovered the autosave; save it to keep it");
+        } else {
+            self.clear_autosave();
+        }
+    }
+
+    pub(super) fn clear_autosave(&mut self) {
+        if let Some(autosave) = &self.autosave {
+            autosave.clear();
+        }
+    }
+
+    pub(super) fn show_load_errors(&mut self, path: &Path, error: &io::LoadError) {
+        let name = path.display().to_string();
+        self.state.load_errors = Some(LoadErrors {
+            lines: error.render(&name),
+            name,
+        });
+        self.state.playback.pause();
+    }
+
+    /// Replaces the document (after New, Open, recovery) and resets what depended on it. The
+    /// autosaves stay until the new document is saved or its changes discarded: a recovered
+    /// document exists nowhere else yet.
+    pub(super) fn replace_document(&mut self, mut document: Document) {
+        document.set_slow_tick(self.slow_tick);
+        self.state.document = document;
+        self.state.playback.rewind();
+        self.state.selection = Selection::none();
+        self.views.canvas.request_fit();
+        self.state.load_errors = None;
+        self.start_session();
+    }
+
+    /// Starts a student session with the briefing when the scenario is an exercise.
+    pub(super) fn start_session(&mut self) {
+        let state = &mut self.state;
+        let scenario = state.document.scenario();
+        state.session = scenario
+            .exercise
+            .as_ref()
+            .map(|_| exercise::Session::start(scenario));
+        if state.session.is_some() && state.prompt.is_none() {
+            state.playback.pause();
+            state.prompt = Some(Prompt::Briefing);
+        }
+    }
+
+    /// Asks for a folder and writes the report there: summary, chart and run. The student's
+    /// decisions are the events not handed out.
+    pub(super) fn write_report(&mut self) {
+        let name = format!("{}-report", self.state.file_stem());
+        let Some(folder) = self.dialogs.pick_folder(&name) else {
+            return;
+        };
+        let scenario = self.state.document.scenario();
+        let original = self
+            .state
+            .session
+            .as_ref()
+            .map(|session| crate::model::Scenario {
+                events: session.handed_out.clone(),
+                ..scenario.clone()
+            });
+        match io::report::write(scenario, original.as_ref(), &folder) {
+            Ok(report) => self
+                .state
+                .info(format!("Wrote the report to {}", report.summary.display())),
+            Err(error) => self
+                .state
+                .error(format!("Could not write the report: {error}")),
+        }
+    }
+
+    /// The file name an export of the plot suggests.
+    fn export_name(&self, extension: &str) -> String {
+        let view = self.views.plot.view.label().replace([' ', '/'], "-");
+        format!("{}-{view}.{extension}", self.state.file_stem())
+    }
+
+    /// Asks where and writes the plotted series as CSV.
+    pub(super) fn export_csv(&mut self) {
+        let name = self.export_name("csv");
+        let Some(path) = self.dialogs.pick_export(&name, "csv") else {
+            return;
+        };
+        let Some(run) = self.state.document.simulation() else {
+            self.state.error("There is no run to export");
+            return;
+        };
+        let lines = self.plotted_series();
+        let csv = to_csv(&lines, run.world().start);
+        match io::save::write_atomically(&path, csv.as_bytes()) {
+            Ok(()) => self.state.info(format!("Wrote {}", path.display())),
+            Err(error) => self
+                .state
+                .error(format!("Could not write {}: {error}", path.display())),
+        }
+    }
+
+    /// Asks where, then writes the plot's part of the next frame's screenshot there.
+    pub(super) fn export_png(&mut self) {
+        let Some(rect) = self.views.plot.rect() else {
+            self.state.error("The plot is not on screen to export");
+            return;
+        };
+        let name = self.export_name("png");
+        if let Some(path) = self.dialogs.pick_export(&name, "png") {
+            self.exports.waiting = Some((path, rect));
+        }
+    }
+
+    /// Asks for the screenshot of a waiting PNG export, and reports exports that finished.
+    pub(super) fn run_exports(&mut self, ctx: &egui::Context) {
+        if let Some((path, rect)) = self.exports.waiting.take() {
+            let finished = Arc::clone(&self.exports.finished);
+            let pixels_per_point = ctx.pixels_per_point();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let result = save_png(&image.region(&rect, Some(pixels_per_point)), &path);
+                if let Ok(mut done) = finished.lock() {
+                    done.push(result);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let done: Vec<Result<String, String>> = match self.exports.finished.lock() {
+            Ok(mut done) => std::mem::take(&mut *done),
+            Err(_) => Vec::new(),
+        };
+        for result in done {
+            match result {
+                Ok(message) => self.state.info(message),
+                Err(message) => self.state.error(message),
+            }
+        }
+    }
+
+    /// Asks before discarding unsaved work, else goes ahead.
+    pub(super) fn guard_unsaved(&mut self, then: AfterSave) {
+        if self.state.document.is_dirty() {
+            self.state.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, then: AfterSave) {
+        match then {
+            AfterSave::New => {
+                if let Some(example) = library::example("blank")
+                    && let Ok(scenario) = io::load_str(example.text)
+                {
+                    self.replace_document(Document::unchanged(scenario));
+                    self.state.info("New scenario");
+                }
+            }
+            AfterSave::Open => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    self.open_path(&path);
+                }
+            }
+            AfterSave::OpenPath(path) => self.open_path(&path),
+            AfterSave::OpenExample(name) => match library::example(name) {
+                Some(example) => match io::load_str(example.text) {
+                    Ok(scenario) => {
+                        self.replace_document(Document::unchanged(scenario));
+                        self.state
+                            .info(format!("Opened example \"{}\"", example.name));
+                    }
+                    Err(_) => self
+                        .state
+                        .error(format!("The bundled example \"{name}\" does not load")),
+                },
+                None => self
+                    .state
+                    .error(format!("There is no bundled example \"{name}\"")),
+            },
+            AfterSave::Quit => self.state.close_confirmed = true,
+        }
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match io::load_file(path) {
+            Ok(scenario) => {
+                self.replace_document(Document::new(scenario, Some(path.to_owned())));
+                self.state.prefs.remember(path);
+                self.state.info(format!("Opened {}", path.display()));
+            }
+            // The open document stays as it was; the problems are listed in their own panel.
+            Err(error) => self.show_load_errors(path, &error),
+        }
+    }
+
+    /// Saves to the document's file, asking where if it has none. True if it was saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.state.document.path().map(Path::to_owned) {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    pub(super) fn save_as(&mut self) -> bool {
+        let suggested = format!("{}.ron", self.state.file_stem());
+        match self.dialogs.pick_save(&suggested) {
+            Some(mut path) => {
+                if path.extension().is_none() {
+                    path.set_extension("ron");
+                }
+                self.save_to(path)
+            }
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match io::save_file(self.state.document.scenario(), &path) {
+            Ok(()) => {
+                self.state.info(format!("Saved {}", path.display()));
+                self.state.prefs.remember(&path);
+                self.state.document.mark_saved(path);
+                self.clear_autosave();
+                true
+            }
+            Err(error) => {
+                self.state
+                    .error(format!("Could not save {}: {error}", path.display()));
+                false
+            }
+        }
+    }
+
+    /// Counts time towards the next autosave and writes it when due.
+    pub(super) fn tick_autosave(&mut self, seconds: f32) {
+        self.seconds_since_autosave += f64::from(seconds);
+        if self.seconds_since_autosave >= autosave::INTERVAL_SECONDS {
+            self.autosave_now();
+        }
+    }
+}
+
+fn save_png(image: &egui::ColorImage, path: &Path) -> Result<String, String> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    let mut encoded = Vec::new();
+    image::write_buffer_with_format(
+        &mut std::io::Cursor::new(&mut encoded),
+        &bytes,
+        width as u32,
+        height as u32,
+        image::ExtendedColorType::Rgba8,
+        image::ImageFormat::Png,
+    )
+    .map_err(|e| format!("Could not encode the plot: {e}"))?;
+    io::save::write_atomically(path, &encoded)
+        .map(|()| format!("Wrote {}", path.display()))
+        .map_err(|e| format!("Could not write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_png_export_holds_the_plot_region_of_the_screenshot() {
+        // A 40×30 "screenshot" at 2 pixels per point, the plot at points (5,5)–(15,10).
+        let mut shot = egui::ColorImage::filled([40, 30], egui::Color32::BLACK);
+        for y in 10..20 {
+            for x in 10..30 {
+                shot[(x, y)] = egui::Color32::from_rgb(200, 40, 40);
+            }
+        }
+        let plot = egui::Rect::from_min_max(egui::pos2(5.0, 5.0), egui::pos2(15.0, 10.0));
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("plot.png");
+        save_png(&shot.region(&plot, Some(2.0)), &path).unwrap();
+        let image = image::open(&path).unwrap().to_rgba8();
+        assert_eq!((image.width(), image.height()), (20, 10));
+        assert!(image.pixels().all(|p| p.0 == [200, 40, 40, 255]));
+    }
+}

@@ -1,0 +1,206 @@
+//! What the window shows, apart from how each view is drawn: the document, the selection, the
+//! classroom session, playback, preferences and the prompt and messages over the window.
+//!
+//! UI code gets this as `&AppState`: it can read everything and change nothing. Changes come
+//! back as intents, which the app carries out in one place (`dispatch.rs`).
+
+use std::path::PathBuf;
+
+use super::playback::Playback;
+use crate::editor::exercise::{Mode, Session};
+use crate::editor::prefs::Prefs;
+use crate::editor::{Document, Selection};
+
+/// What to do once the user has answered the unsaved-changes question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterSave {
+    /// Start a blank scenario.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open a bundled example.
+    OpenExample(&'static str),
+    /// Close the window.
+    Quit,
+}
+
+/// A question or notice shown over the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// "Save changes before …?"
+    Unsaved(AfterSave),
+    /// An autosave from a session that did not close cleanly.
+    Recover(Box<crate::model::Scenario>),
+    /// The keyboard shortcuts.
+    Shortcuts,
+    /// About Entente.
+    About,
+    /// The exercise's briefing, shown first.
+    Briefing,
+    /// The exercise's debrief: outcomes, decisions, questions.
+    Debrief,
+}
+
+/// Problems of a file that could not be opened, one readable line each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadErrors {
+    /// The file.
+    pub name: String,
+    /// Each problem, with line:column.
+    pub lines: Vec<String>,
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    /// The message.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// The app's state as the UI reads it.
+pub struct AppState {
+    pub(in crate::app) document: Document,
+    pub(in crate::app) selection: Selection,
+    /// The classroom session, when the scenario is an exercise.
+    pub(in crate::app) session: Option<Session>,
+    pub(in crate::app) playback: Playback,
+    /// Frames in a row that ended with the run not yet computed (for the progress indicator).
+    pub(in crate::app) computing_frames: u32,
+    pub(in crate::app) prefs: Prefs,
+    pub(in crate::app) prompt: Option<Prompt>,
+    pub(in crate::app) load_errors: Option<LoadErrors>,
+    pub(in crate::app) status: Option<Status>,
+    pub(in crate::app) close_confirmed: bool,
+}
+
+impl AppState {
+    /// The state of a window just opened on `document`.
+    pub(in crate::app) fn new(document: Document, autoplay: bool) -> Self {
+        Self {
+            document,
+            selection: Selection::none(),
+            session: None,
+            playback: Playback::new(autoplay),
+            computing_frames: 0,
+            prefs: Prefs::default(),
+            prompt: None,
+            load_errors: None,
+            status: None,
+            close_confirmed: false,
+        }
+    }
+
+    /// The document being edited.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The classroom session, if the scenario is an exercise.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// Whether the exercise session is in teacher mode, which shows the teacher notes and lifts
+    /// the locks.
+    pub fn is_teacher(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.mode == Mode::Teacher)
+    }
+
+    /// Playback: the cursor and its speed.
+    pub fn playback(&self) -> &Playback {
+        &self.playback
+    }
+
+    /// The tick currently shown: the cursor, or the last computed tick while the run catches up.
+    pub fn tick(&self) -> u32 {
+        self.playback.cursor().min(self.document.progress().0)
+    }
+
+    /// The tick the cursor is on (it may be ahead of what is computed yet).
+    pub fn cursor(&self) -> u32 {
+        self.playback.cursor()
+    }
+
+    /// The last tick of the run, 0 when there is no run.
+    pub fn horizon(&self) -> u32 {
+        self.document
+            .simulation()
+            .map_or(0, |run| run.world().horizon)
+    }
+
+    /// Whether the run has taken several frames to compute and is still going (the progress
+    /// indicator shows then).
+    pub fn is_computing(&self) -> bool {
+        self.computing_frames > 3
+    }
+
+    /// The remembered preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The question or notice shown, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The problems of the last file that failed to open, while they are shown.
+    pub fn load_errors(&self) -> Option<&LoadErrors> {
+        self.load_errors.as_ref()
+    }
+
+    /// The status-bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// A file name stem for exports and reports, from the scenario's title.
+    pub fn file_stem(&self) -> String {
+        file_stem(&self.document.scenario().meta.title.0)
+    }
+
+    pub(in crate::app) fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub(in crate::app) fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+}
+
+/// A file name made from a title: letters, digits and dashes.
+pub fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "scenario".to_owned()
+    } else {
+        stem
+    }
+}
