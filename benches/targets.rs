@@ -330,3 +330,54 @@ impl Drop for Display {
         }
     }
 }
+
+/// One step of a timeline drag in the app: the middle event of the timeline moved one tick
+/// later (then back, alternately), from the edit to the regional series the plot draws: the
+/// edit checked and applied, the run re-simulated from the moved tick, the series rebuilt.
+fn timeline_drag(bencher: Bencher, scenario: Scenario) {
+    use entente::editor::Selection;
+    use entente::editor::document::MergeKey;
+    use entente::editor::edit::Edit;
+    use entente::editor::series::{PlotView, series};
+
+    let mut document = Document::unchanged(scenario);
+    // Computed in this thread, as a quick scenario is in the app.
+    document.set_slow_tick(Duration::MAX);
+    document.compute_all();
+    let events = &document.scenario().events;
+    let mut order: Vec<_> = events.iter().collect();
+    order.sort_by_key(|e| e.tick);
+    let middle = order[order.len() / 2];
+    let (handle, first_tick) = (middle.handle, middle.tick);
+    assert!(first_tick + 1 < document.scenario().horizon);
+    let key = MergeKey("drag".to_owned());
+    let mut later = false;
+    bencher.bench_local(|| {
+        later = !later;
+        let scenario = document.scenario();
+        let event = scenario.events.iter().find(|e| e.handle == handle).unwrap();
+        let mut moved = event.clone();
+        moved.tick = first_tick + u32::from(later);
+        let edit = Edit::UpdateEvent {
+            handle,
+            event: moved,
+        };
+        document.apply(&edit, Some(key.clone())).unwrap();
+        document.compute_all();
+        let run = document.simulation().unwrap();
+        series(run, PlotView::Regions, &Selection::none()).len()
+    });
+}
+
+/// Row 10: a timeline drag step on the largest bundled scenario (Cold War Europe).
+#[divan::bench(sample_count = 50)]
+fn timeline_drag_on_the_largest_bundled_scenario(bencher: Bencher) {
+    timeline_drag(bencher, largest_bundled());
+}
+
+/// Row 11: a timeline drag step on row 2's generated world of 200 nations (400 ticks; the
+/// middle event is at about tick 200).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn timeline_drag_on_a_generated_200_nation_world(bencher: Bencher) {
+    timeline_drag(bencher, generated(200, 2000, 40, 100, 200, 400));
+}

@@ -514,7 +514,7 @@ impl Document {
         let from = first_affected_tick(previous, &self.scenario);
         // Ticks still arriving belong to the old run.
         self.background = None;
-        let run = match &self.simulation {
+        let run = match self.simulation.take() {
             Some(old) => Simulation::resume(old, &self.scenario, from),
             None => Simulation::new(&self.scenario)
                 .map(|run| run.with_state_budget(APP_STATE_BUDGET_BYTES)),

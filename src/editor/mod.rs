@@ -13,6 +13,7 @@ pub mod explain;
 pub mod focus;
 pub mod layout;
 pub mod prefs;
+pub mod run_cache;
 pub mod selection;
 pub mod series;
 pub mod shown;

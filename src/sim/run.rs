@@ -253,27 +253,42 @@ impl Simulation {
         }
     }
 
-    /// A run of `scenario` that keeps `previous`'s states up to tick `from` when they are
+    /// A run of `scenario` that takes over `previous`'s states up to tick `from` when they are
     /// provably the same: `scenario` may differ from the one `previous` ran only in events at
-    /// `from` or later (see [`first_affected_tick`]), and both runs start from the same tick-0
-    /// state and calibration. Anything else starts over from tick 0. Either way the result equals
-    /// a fresh run of `scenario`; reusing the prefix only saves the work.
+    /// `from` or later (see [`first_affected_tick`]), and both worlds start alike
+    /// ([`World::same_load`]). Then the calibration is reused rather than measured again, and
+    /// the states after `from` are dropped, not copied. Anything else starts over from tick 0.
+    /// Either way the result equals a fresh run of `scenario`; reusing only saves the work.
     pub fn resume(
-        previous: &Simulation,
+        previous: Simulation,
         scenario: &Scenario,
         from: u32,
     ) -> Result<Simulation, InvalidScenario> {
-        let mut run = Self::new(scenario)?.with_state_budget(previous.budget);
-        let same_start =
-            previous.kept[0] == run.kept[0] && previous.world.calibration == run.world.calibration;
-        if from > 0 && same_start {
-            let keep = from.min(previous.tick()).min(run.world.horizon);
-            run.kept = previous.kept.clone();
-            run.spacing = previous.spacing;
-            run.kept_bytes = previous.kept_bytes;
-            run.truncate_to(keep);
+        if from > 0 {
+            let mut world = World::build(scenario)?;
+            world.seed = scenario.seed;
+            if world.same_load(&previous.world) {
+                world.calibration = previous.world.calibration.clone();
+                let run = previous.continued_in(world, from);
+                debug_assert!(
+                    start(scenario, scenario.seed)
+                        .is_ok_and(|(fresh, state)| fresh.calibration == run.world.calibration
+                            && state == run.kept[0]),
+                    "a resumed run must start as a fresh one"
+                );
+                return Ok(run);
+            }
         }
-        Ok(run)
+        Ok(Self::new(scenario)?.with_state_budget(previous.budget))
+    }
+
+    /// This run's states up to `tick`, continued in `world` (same start, other events).
+    fn continued_in(mut self, world: World, tick: u32) -> Simulation {
+        let keep = tick.min(self.tick()).min(world.horizon);
+        self.world = world;
+        self.replayed = ReplayCache::default();
+        self.truncate_to(keep);
+        self
     }
 
     /// Forgets every state after `tick`, so the run continues from there (a rewind). Stepping

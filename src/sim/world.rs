@@ -281,6 +281,53 @@ impl World {
         Ok(Builder::new(scenario).build())
     }
 
+    /// Whether a run of `self` starts from the same tick-0 state and calibration as a run of
+    /// `other`: the two may differ only in when their events happen and which event does what,
+    /// not in what exists. Everything the start of a run reads is compared: the nations,
+    /// regions, parameters, settings and seed, and every alliance, treaty and intervention
+    /// (those made by events are pending at load, so only whether an event makes them counts,
+    /// and an intervention's start tick not at all). A moved event keeps the calibration; an
+    /// event that adds or removes an object, or any edit of the world itself, does not.
+    pub fn same_load(&self, other: &World) -> bool {
+        let alliance = |a: &AllianceInfo, b: &AllianceInfo| {
+            a.formed_by.is_some() == b.formed_by.is_some()
+                && AllianceInfo {
+                    formed_by: b.formed_by,
+                    ..a.clone()
+                } == *b
+        };
+        let treaty = |a: &TreatyInfo, b: &TreatyInfo| {
+            a.signed_by.is_some() == b.signed_by.is_some()
+                && TreatyInfo {
+                    signed_by: b.signed_by,
+                    ..a.clone()
+                } == *b
+        };
+        let intervention = |a: &InterventionInfo, b: &InterventionInfo| {
+            InterventionInfo {
+                start: b.start,
+                event: b.event,
+                ..a.clone()
+            } == *b
+        };
+        fn all<T>(a: &[T], b: &[T], same: impl Fn(&T, &T) -> bool) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        self.params == other.params
+            && self.settings == other.settings
+            && self.seed == other.seed
+            && self.horizon == other.horizon
+            && self.start == other.start
+            && self.nations == other.nations
+            && self.regions == other.regions
+            && self.proximity == other.proximity
+            && self.interventions_on == other.interventions_on
+            && self.nation_lookup == other.nation_lookup
+            && all(&self.alliances, &other.alliances, alliance)
+            && all(&self.treaties, &other.treaties, treaty)
+            && all(&self.interventions, &other.interventions, intervention)
+    }
+
     /// prox_ij: 1 within a region, the scenario's value between regions (0.2 if unlisted).
     pub fn proximity(&self, a: NationIx, b: NationIx) -> f64 {
         let ra = self.nations[a.ix()].region.ix();

@@ -20,6 +20,7 @@ mod locality;
 mod model_v2;
 mod properties;
 mod random_events;
+mod resume;
 mod richardson;
 mod stability_report;
 mod stylized_facts;

@@ -3,6 +3,7 @@
 
 use crate::app::command::Intent;
 use crate::app::state::{AppState, Prompt};
+use crate::app::ui::theme;
 use crate::editor::exercise::Mode;
 use crate::model::describe;
 use crate::model::exercise::Exercise;
@@ -97,9 +98,9 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
 
 fn standing_colour(ui: &egui::Ui, standing: Standing) -> egui::Color32 {
     match standing {
-        Standing::Met => egui::Color32::from_rgb(90, 180, 90),
+        Standing::Met => theme::GOOD,
         Standing::OnTrack => ui.visuals().text_color(),
-        Standing::AtRisk => egui::Color32::from_rgb(230, 160, 40),
+        Standing::AtRisk => theme::WARNING,
         Standing::Failed => ui.visuals().error_fg_color,
     }
 }

@@ -6,7 +6,6 @@
 
 mod action_form;
 pub mod canvas;
-mod canvas_focus;
 mod exercise;
 mod fields;
 mod inspector;
@@ -14,6 +13,7 @@ mod menu;
 pub mod plot;
 mod prompts;
 mod status;
+pub mod theme;
 pub mod timeline;
 pub mod why;
 
@@ -21,6 +21,7 @@ use super::command::Intent;
 use super::state::AppState;
 
 pub use crate::model::describe::{name_or_id, nation as nation_name};
+pub use theme::palette;
 
 /// The views' own state: how each part of the window is looked at, not what it shows.
 #[derive(Debug, Default)]
@@ -69,10 +70,4 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
     });
     timeline::draft_window_ui(ui.ctx(), app, &mut views.timeline, intents);
     prompts::prompts_ui(ui.ctx(), app, intents);
-}
-
-/// A colour for the k-th region or alliance, distinct for the first dozen.
-pub fn palette(k: usize) -> egui::Color32 {
-    let (r, g, b) = crate::io::chart::colour(k);
-    egui::Color32::from_rgb(r, g, b)
 }

@@ -10,6 +10,10 @@ use egui_plot::{
 use crate::app::command::Intent;
 use crate::app::state::AppState;
 use crate::app::ui::palette;
+use crate::app::ui::theme;
+use std::rc::Rc;
+
+use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::series::{PlotView, Series, series};
 
 /// Plot state that is not part of the document.
@@ -19,18 +23,18 @@ pub struct PlotState {
     pub view: PlotView,
     /// Where the plot was drawn last frame (what a PNG export captures).
     rect: Option<egui::Rect>,
-    /// The series last computed and what they were computed from: rebuilding them every frame
-    /// (hazards and cohesion derive every tick's quantities) would waste each frame.
-    cache: Option<(CacheKey, Vec<Series>)>,
+    /// The series last computed: rebuilding them every frame (hazards and cohesion derive every
+    /// tick's quantities) would waste each frame, and so would copying them.
+    series: RunCache<SeriesOf, Rc<[Series]>>,
 }
 
-/// What the plotted series depend on.
+/// What the plotted series depend on besides the run.
 #[derive(Clone, Debug, PartialEq)]
-struct CacheKey {
-    run: u64,
+struct SeriesOf {
+    /// Ticks computed when they were made.
     computed: u32,
     view: PlotView,
-    selection: crate::app::Selection,
+    selection: crate::editor::Selection,
 }
 
 impl Default for PlotState {
@@ -38,7 +42,7 @@ impl Default for PlotState {
         Self {
             view: PlotView::Regions,
             rect: None,
-            cache: None,
+            series: RunCache::default(),
         }
     }
 }
@@ -62,17 +66,22 @@ pub fn plot_ui(
         ui.weak("The scenario has problems; fix them to see the run.");
         return;
     };
-    let key = CacheKey {
-        run: app.document.run_id(),
-        computed: run.tick(),
-        view: plot_state.view,
-        selection: app.selection.clone(),
-    };
-    let lines = match &plot_state.cache {
-        Some((cached, lines)) if *cached == key => lines.clone(),
-        _ => {
-            let lines = series(run, plot_state.view, &app.selection);
-            plot_state.cache = Some((key, lines.clone()));
+    let (run_id, view) = (app.document.run_id(), plot_state.view);
+    let kept = plot_state.series.find(run_id, |of| {
+        of.computed == run.tick() && of.view == view && of.selection == app.selection
+    });
+    let lines = match kept {
+        Some(lines) => Rc::clone(lines),
+        None => {
+            let lines: Rc<[Series]> = series(run, view, &app.selection).into();
+            let of = SeriesOf {
+                computed: run.tick(),
+                view,
+                selection: app.selection.clone(),
+            };
+            plot_state
+                .series
+                .insert(RunKey::new(run_id, of), Rc::clone(&lines));
             lines
         }
     };
@@ -159,7 +168,7 @@ pub fn plot_ui(
             }
             plot.vline(
                 VLine::new("now", f64::from(shown))
-                    .color(egui::Color32::from_rgb(220, 80, 200))
+                    .color(theme::CURSOR)
                     .width(2.0),
             );
             (plot.response().clicked() || plot.response().dragged())

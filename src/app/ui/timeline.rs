@@ -2,14 +2,16 @@
 //! palette of new events to drag onto it. Events are markers (bars when they last); dragging one
 //! moves it (one undo step), clicking selects it for the inspector, hovering shows its details.
 
-use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
+use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use crate::app::command::Intent;
 use crate::app::state::AppState;
 use crate::app::ui::action_form::action_form_ui;
 use crate::app::ui::palette;
+use crate::app::ui::theme;
 use crate::editor::document::MergeKey;
 use crate::editor::edit::{Edit, fresh_id};
+use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::selection::{Item, Selection};
 use crate::model::{
     Action, Alliance, Attribute, Event, EventHandle, Intervention, InterventionKind, NationId,
@@ -107,9 +109,9 @@ pub struct TimelineView {
     drags: u64,
     /// The new-event form, when open.
     draft: Option<Draft>,
-    /// The draft last validated (with the run it was checked against) and its problems:
-    /// validating a whole scenario every frame the form is open would waste each frame.
-    checked: Option<((u64, u32, Action), Vec<String>)>,
+    /// The draft last validated (the run it was checked against, its tick and action) and its
+    /// problems: validating a whole scenario every frame the form is open would waste each frame.
+    checked: RunCache<(u32, Action), Vec<String>>,
 }
 
 impl TimelineView {
@@ -226,16 +228,8 @@ pub fn timeline_ui(
 
     // The cursor, over everything.
     let x = x_of(f64::from(shown));
-    painter.vline(
-        x,
-        track.y_range(),
-        Stroke::new(2.0, Color32::from_rgb(220, 80, 200)),
-    );
-    painter.circle_filled(
-        pos2(x, track.top() + 6.0),
-        5.0,
-        Color32::from_rgb(220, 80, 200),
-    );
+    painter.vline(x, track.y_range(), Stroke::new(2.0, theme::CURSOR));
+    painter.circle_filled(pos2(x, track.top() + 6.0), 5.0, theme::CURSOR);
 }
 
 fn ruler_marks_ui(
@@ -562,12 +556,10 @@ pub fn draft_window_ui(
                     });
                     action_form_ui(ui, scenario, &mut draft.action, u64::MAX);
                 });
-            let key = (document.run_id(), draft.tick, draft.action.clone());
-            if timeline
-                .checked
-                .as_ref()
-                .is_none_or(|(checked, _)| *checked != key)
-            {
+            let run = document.run_id();
+            let unchanged =
+                |(tick, action): &(u32, Action)| *tick == draft.tick && *action == draft.action;
+            if timeline.checked.find(run, unchanged).is_none() {
                 let mut candidate = scenario.clone();
                 candidate
                     .events
@@ -576,12 +568,13 @@ pub fn draft_window_ui(
                     .into_iter()
                     .map(|p| p.message)
                     .collect();
-                timeline.checked = Some((key, problems));
+                let key = RunKey::new(run, (draft.tick, draft.action.clone()));
+                timeline.checked.insert(key, problems);
             }
             let problems = timeline
                 .checked
-                .as_ref()
-                .map_or(&[][..], |(_, p)| p.as_slice());
+                .find(run, unchanged)
+                .map_or(&[][..], Vec::as_slice);
             for problem in problems.iter().take(3) {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }

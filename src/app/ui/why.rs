@@ -6,13 +6,24 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::app::command::Intent;
 use crate::app::state::AppState;
+use crate::app::ui::theme;
 use crate::editor::explain::{Explanation, Subject, explain, explain_from};
+use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::selection::{Item, Selection};
 use crate::sim::{NationIx, RegionIx, Simulation};
 
-/// What an explanation depends on: the run, whether the ticks are computed, the subject and the
-/// ticks.
-type WhyKey = (u64, bool, Subject, u32, u32);
+/// What an explanation depends on besides the run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Question {
+    /// Whether the run had computed the ticks asked about.
+    computed: bool,
+    /// Whose stability.
+    subject: Subject,
+    /// From this tick…
+    from: u32,
+    /// …to this one.
+    to: u32,
+}
 
 /// Why-panel state that is not part of the document.
 #[derive(Debug, Default)]
@@ -21,12 +32,11 @@ pub struct WhyState {
     pub since: Option<u32>,
     /// What to explain when the selection names no nation or region.
     pub subject: Option<Subject>,
-    /// The last explanation and what it was computed from (run, whether its ticks were computed,
-    /// subject, ticks): recomputing the ledgers every frame would waste each frame.
-    cache: Option<(WhyKey, Option<Explanation>)>,
+    /// The last explanation: recomputing the ledgers every frame would waste each frame.
+    cache: RunCache<Question, Option<Explanation>>,
     /// An explanation being worked out on a background thread (for scenarios whose ticks are
     /// slow: each tick's ledger costs a step).
-    pending: Option<(WhyKey, Receiver<Explanation>)>,
+    pending: Option<(RunKey<Question>, Receiver<Explanation>)>,
 }
 
 /// Draws the why panel.
@@ -88,26 +98,28 @@ pub fn why_ui(
     });
 
     let from = why_state.since.unwrap_or(tick.saturating_sub(1));
-    let key = (
-        app.document.run_id(),
-        tick <= run.tick(),
+    let question = Question {
+        computed: tick <= run.tick(),
         subject,
         from,
-        tick,
-    );
-    let why = match &why_state.cache {
-        Some((cached, why)) if *cached == key => why.clone(),
-        _ if app.document.is_slow() && key.1 => match explain_in_background(why_state, run, key) {
-            Some(why) => Some(why),
-            None => {
-                ui.weak("Working out what changed…");
-                ui.ctx().request_repaint();
-                return;
+        to: tick,
+    };
+    let key = RunKey::new(app.document.run_id(), question);
+    let why = match why_state.cache.get(&key) {
+        Some(why) => why.clone(),
+        None if app.document.is_slow() && question.computed => {
+            match explain_in_background(why_state, run, key) {
+                Some(why) => Some(why),
+                None => {
+                    ui.weak("Working out what changed…");
+                    ui.ctx().request_repaint();
+                    return;
+                }
             }
-        },
-        _ => {
+        }
+        None => {
             let why = explain(run, subject, from, tick);
-            why_state.cache = Some((key, why.clone()));
+            why_state.cache.insert(key, why.clone());
             why
         }
     };
@@ -134,7 +146,7 @@ pub fn why_ui(
                     let colour = if part.value < 0.0 {
                         ui.visuals().error_fg_color
                     } else {
-                        egui::Color32::from_rgb(90, 180, 90)
+                        theme::GOOD
                     };
                     ui.colored_label(colour, format!("{:+.3}", part.value));
                     match &part.member {
@@ -181,7 +193,11 @@ fn subject_name(run: &Simulation, subject: Subject) -> String {
 /// The explanation for `key` once a background thread has it (starting one if needed); None
 /// while it is being worked out. One thread at a time: while the cursor moves (playback) the
 /// panel waits for the running explanation, then starts on wherever the cursor is by then.
-fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> Option<Explanation> {
+fn explain_in_background(
+    why: &mut WhyState,
+    run: &Simulation,
+    key: RunKey<Question>,
+) -> Option<Explanation> {
     if let Some((pending, receiver)) = &why.pending {
         let finished = match receiver.try_recv() {
             Ok(explanation) => Some(Some(explanation)),
@@ -191,14 +207,16 @@ fn explain_in_background(why: &mut WhyState, run: &Simulation, key: WhyKey) -> O
         let Some(explanation) = finished else {
             return None; // still working
         };
-        let pending = *pending;
+        let pending = pending.clone();
         why.pending = None;
-        why.cache = Some((pending, explanation.clone()));
+        why.cache.insert(pending.clone(), explanation.clone());
         if pending == key {
             return explanation;
         }
     }
-    let (_, _, subject, from, to) = key;
+    let Question {
+        subject, from, to, ..
+    } = key.detail;
     let world = run.world().clone();
     // The kept state at or before `from` is handed over; the thread recomputes the rest.
     let start = run.kept_state_at_or_before(from).clone();

@@ -6,24 +6,31 @@ use std::rc::Rc;
 
 use egui::{Color32, Rect, vec2};
 
+use super::PictureAt;
 use crate::app::command::Intent;
 use crate::app::ui::nation_name;
 use crate::editor::focus::{FocusDepth, neighbourhood};
+use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::shown::Shown;
 use crate::model::{NationId, Scenario};
 
 /// What faded nations and edges keep of their colour.
 const FADED: f32 = 0.18;
 
-/// What the bright set was computed from: the picture's key (run, tick, computed), the selected
-/// nations and the depth. The set is kept until one of them changes, never rebuilt per frame.
-type FocusKey = ((u64, u32, bool), Vec<NationId>, u32);
+/// What the bright set was computed from besides the run: the picture, the selected nations
+/// and the depth. The set is kept until one of them changes, never rebuilt per frame.
+#[derive(Debug, PartialEq)]
+struct FocusOf {
+    picture: PictureAt,
+    nations: Vec<NationId>,
+    depth: u32,
+}
 
 /// The focus setting and its last bright set.
 #[derive(Debug, Default)]
 pub struct CanvasFocus {
     depth: FocusDepth,
-    near: Option<(FocusKey, Rc<HashSet<NationId>>)>,
+    near: RunCache<FocusOf, Rc<HashSet<NationId>>>,
 }
 
 impl CanvasFocus {
@@ -46,7 +53,7 @@ impl CanvasFocus {
     /// nation is (focus off or nothing selected).
     pub fn near(
         &mut self,
-        key: (u64, u32, bool),
+        picture: &RunKey<PictureAt>,
         scenario: &Scenario,
         shown: &Shown,
         from: &[NationId],
@@ -55,18 +62,21 @@ impl CanvasFocus {
         if from.is_empty() {
             return None;
         }
-        match &self.near {
-            Some(((cached, nations, ties), near))
-                if *cached == key && nations == from && *ties == depth =>
-            {
-                Some(Rc::clone(near))
-            }
-            _ => {
-                let near = Rc::new(neighbourhood(scenario, shown, from, depth));
-                self.near = Some(((key, from.to_vec(), depth), Rc::clone(&near)));
-                Some(near)
-            }
+        let kept = self.near.find(picture.run, |of| {
+            of.picture == picture.detail && of.nations == from && of.depth == depth
+        });
+        if let Some(near) = kept {
+            return Some(Rc::clone(near));
         }
+        let near = Rc::new(neighbourhood(scenario, shown, from, depth));
+        let of = FocusOf {
+            picture: picture.detail,
+            nations: from.to_vec(),
+            depth,
+        };
+        self.near
+            .insert(RunKey::new(picture.run, of), Rc::clone(&near));
+        Some(near)
     }
 }
 
