@@ -42,9 +42,9 @@ pub enum Command {
     /// Play or pause the simulation.
     PlayPause,
     /// Advance one tick.
-    Step,
+    NextTick,
     /// Go back one tick.
-    StepBack,
+    PreviousTick,
     /// Go back to tick 0.
     JumpToStart,
     /// Simulate to the horizon.
@@ -224,14 +224,14 @@ pub const COMMANDS: &[CommandSpec] = &[
         shortcut: key(NONE, Key::Space),
     },
     CommandSpec {
-        command: Command::Step,
+        command: Command::NextTick,
         menu: Menu::Simulation,
         label: "Step",
         help: "Advance one tick (one quarter)",
         shortcut: key(NONE, Key::ArrowRight),
     },
     CommandSpec {
-        command: Command::StepBack,
+        command: Command::PreviousTick,
         menu: Menu::Simulation,
         label: "Step back",
         help: "Go back one tick",

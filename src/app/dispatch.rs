@@ -172,10 +172,10 @@ impl EntenteApp {
                 None => self.state.info("Select one nation to open its actions"),
             },
             Command::PlayPause => self.state.playback.play_pause(horizon),
-            Command::Step => self.step_to(self.state.cursor().saturating_add(1)),
-            Command::StepBack => self.step_to(self.state.cursor().saturating_sub(1)),
-            Command::JumpToStart => self.step_to(0),
-            Command::JumpToEnd => self.step_to(horizon),
+            Command::NextTick => self.pause_at(self.state.cursor().saturating_add(1)),
+            Command::PreviousTick => self.pause_at(self.state.cursor().saturating_sub(1)),
+            Command::JumpToStart => self.pause_at(0),
+            Command::JumpToEnd => self.pause_at(horizon),
             Command::CheckStability => self.state.document.check_stability(),
             Command::FitView => self.views.canvas.request_fit(),
             Command::FocusNeighbourhood => self.views.canvas.focus.cycle(),
@@ -235,7 +235,7 @@ impl EntenteApp {
     }
 
     /// Pauses and moves the cursor (Step, Step back, Jump).
-    fn step_to(&mut self, tick: u32) {
+    fn pause_at(&mut self, tick: u32) {
         self.state.playback.pause();
         self.seek(tick);
     }

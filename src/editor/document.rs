@@ -314,7 +314,7 @@ impl Document {
         let mut cheapest = Duration::MAX;
         while run.tick() < horizon && !was_slow {
             let tick = Instant::now();
-            run.step();
+            run.advance();
             cheapest = cheapest.min(tick.elapsed());
             if started.elapsed() >= budget {
                 break;

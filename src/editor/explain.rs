@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Drawdown, InterventionKind, LegalBasis};
 use crate::sim::step::step;
-use crate::sim::world::Act;
+use crate::sim::world::ResolvedAction;
 use crate::sim::{
     Cause, Entity, NationIx, RegionIx, Simulation, State, TickLedger, Trigger, World,
 };
@@ -274,41 +274,41 @@ pub fn describe_event(world: &World, e: crate::sim::EventIx) -> String {
     let alliance =
         |a: crate::sim::AllianceIx| format!("alliance {}", world.alliances[a.ix()].shown_name());
     let at = event.tick;
-    match &event.act {
-        Act::StartIntervention(v) => {
+    match &event.action {
+        ResolvedAction::StartIntervention(v) => {
             describe_cause(world, Cause::Intervention(*v)).unwrap_or_default()
         }
-        Act::SignTreaty(t) => format!("{} signed at tick {at}", treaty(*t)),
-        Act::AbrogateTreaty { treaty: t, by } => {
+        ResolvedAction::SignTreaty(t) => format!("{} signed at tick {at}", treaty(*t)),
+        ResolvedAction::AbrogateTreaty { treaty: t, by } => {
             format!("{} breaking {} at tick {at}", name(*by), treaty(*t))
         }
-        Act::FormAlliance(a) => format!("{} formed at tick {at}", alliance(*a)),
-        Act::JoinAlliance {
+        ResolvedAction::FormAlliance(a) => format!("{} formed at tick {at}", alliance(*a)),
+        ResolvedAction::JoinAlliance {
             alliance: a,
             nation,
         } => format!("{} joining {} at tick {at}", name(*nation), alliance(*a)),
-        Act::LeaveAlliance {
+        ResolvedAction::LeaveAlliance {
             alliance: a,
             nation,
         } => format!("{} leaving {} at tick {at}", name(*nation), alliance(*a)),
-        Act::LeadershipChange { nation, .. } => {
+        ResolvedAction::LeadershipChange { nation, .. } => {
             format!("the leadership change in {} at tick {at}", name(*nation))
         }
-        Act::SetAttribute {
+        ResolvedAction::SetAttribute {
             nation, attribute, ..
         } => format!(
             "{}'s {} set at tick {at}",
             name(*nation),
             attribute_name(*attribute)
         ),
-        Act::SetRelation { a, b, .. } => {
+        ResolvedAction::SetRelation { a, b, .. } => {
             format!(
                 "the relation of {} and {} set at tick {at}",
                 name(*a),
                 name(*b)
             )
         }
-        Act::ChangeDefenceAmbition { nation, .. } => {
+        ResolvedAction::ChangeDefenceAmbition { nation, .. } => {
             format!("{}'s new defence policy at tick {at}", name(*nation))
         }
     }

@@ -72,7 +72,7 @@ impl<'a> Checker<'a> {
         if !value.is_finite() {
             self.problem(path(), format!("{what} must be a number, not {value}"));
         } else if value < min || value > max {
-            let value = Shown(value);
+            let value = Readable(value);
             self.problem(
                 path(),
                 format!("{what} is {value}, outside the accepted range {min} to {max}"),
@@ -90,7 +90,7 @@ impl<'a> Checker<'a> {
         max: f64,
     ) {
         if !value.is_finite() || value <= min || value >= max {
-            let value = Shown(value);
+            let value = Readable(value);
             self.problem(
                 path(),
                 format!("{what} is {value}; it must lie strictly between {min} and {max}"),
@@ -748,9 +748,9 @@ fn ordered<'s>(a: &'s str, b: &'s str) -> (&'s str, &'s str) {
 
 /// A number as a message shows it: plainly at everyday sizes, in scientific notation when it is
 /// huge or tiny (a hostile `1e308` should not fill a screen with digits).
-struct Shown(f64);
+struct Readable(f64);
 
-impl std::fmt::Display for Shown {
+impl std::fmt::Display for Readable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let magnitude = self.0.abs();
         if self.0 != 0.0 && !(1e-4..1e9).contains(&magnitude) {

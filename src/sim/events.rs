@@ -9,7 +9,7 @@ use super::ledger::{Cause, Entity, LedgerBuilder, Trigger};
 use super::origins;
 use super::rules::alliances::initial_commitment;
 use super::state::{PairColumn, State, Status};
-use super::world::{Act, World};
+use super::world::{ResolvedAction, World};
 
 /// Applies every event of `state.tick`, in the order of MODEL.md 2.1. Events that need the
 /// derived quantities of the moment compute them into `scratch` (only its buffers are reused).
@@ -23,9 +23,16 @@ pub fn apply_scheduled(
     let first = world.events.partition_point(|e| e.tick < tick);
     for (offset, event) in world.events_at(tick).iter().enumerate() {
         let e = EventIx(to_u32(first + offset));
-        let touched = origins::involved(world, state, &event.act);
+        let touched = origins::involved(world, state, &event.action);
         origins::mark(state, &touched, Trigger::Event(e), true);
-        apply(world, state, &event.act, Cause::Event(e), ledger, scratch);
+        apply(
+            world,
+            state,
+            &event.action,
+            Cause::Event(e),
+            ledger,
+            scratch,
+        );
     }
     super::intervention::phase_shocks(world, state, ledger);
     super::random_events::apply(world, state, ledger);
@@ -35,14 +42,14 @@ pub fn apply_scheduled(
 fn apply(
     world: &World,
     state: &mut State,
-    act: &Act,
+    act: &ResolvedAction,
     cause: Cause,
     ledger: &mut LedgerBuilder,
     derived: &mut Derived,
 ) {
     let tick = state.tick;
     match act {
-        Act::LeadershipChange {
+        ResolvedAction::LeadershipChange {
             nation,
             leader,
             ideology_shift,
@@ -57,7 +64,7 @@ fn apply(
             cause,
             ledger,
         ),
-        Act::SignTreaty(treaty) => {
+        ResolvedAction::SignTreaty(treaty) => {
             state.treaties[treaty.ix()].status = Status::Active { since: tick };
             let parties = world.treaties[treaty.ix()].parties.clone();
             for (k, &a) in parties.iter().enumerate() {
@@ -66,7 +73,7 @@ fn apply(
                 }
             }
         }
-        Act::AbrogateTreaty { treaty, by } => {
+        ResolvedAction::AbrogateTreaty { treaty, by } => {
             if state.treaties[treaty.ix()].status.is_active() {
                 state.treaties[treaty.ix()].status = Status::Ended { at: tick };
                 state.treaties[treaty.ix()].abrogated = true;
@@ -74,7 +81,7 @@ fn apply(
                 abrogation_shocks(state, *by, &partners, Cause::Treaty(*treaty), ledger);
             }
         }
-        Act::FormAlliance(alliance) => {
+        ResolvedAction::FormAlliance(alliance) => {
             let founders = world.alliances[alliance.ix()].founders.clone();
             derived.recompute(world, state);
             let members: Vec<(NationIx, f64)> = founders
@@ -107,12 +114,16 @@ fn apply(
                 }
             }
         }
-        Act::JoinAlliance { alliance, nation } => join(world, state, *alliance, *nation, derived),
-        Act::LeaveAlliance { alliance, nation } => leave(state, *alliance, *nation, cause, ledger),
-        Act::StartIntervention(intervention) => {
+        ResolvedAction::JoinAlliance { alliance, nation } => {
+            join(world, state, *alliance, *nation, derived)
+        }
+        ResolvedAction::LeaveAlliance { alliance, nation } => {
+            leave(state, *alliance, *nation, cause, ledger)
+        }
+        ResolvedAction::StartIntervention(intervention) => {
             super::intervention::start(world, state, *intervention, cause, ledger)
         }
-        Act::SetAttribute {
+        ResolvedAction::SetAttribute {
             nation,
             attribute,
             value,
@@ -126,7 +137,7 @@ fn apply(
             cause,
             ledger,
         ),
-        Act::SetRelation {
+        ResolvedAction::SetRelation {
             a,
             b,
             relation,
@@ -155,7 +166,7 @@ fn apply(
                 ledger.shock(entity, "trust", before, *trust, USER_EDIT, cause);
             }
         }
-        Act::ChangeDefenceAmbition {
+        ResolvedAction::ChangeDefenceAmbition {
             nation,
             target_share,
         } => {

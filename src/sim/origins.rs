@@ -15,7 +15,7 @@ use super::ids::{AllianceIx, NationIx};
 pub use super::ledger::Origin;
 use super::ledger::{Cause, Entity, TickLedger, Trigger};
 use super::state::State;
-use super::world::{Act, World};
+use super::world::{ResolvedAction, World};
 
 /// Terms that keep the model's own name: a variable's return toward its structural level (and
 /// the bounds, floors and caps that hold it in range), which answers whatever displaced it, not one trigger; and
@@ -83,7 +83,7 @@ pub fn mark(state: &mut State, nations: &[NationIx], trigger: Trigger, direct: b
 
 /// The nations an act touches directly (before it is applied: an alliance a nation leaves
 /// still lists it).
-pub fn involved(world: &World, state: &State, act: &Act) -> Vec<NationIx> {
+pub fn involved(world: &World, state: &State, act: &ResolvedAction) -> Vec<NationIx> {
     let members = |a: AllianceIx| -> Vec<NationIx> {
         state.alliances[a.ix()]
             .members
@@ -92,25 +92,26 @@ pub fn involved(world: &World, state: &State, act: &Act) -> Vec<NationIx> {
             .collect()
     };
     match act {
-        Act::StartIntervention(v) => {
+        ResolvedAction::StartIntervention(v) => {
             let info = &world.interventions[v.ix()];
             let mut nations = info.interveners.clone();
             nations.push(info.target);
             nations
         }
-        Act::SignTreaty(t) | Act::AbrogateTreaty { treaty: t, .. } => {
+        ResolvedAction::SignTreaty(t) | ResolvedAction::AbrogateTreaty { treaty: t, .. } => {
             world.treaties[t.ix()].parties.clone()
         }
-        Act::FormAlliance(a) => world.alliances[a.ix()].founders.clone(),
-        Act::JoinAlliance { alliance, nation } | Act::LeaveAlliance { alliance, nation } => {
+        ResolvedAction::FormAlliance(a) => world.alliances[a.ix()].founders.clone(),
+        ResolvedAction::JoinAlliance { alliance, nation }
+        | ResolvedAction::LeaveAlliance { alliance, nation } => {
             let mut nations = members(*alliance);
             nations.push(*nation);
             nations
         }
-        Act::LeadershipChange { nation, .. }
-        | Act::SetAttribute { nation, .. }
-        | Act::ChangeDefenceAmbition { nation, .. } => vec![*nation],
-        Act::SetRelation { a, b, .. } => vec![*a, *b],
+        ResolvedAction::LeadershipChange { nation, .. }
+        | ResolvedAction::SetAttribute { nation, .. }
+        | ResolvedAction::ChangeDefenceAmbition { nation, .. } => vec![*nation],
+        ResolvedAction::SetRelation { a, b, .. } => vec![*a, *b],
     }
 }
 

@@ -193,7 +193,7 @@ impl Simulation {
 
     /// Advances one tick. The latest state is stepped in place unless it is a checkpoint, in
     /// which case a copy of it is.
-    pub fn step(&mut self) {
+    pub fn advance(&mut self) {
         if self.latest_is_checkpoint() {
             // The checkpoint stays as it is from now on: without the spare capacity that
             // stepping it in place left, it costs what the budget counts.
@@ -308,7 +308,7 @@ impl Simulation {
     /// Advances until the latest state is at `tick` (no-op if already there or beyond).
     pub fn run_to(&mut self, tick: u32) {
         while self.tick() < tick {
-            self.step();
+            self.advance();
         }
     }
 }

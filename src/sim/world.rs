@@ -128,9 +128,10 @@ pub struct InterventionInfo {
     pub event: EventIx,
 }
 
-/// A scheduled action with its ids resolved.
+/// A timeline event's action with its ids resolved to indices into the world: what the step
+/// applies (the scenario's `Action` names things by id).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Act {
+pub enum ResolvedAction {
     /// Start an intervention.
     StartIntervention(InterventionIx),
     /// Sign a treaty.
@@ -202,7 +203,7 @@ pub enum Act {
     },
 }
 
-impl Act {
+impl ResolvedAction {
     /// Position within a tick, in the order of MODEL.md 2.1 step 1.
     fn phase(&self) -> u8 {
         match self {
@@ -223,7 +224,7 @@ pub struct ScheduledEvent {
     /// Tick at which it applies (during the step from `tick` to `tick + 1`).
     pub tick: u32,
     /// What it does.
-    pub act: Act,
+    pub action: ResolvedAction,
     /// Its position in the scenario's event list (for messages and the ledger).
     pub source: usize,
     /// The scenario event's handle, by which an editor knows it (see `model::Event::handle`).
@@ -501,7 +502,7 @@ impl<'a> Builder<'a> {
             let event = &s.events[source];
             // Placeholder index; fixed below once events are in their final order.
             let provisional = EventIx(to_u32(source));
-            let act = match &event.action {
+            let action = match &event.action {
                 Action::Intervention(iv) => {
                     let info = InterventionInfo {
                         id: iv.id.clone(),
@@ -526,25 +527,25 @@ impl<'a> Builder<'a> {
                         event: provisional,
                     };
                     self.world.interventions.push(info);
-                    Act::StartIntervention(InterventionIx(to_u32(
+                    ResolvedAction::StartIntervention(InterventionIx(to_u32(
                         self.world.interventions.len() - 1,
                     )))
                 }
                 Action::SignTreaty(treaty) => {
-                    Act::SignTreaty(self.push_treaty(treaty, Some(provisional)))
+                    ResolvedAction::SignTreaty(self.push_treaty(treaty, Some(provisional)))
                 }
-                Action::AbrogateTreaty { treaty, by } => Act::AbrogateTreaty {
+                Action::AbrogateTreaty { treaty, by } => ResolvedAction::AbrogateTreaty {
                     treaty: self.treaty_ix(treaty),
                     by: self.nation(by),
                 },
                 Action::FormAlliance(alliance) => {
-                    Act::FormAlliance(self.push_alliance(alliance, Some(provisional)))
+                    ResolvedAction::FormAlliance(self.push_alliance(alliance, Some(provisional)))
                 }
-                Action::JoinAlliance { alliance, nation } => Act::JoinAlliance {
+                Action::JoinAlliance { alliance, nation } => ResolvedAction::JoinAlliance {
                     alliance: self.alliance_ix(alliance),
                     nation: self.nation(nation),
                 },
-                Action::LeaveAlliance { alliance, nation } => Act::LeaveAlliance {
+                Action::LeaveAlliance { alliance, nation } => ResolvedAction::LeaveAlliance {
                     alliance: self.alliance_ix(alliance),
                     nation: self.nation(nation),
                 },
@@ -553,7 +554,7 @@ impl<'a> Builder<'a> {
                     leader,
                     ideology_shift,
                     democracy_shift,
-                } => Act::LeadershipChange {
+                } => ResolvedAction::LeadershipChange {
                     nation: self.nation(nation),
                     leader: leader.clone(),
                     ideology_shift: *ideology_shift,
@@ -564,7 +565,7 @@ impl<'a> Builder<'a> {
                     attribute,
                     value,
                     structural,
-                } => Act::SetAttribute {
+                } => ResolvedAction::SetAttribute {
                     nation: self.nation(nation),
                     attribute: *attribute,
                     value: *value,
@@ -578,7 +579,7 @@ impl<'a> Builder<'a> {
                     structural,
                 } => {
                     let (a, b) = (self.nation(a), self.nation(b));
-                    Act::SetRelation {
+                    ResolvedAction::SetRelation {
                         a: a.min(b),
                         b: a.max(b),
                         relation: *relation,
@@ -589,26 +590,28 @@ impl<'a> Builder<'a> {
                 Action::ChangeDefenceAmbition {
                     nation,
                     target_share,
-                } => Act::ChangeDefenceAmbition {
+                } => ResolvedAction::ChangeDefenceAmbition {
                     nation: self.nation(nation),
                     target_share: *target_share,
                 },
             };
             events.push(ScheduledEvent {
                 tick: event.tick,
-                act,
+                action,
                 source,
                 handle: event.handle,
             });
         }
-        events.sort_by_key(|e| (e.tick, e.act.phase(), e.source));
+        events.sort_by_key(|e| (e.tick, e.action.phase(), e.source));
         // Now that the order is final, point objects at the index of the event that creates them.
         for (position, event) in events.iter().enumerate() {
             let ix = EventIx(to_u32(position));
-            match event.act {
-                Act::StartIntervention(i) => self.world.interventions[i.ix()].event = ix,
-                Act::SignTreaty(t) => self.world.treaties[t.ix()].signed_by = Some(ix),
-                Act::FormAlliance(a) => self.world.alliances[a.ix()].formed_by = Some(ix),
+            match event.action {
+                ResolvedAction::StartIntervention(i) => self.world.interventions[i.ix()].event = ix,
+                ResolvedAction::SignTreaty(t) => self.world.treaties[t.ix()].signed_by = Some(ix),
+                ResolvedAction::FormAlliance(a) => {
+                    self.world.alliances[a.ix()].formed_by = Some(ix)
+                }
                 _ => {}
             }
         }

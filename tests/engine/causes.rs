@@ -5,7 +5,7 @@
 use crate::generated;
 
 use entente::sim::origins::OWN_TERMS;
-use entente::sim::world::Act;
+use entente::sim::world::ResolvedAction;
 use entente::sim::{AllianceIx, Cause, Entity, Simulation, TickLedger, Trigger};
 use generated::{world, worlds};
 use proptest::prelude::*;
@@ -104,12 +104,12 @@ fn the_models_own_changes_and_what_they_set_off_name_themselves() {
             let scheduled: Vec<_> = world
                 .events_at(before.tick)
                 .iter()
-                .map(|e| &e.act)
+                .map(|e| &e.action)
                 .collect();
             for (a, (x, y)) in before.alliances.iter().zip(&after.alliances).enumerate() {
                 let alliance = AllianceIx(a as u32);
                 let by_event = scheduled.iter().any(|act| {
-                    matches!(act, Act::LeaveAlliance { alliance: left, .. } if *left == alliance)
+                    matches!(act, ResolvedAction::LeaveAlliance { alliance: left, .. } if *left == alliance)
                 });
                 for &(member, _) in &x.members {
                     let stayed = y.members.iter().any(|&(m, _)| m == member);

@@ -48,7 +48,7 @@ const PLANS: &[(&str, &str, &str)] = &[
         "cold-war-europe",
         // Helsinki with every state, then arms control between the superpowers.
         r#"[
-            (tick: 105, action: SignTreaty((id: "helsinki", name: "Helsinki Final Act", kind: ConfidenceBuilding, parties: ["USA", "GBR", "FRA", "FRG", "ITA", "SUN", "POL", "GDR", "CSK", "HUN"], strength: 0.8))),
+            (tick: 105, action: SignTreaty((id: "helsinki", name: "Helsinki Final ResolvedAction", kind: ConfidenceBuilding, parties: ["USA", "GBR", "FRA", "FRG", "ITA", "SUN", "POL", "GDR", "CSK", "HUN"], strength: 0.8))),
             (tick: 154, action: SignTreaty((id: "inf", name: "INF Treaty", kind: NonAggression, parties: ["USA", "SUN"], strength: 0.8))),
         ]"#,
         // Rollback: a preventive strike on the Soviet Union in 1956.

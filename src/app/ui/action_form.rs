@@ -15,8 +15,8 @@ use crate::model::{
 pub enum FormChange {
     /// Not at all.
     None,
-    /// In one step (a choice, a checkbox).
-    Step,
+    /// Once, an undo step of its own (a choice, a checkbox).
+    Once,
     /// As part of a continuous gesture (a slider, a number being dragged) named by this key,
     /// so the whole gesture can be one undo step.
     Gesture(&'static str),
@@ -46,8 +46,8 @@ impl<'a> Form<'a> {
         }
     }
 
-    fn step(&mut self) {
-        self.change.merge(FormChange::Step);
+    fn changed_once(&mut self) {
+        self.change.merge(FormChange::Once);
     }
 
     fn gesture(&mut self, key: &'static str) {
@@ -97,7 +97,7 @@ impl<'a> Form<'a> {
     fn nation(&mut self, ui: &mut egui::Ui, label: &str, value: &mut crate::model::NationId) {
         if let Some(chosen) = nation_combo(ui, label, self.id(label), self.scenario, value) {
             *value = chosen;
-            self.step();
+            self.changed_once();
         }
     }
 
@@ -107,13 +107,13 @@ impl<'a> Form<'a> {
             nations_picker_ui(ui, self.scenario, value, &format!("{label} {}", self.salt))
         {
             *value = chosen;
-            self.step();
+            self.changed_once();
         }
     }
 
     fn check(&mut self, ui: &mut egui::Ui, label: &str, value: &mut bool) {
         if ui.checkbox(value, label).changed() {
-            self.step();
+            self.changed_once();
         }
     }
 
@@ -126,7 +126,7 @@ impl<'a> Form<'a> {
     ) {
         if let Some(chosen) = combo(ui, label, self.id(label), *value, options) {
             *value = chosen;
-            self.step();
+            self.changed_once();
         }
     }
 

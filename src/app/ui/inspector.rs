@@ -324,7 +324,7 @@ fn treaty_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &TreatyId, out: &mut Ou
     let mut next = treaty.clone();
     match treaty_fields_ui(ui, scenario, &mut next, position as u64) {
         FormChange::None => {}
-        FormChange::Step => out.edit(Edit::UpdateTreaty(next)),
+        FormChange::Once => out.edit(Edit::UpdateTreaty(next)),
         FormChange::Gesture(key) => {
             out.gesture(Edit::UpdateTreaty(next), format!("treaty {key} {id}"));
         }
@@ -426,7 +426,7 @@ fn event_ui(ui: &mut egui::Ui, scenario: &Scenario, handle: EventHandle, out: &m
     let mut action = event.action.clone();
     match action_form_ui(ui, scenario, &mut action, index) {
         FormChange::None => {}
-        FormChange::Step => out.edit(update(action, event.tick)),
+        FormChange::Once => out.edit(update(action, event.tick)),
         FormChange::Gesture(key) => {
             out.gesture(update(action, event.tick), format!("event {key} {index}"));
         }

@@ -14,8 +14,8 @@ fn enabled(app: &AppState, command: Command) -> bool {
         Command::Delete => !app.selection.is_empty(),
         Command::CreateAlliance => app.selection.selected_nations().len() >= 2,
         Command::PlayPause
-        | Command::Step
-        | Command::StepBack
+        | Command::NextTick
+        | Command::PreviousTick
         | Command::JumpToStart
         | Command::JumpToEnd => app.document.simulation().is_some(),
         _ => true,
@@ -156,7 +156,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) 
             "Play"
         };
         tool(ui, app, Command::PlayPause, play, intents);
-        tool(ui, app, Command::Step, "Step", intents);
+        tool(ui, app, Command::NextTick, "Step", intents);
         tool(ui, app, Command::JumpToStart, "Restart", intents);
         let mut speed = app.playback.ticks_per_second();
         let slider = ui

@@ -101,11 +101,22 @@ pub struct Draft {
     pub action: Action,
 }
 
+/// An event being dragged along the timeline.
+#[derive(Debug)]
+struct EventDrag {
+    /// The event.
+    handle: EventHandle,
+    /// The tick it was last moved to.
+    tick: u32,
+    /// The undo group of the whole drag.
+    key: MergeKey,
+}
+
 /// Timeline state that is not part of the document.
 #[derive(Debug, Default)]
 pub struct TimelineView {
     /// The event being dragged, the tick it was last moved to, and the undo group of the drag.
-    drag: Option<(EventHandle, u32, MergeKey)>,
+    drag: Option<EventDrag>,
     drags: u64,
     /// The new-event form, when open.
     draft: Option<Draft>,
@@ -377,28 +388,29 @@ fn event_drag(
     if response.drag_started_by(egui::PointerButton::Primary) {
         timeline.drags += 1;
         let key = MergeKey(format!("event drag {}", timeline.drags));
-        timeline.drag = Some((handle, event.tick, key));
+        timeline.drag = Some(EventDrag {
+            handle,
+            tick: event.tick,
+            key,
+        });
         intents.push(Intent::Select(Selection::single(Item::Event(handle))));
     }
-    let Some((dragged, tick_now, key)) = &mut timeline.drag else {
+    let Some(drag) = timeline.drag.as_mut().filter(|drag| drag.handle == handle) else {
         return;
     };
-    if *dragged != handle {
-        return;
-    }
     if response.dragged_by(egui::PointerButton::Primary)
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let tick = tick_at(pointer.x);
-        if tick != *tick_now {
+        if tick != drag.tick {
             intents.push(Intent::Edit {
                 edit: Edit::UpdateEvent {
                     handle,
                     event: Event::new(tick, event.action.clone()),
                 },
-                merge: Some(key.clone()),
+                merge: Some(drag.key.clone()),
             });
-            *tick_now = tick;
+            drag.tick = tick;
         }
     }
     if response.drag_stopped() && timeline.drag.take().is_some() {

@@ -52,7 +52,7 @@ pub struct CanvasView {
     pub(super) drag: Option<NodeDrag>,
     pub(super) drag_count: u64,
     pub(super) box_start: Option<Pos2>,
-    pub(super) renaming: Option<(NationId, String, bool)>,
+    pub(super) renaming: Option<Renaming>,
     pub(super) menu_position: Option<(f32, f32)>,
     /// A node whose context menu the keyboard asked to open at the next frame.
     pub(super) menu_request: Option<NationId>,
@@ -62,6 +62,17 @@ pub struct CanvasView {
     pub(super) picture: RunCache<PictureAt, std::rc::Rc<Shown>>,
     /// The focus on the selected nations' neighbourhood.
     pub(crate) focus: CanvasFocus,
+}
+
+/// A nation being renamed in place on the canvas.
+#[derive(Debug)]
+pub(super) struct Renaming {
+    /// The nation.
+    pub(super) nation: NationId,
+    /// The name as typed so far.
+    pub(super) text: String,
+    /// The field takes the keyboard focus in the first frame it is drawn.
+    pub(super) focus_pending: bool,
 }
 
 /// A node drag under way: where the dragged nodes started, how far they moved, its undo group.
@@ -100,7 +111,11 @@ impl CanvasView {
 
     /// Starts renaming a nation in place, with its current name in the field.
     pub fn start_rename(&mut self, id: NationId, name: String) {
-        self.renaming = Some((id, name, true));
+        self.renaming = Some(Renaming {
+            nation: id,
+            text: name,
+            focus_pending: true,
+        });
     }
 
     /// Opens a nation's context menu at the next frame, as a right click would.

@@ -115,7 +115,7 @@ pub(super) fn nodes_ui(
         let renaming_this = canvas
             .renaming
             .as_ref()
-            .is_some_and(|(id, _, _)| id == &nation.id);
+            .is_some_and(|renaming| renaming.nation == nation.id);
         if !renaming_this && canvas.zoom > DETAIL_ZOOM {
             painter.text(
                 centre + vec2(0.0, r + 11.0),
@@ -240,21 +240,22 @@ pub(super) fn rename_ui(
     at: Pos2,
     intents: &mut Vec<Intent>,
 ) {
-    let Some((id, text, first)) = &mut canvas.renaming else {
+    let Some(renaming) = &mut canvas.renaming else {
         return;
     };
     let rect = Rect::from_center_size(at + vec2(0.0, 10.0), vec2(160.0, 22.0));
-    let response = ui.put(rect, egui::TextEdit::singleline(text).hint_text("name"));
-    if *first {
+    let field = egui::TextEdit::singleline(&mut renaming.text).hint_text("name");
+    let response = ui.put(rect, field);
+    if renaming.focus_pending {
         response.request_focus();
-        *first = false;
+        renaming.focus_pending = false;
     }
     let cancel = ui.input(|i| i.key_pressed(egui::Key::Escape));
     if response.lost_focus() {
         if !cancel {
             intents.push(edit(Edit::RenameNation {
-                nation: id.clone(),
-                name: text.trim().to_owned(),
+                nation: renaming.nation.clone(),
+                name: renaming.text.trim().to_owned(),
             }));
         }
         canvas.renaming = None;
