@@ -31,7 +31,7 @@ fn main() -> ExitCode {
                 println!("wrote {}", out.display());
                 ExitCode::SUCCESS
             }
-            Err(message) => fail(&message),
+            Err(error) => fail(&format!("{error:#}")),
         },
         Some(Command::Blocs { file, tick }) => match cli::blocs(&file, tick) {
             Ok(text) => {
@@ -76,7 +76,7 @@ fn main() -> ExitCode {
                     println!("wrote {}", out.display());
                     ExitCode::SUCCESS
                 }
-                Err(message) => fail(&message),
+                Err(error) => fail(&format!("{error:#}")),
             }
         }
         Some(Command::Examples) => {

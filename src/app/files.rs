@@ -9,7 +9,11 @@ use super::EntenteApp;
 use super::state::{AfterSave, LoadErrors, Prompt};
 use crate::editor::series::to_csv;
 use crate::editor::{Document, Selection, autosave, exercise};
+use crate::io::chart::ChartError;
 use crate::io::{self, library};
+
+/// A PNG export done: the file, and whether it was written.
+type FinishedExport = (PathBuf, Result<(), ChartError>);
 
 /// PNG exports: the one waiting for the next frame's screenshot, and the results of those
 /// written since (the screenshot arrives on egui's callback, after the frame that asked).
@@ -17,8 +21,8 @@ use crate::io::{self, library};
 pub(super) struct PngExports {
     /// Where to write, and the plot's rectangle on screen.
     pub(super) waiting: Option<(PathBuf, egui::Rect)>,
-    /// One line per finished export: what was written, or why not.
-    pub(super) finished: Arc<Mutex<Vec<Result<String, String>>>>,
+    /// The exports finished since: the file, and whether it was written.
+    pub(super) finished: Arc<Mutex<Vec<FinishedExport>>>,
 }
 
 impl EntenteApp {
@@ -193,19 +197,21 @@ impl EntenteApp {
             ctx.request_screenshot(move |image| {
                 let result = save_png(&image.region(&rect, Some(pixels_per_point)), &path);
                 if let Ok(mut done) = finished.lock() {
-                    done.push(result);
+                    done.push((path, result));
                 }
                 repaint.request_repaint();
             });
         }
-        let done: Vec<Result<String, String>> = match self.exports.finished.lock() {
+        let done = match self.exports.finished.lock() {
             Ok(mut done) => std::mem::take(&mut *done),
             Err(_) => Vec::new(),
         };
-        for result in done {
+        for (path, result) in done {
             match result {
-                Ok(message) => self.state.info(message),
-                Err(message) => self.state.error(message),
+                Ok(()) => self.state.info(format!("Wrote {}", path.display())),
+                Err(error) => self
+                    .state
+                    .error(format!("Could not write {}: {error}", path.display())),
             }
         }
     }
@@ -313,7 +319,7 @@ impl EntenteApp {
     }
 }
 
-fn save_png(image: &egui::ColorImage, path: &Path) -> Result<String, String> {
+fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), ChartError> {
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     let mut encoded = Vec::new();
@@ -324,11 +330,9 @@ fn save_png(image: &egui::ColorImage, path: &Path) -> Result<String, String> {
         height as u32,
         image::ExtendedColorType::Rgba8,
         image::ImageFormat::Png,
-    )
-    .map_err(|e| format!("Could not encode the plot: {e}"))?;
-    io::save::write_atomically(path, &encoded)
-        .map(|()| format!("Wrote {}", path.display()))
-        .map_err(|e| format!("Could not write {}: {e}", path.display()))
+    )?;
+    io::save::write_atomically(path, &encoded)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -191,7 +191,7 @@ impl EntenteApp {
     }
 
     /// The new-event form's content, if it is open.
-    pub fn new_event_draft(&self) -> Option<&ui::timeline::Draft> {
+    pub fn new_event_draft(&self) -> Option<&ui::new_event::Draft> {
         self.views.timeline.draft()
     }
 

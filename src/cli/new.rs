@@ -2,26 +2,33 @@
 
 use std::path::Path;
 
+use anyhow::Context;
+
 use crate::io::library::{EXAMPLES, example};
 use crate::io::write_atomically;
 
 /// Writes the bundled scenario `name` to `out`, refusing to overwrite an existing file.
-pub fn new(out: &Path, name: &str) -> Result<(), String> {
+pub fn new(out: &Path, name: &str) -> anyhow::Result<()> {
     let Some(chosen) = example(name) else {
         let names: Vec<&str> = EXAMPLES.iter().map(|e| e.name).collect();
-        return Err(format!(
+        anyhow::bail!(
             "there is no bundled scenario \"{name}\"; choose one of: {}",
             names.join(", ")
-        ));
+        );
     };
+    refuse_to_overwrite(out)?;
+    write_atomically(out, chosen.text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))
+}
+
+fn refuse_to_overwrite(out: &Path) -> anyhow::Result<()> {
     if out.exists() {
-        return Err(format!(
+        anyhow::bail!(
             "{} already exists; choose another name or delete it first",
             out.display()
-        ));
+        );
     }
-    write_atomically(out, chosen.text.as_bytes())
-        .map_err(|error| format!("cannot write {}: {error}", out.display()))
+    Ok(())
 }
 
 /// The list printed by `entente examples`.
@@ -34,13 +41,9 @@ pub fn examples() -> String {
 }
 
 /// Writes a generated scenario of `size` to `out`, refusing to overwrite an existing file.
-pub fn generate(size: crate::model::generate::Size, seed: u64, out: &Path) -> Result<(), String> {
-    if out.exists() {
-        return Err(format!(
-            "{} already exists; choose another name or delete it first",
-            out.display()
-        ));
-    }
+pub fn generate(size: crate::model::generate::Size, seed: u64, out: &Path) -> anyhow::Result<()> {
+    refuse_to_overwrite(out)?;
     let scenario = crate::model::generate::generate(size, seed);
-    crate::io::save_file(&scenario, out).map_err(|error| error.to_string())
+    crate::io::save_file(&scenario, out)?;
+    Ok(())
 }

@@ -117,7 +117,7 @@ impl Summary {
         let width = world
             .regions
             .iter()
-            .map(|r| display_name(&r.name.0, r.id.as_str()).chars().count())
+            .map(|r| r.name.or_id(r.id.as_str()).chars().count())
             .max()
             .unwrap_or(6)
             .max(6);
@@ -128,7 +128,7 @@ impl Summary {
         for (r, info) in world.regions.iter().enumerate() {
             out.push_str(&format!(
                 "{:width$}  {:>6.3}  {:>6.3} ({:>4})  {:>6.3} ({:>4})  {:>6.3}\n",
-                display_name(&info.name.0, info.id.as_str()),
+                info.name.or_id(info.id.as_str()),
                 self.start[r],
                 self.min[r].0,
                 self.min[r].1,
@@ -151,7 +151,7 @@ impl Summary {
                 let info = &world.nations[i];
                 out.push_str(&format!(
                     "  {}: {:.3} -> {:.3} ({:+.3})\n",
-                    display_name(&info.name.0, info.id.as_str()),
+                    info.name.or_id(info.id.as_str()),
                     self.stability0[i],
                     end.nations[i].stability,
                     delta
@@ -160,8 +160,4 @@ impl Summary {
         }
         out
     }
-}
-
-fn display_name<'a>(name: &'a str, id: &'a str) -> &'a str {
-    if name.is_empty() { id } else { name }
 }

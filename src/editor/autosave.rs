@@ -42,6 +42,22 @@ pub struct Found {
     pub set_aside: Vec<PathBuf>,
 }
 
+/// Why an autosave could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum AutosaveError {
+    /// The app's data folder could not be created.
+    #[error("cannot create {}: {source}", folder.display())]
+    Folder {
+        /// The folder.
+        folder: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The version could not be saved.
+    #[error(transparent)]
+    Save(#[from] io::SaveError),
+}
+
 impl Autosave {
     /// The autosaves in `folder` (created on the first write).
     pub fn in_folder(folder: &Path) -> Self {
@@ -78,8 +94,11 @@ impl Autosave {
 
     /// Writes the scenario as a new version, atomically, and removes versions beyond the last
     /// [`KEPT_VERSIONS`]. Returns the file written.
-    pub fn write(&self, scenario: &Scenario) -> Result<PathBuf, String> {
-        std::fs::create_dir_all(&self.folder).map_err(|e| e.to_string())?;
+    pub fn write(&self, scenario: &Scenario) -> Result<PathBuf, AutosaveError> {
+        std::fs::create_dir_all(&self.folder).map_err(|source| AutosaveError::Folder {
+            folder: self.folder.clone(),
+            source,
+        })?;
         let versions = self.versions();
         let next = versions
             .iter()
@@ -87,7 +106,7 @@ impl Autosave {
             .max()
             .map_or(1, |n| n + 1);
         let file = self.folder.join(format!("autosave-{next:06}.ron"));
-        io::save_file(scenario, &file).map_err(|e| e.to_string())?;
+        io::save_file(scenario, &file)?;
         // The new file is in place before any old one goes.
         for old in versions.iter().skip(KEPT_VERSIONS - 1) {
             let _ = std::fs::remove_file(old);

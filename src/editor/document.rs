@@ -2,16 +2,17 @@
 //! undo history and the simulation run computed from it. Every edit goes through `apply`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::TryRecvError;
 use std::time::{Duration, Instant};
 
 use crate::model::{Event, EventHandle, Scenario, validate};
+use crate::sim::Simulation;
 use crate::sim::run::first_affected_tick;
-use crate::sim::{Simulation, State};
 
+use super::background::{Background, StabilityWatch};
 use super::edit::{Edit, EditError, number_events};
+
+pub use super::background::StabilityLine;
 
 /// Groups consecutive edits into one undo step (a whole drag, one slider movement).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,112 +53,6 @@ pub struct Document {
     /// The handle the next scheduled event gets: handles are never reused while the document
     /// is open, so a handle held anywhere names one event or none.
     next_event_handle: u64,
-}
-
-/// What the stability report says of the world as it stands at load (docs/MODEL.md, "Stability
-/// at rest"), in the words the app shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StabilityLine {
-    /// Whether every disturbance fades.
-    pub stable: bool,
-    /// A few words for the status bar.
-    pub short: String,
-    /// The whole sentence (`entente check`).
-    pub sentence: String,
-    /// The slowest modes with their loops and carriers (`entente check --stability`).
-    pub details: Vec<String>,
-}
-
-impl StabilityLine {
-    /// The report on `run`'s world at load.
-    fn of(run: &Simulation) -> StabilityLine {
-        let world = run.world();
-        let state = run
-            .state(0)
-            .map(std::borrow::Cow::into_owned)
-            .unwrap_or_else(|| run.current().clone());
-        let report = crate::sim::stability::analyse(world, &state, Default::default());
-        StabilityLine {
-            stable: report.is_stable(),
-            short: report.short(world),
-            sentence: report.sentence(world),
-            details: report.details(world),
-        }
-    }
-}
-
-/// Nations up to which the stability report is computed at once (a few milliseconds); larger
-/// worlds get it from a background thread.
-const INLINE_STABILITY_NATIONS: usize = 60;
-
-/// The stability report, ready or on its way.
-enum StabilityWatch {
-    None,
-    Pending(Receiver<StabilityLine>),
-    Ready(StabilityLine),
-    /// The world was edited since this report: it is kept, marked out of date, until the user
-    /// checks again (working it out at every slider step would cost a hundred ticks each).
-    OutOfDate(StabilityLine),
-}
-
-impl StabilityWatch {
-    fn start(run: Option<&Simulation>) -> StabilityWatch {
-        let Some(run) = run else {
-            return StabilityWatch::None;
-        };
-        if run.world().nation_count() <= INLINE_STABILITY_NATIONS {
-            return StabilityWatch::Ready(StabilityLine::of(run));
-        }
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let run = run.clone();
-        std::thread::spawn(move || {
-            // The document may have moved on; then nobody listens.
-            let _ = sender.send(StabilityLine::of(&run));
-        });
-        StabilityWatch::Pending(receiver)
-    }
-
-    fn poll(&mut self) {
-        if let StabilityWatch::Pending(receiver) = self {
-            match receiver.try_recv() {
-                Ok(line) => *self = StabilityWatch::Ready(line),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => *self = StabilityWatch::None,
-            }
-        }
-    }
-}
-
-/// Ticks of the current run being computed on a background thread, arriving in order.
-struct Background {
-    states: Receiver<State>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Background {
-    /// Steps a copy of `run`'s latest state to the horizon on a new thread.
-    fn start(run: &Simulation) -> Self {
-        let (sender, states) = std::sync::mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let world = run.world().clone();
-        let mut state = run.current().clone();
-        let stop = Arc::clone(&cancel);
-        std::thread::spawn(move || {
-            while state.tick < world.horizon && !stop.load(Ordering::Relaxed) {
-                crate::sim::step::step(&world, &mut state, false);
-                if sender.send(state.clone()).is_err() {
-                    return; // the document moved on
-                }
-            }
-        });
-        Self { states, cancel }
-    }
-}
-
-impl Drop for Background {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
 }
 
 /// The next run id, shared by every document.
@@ -328,7 +223,7 @@ impl Document {
             };
         }
         if slow(self.start_cost, self.slow_calls, self.slow_tick) && run.tick() < horizon {
-            self.background = Some(Background::start(run));
+            self.background = Background::start(run);
         }
         run.tick() >= horizon
     }

@@ -5,7 +5,7 @@
 //! alliances in force (their members are tied to each other) and the treaties in force (their
 //! parties are). Distances are the network's (`sim::network`, petgraph), counted in ties.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{NationId, Scenario};
 use crate::sim::ids::NationIx;
@@ -51,9 +51,8 @@ pub fn neighbourhood(
     shown: &Shown,
     from: &[NationId],
     depth: u32,
-) -> HashSet<NationId> {
-    // Looked up by id only, never walked, so hash order cannot show.
-    let index: HashMap<&NationId, usize> = scenario
+) -> BTreeSet<NationId> {
+    let index: BTreeMap<&NationId, usize> = scenario
         .nations
         .iter()
         .enumerate()
@@ -129,7 +128,7 @@ mod tests {
         (scenario, shown)
     }
 
-    fn ids(set: &HashSet<NationId>) -> Vec<&str> {
+    fn ids(set: &BTreeSet<NationId>) -> Vec<&str> {
         let mut ids: Vec<&str> = set.iter().map(NationId::as_str).collect();
         ids.sort_unstable();
         ids

@@ -6,6 +6,7 @@
 //! editor's behaviour is tested without a window and the GUI stays a thin layer that draws it.
 
 pub mod autosave;
+mod background;
 pub mod document;
 pub mod edit;
 pub mod exercise;

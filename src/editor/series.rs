@@ -102,24 +102,13 @@ type Reader<'a> = Box<dyn Fn(&State, Option<&Derived>) -> Option<f64> + 'a>;
 pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Series> {
     let world = run.world();
     let nations = chosen_nations(run, selection);
-    let name = |n: NationIx| {
-        let info = &world.nations[n.ix()];
-        if info.name.0.is_empty() {
-            info.id.to_string()
-        } else {
-            info.name.0.clone()
-        }
-    };
+    let name = |n: NationIx| world.nations[n.ix()].shown_name().to_owned();
     let mut lines: Vec<(String, usize, Reader)> = Vec::new();
     let needs_derived = matches!(view, PlotView::Cohesion | PlotView::Hazards);
     match view {
         PlotView::Regions => {
             for (r, region) in world.regions.iter().enumerate() {
-                let name = if region.name.0.is_empty() {
-                    region.id.to_string()
-                } else {
-                    region.name.0.clone()
-                };
+                let name = region.shown_name().to_owned();
                 lines.push((name, r, Box::new(move |s, _| Some(s.region_stability[r]))));
             }
         }
@@ -142,11 +131,7 @@ pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Se
         }
         PlotView::Cohesion => {
             for (a, info) in world.alliances.iter().enumerate() {
-                let name = if info.name.0.is_empty() {
-                    info.id.to_string()
-                } else {
-                    info.name.0.clone()
-                };
+                let name = info.shown_name().to_owned();
                 let reader = move |s: &State, d: Option<&Derived>| {
                     let d = d?;
                     s.alliances[a]

@@ -124,7 +124,7 @@ impl Shown {
                 .iter()
                 .map(|t| ShownTreaty {
                     id: t.id.clone(),
-                    name: display(&t.name.0, t.id.as_str()),
+                    name: t.name.or_id(t.id.as_str()).to_owned(),
                     kind: t.kind,
                     parties: t.parties.clone(),
                     item: Item::Treaty(t.id.clone()),
@@ -174,7 +174,7 @@ impl Shown {
             .filter(|(_, t)| t.status.is_active())
             .map(|(info, _)| ShownTreaty {
                 id: info.id.clone(),
-                name: display(&info.name.0, info.id.as_str()),
+                name: info.name.or_id(info.id.as_str()).to_owned(),
                 kind: info.kind,
                 parties: info.parties.iter().map(|&p| nation_id(p)).collect(),
                 item: info
@@ -220,14 +220,6 @@ impl Shown {
             interventions,
             stability,
         }
-    }
-}
-
-fn display(name: &str, id: &str) -> String {
-    if name.trim().is_empty() {
-        id.to_owned()
-    } else {
-        name.to_owned()
     }
 }
 

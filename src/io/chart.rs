@@ -60,13 +60,15 @@ pub fn write_png(
     lines: &[Line],
     events: &[u32],
     horizon: u32,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let size = (1200, 700);
     let mut pixels = vec![0u8; (size.0 * size.1 * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
-        draw(&root, title, y_label, lines, events, horizon).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        let drawn = draw(&root, title, y_label, lines, events, horizon);
+        drawn.map_err(|e| ChartError::Draw(e.to_string()))?;
+        root.present()
+            .map_err(|e| ChartError::Draw(e.to_string()))?;
     }
     let mut encoded = Vec::new();
     image::write_buffer_with_format(
@@ -76,9 +78,23 @@ pub fn write_png(
         size.1,
         image::ExtendedColorType::Rgb8,
         image::ImageFormat::Png,
-    )
-    .map_err(|e| e.to_string())?;
-    super::save::write_atomically(path, &encoded).map_err(|e| e.to_string())
+    )?;
+    super::save::write_atomically(path, &encoded)?;
+    Ok(())
+}
+
+/// Why a chart could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    /// Plotting failed (the plotting library's own message).
+    #[error("cannot draw the chart: {0}")]
+    Draw(String),
+    /// The pixels could not be encoded as PNG.
+    #[error("cannot encode the chart: {0}")]
+    Encode(#[from] image::ImageError),
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
 }
 
 fn draw(

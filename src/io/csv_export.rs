@@ -57,8 +57,8 @@ impl<W: Write> TrajectoryWriter<W> {
     }
 
     /// Flushes and hands back the output (a buffer, say).
-    pub fn into_inner(self) -> Result<W, String> {
-        self.csv.into_inner().map_err(|e| e.to_string())
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.csv.into_inner().map_err(|e| e.into_error())
     }
 }
 

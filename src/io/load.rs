@@ -209,7 +209,7 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
             "this scenario was made by a newer Entente (format {version}); this Entente reads formats up to {FORMAT_VERSION}: please update Entente"
         )));
     }
-    let migrated = migrate(text, version).map_err(located)?;
+    let migrated = migrate(text, version).map_err(|error| located(error.to_string()))?;
     let mut scenario: Scenario = options()
         .from_str(&migrated)
         .map_err(|error| LoadError::Invalid(vec![syntax(text, &error)]))?;

@@ -79,7 +79,7 @@ pub fn write(
         .iter()
         .enumerate()
         .map(|(r, region)| chart::Line {
-            name: describe::name_or_id(&region.name, region.id.as_str()),
+            name: region.name.or_id(region.id.as_str()).to_owned(),
             colour: r,
             values: by_region[r].clone(),
         })
@@ -172,7 +172,7 @@ pub fn summary(scenario: &Scenario, original: Option<&Scenario>, run: &Simulatio
         let _ = writeln!(
             out,
             "| {} | {:.2} | {low:.2} (tick {low_tick}) | {:.2} |",
-            describe::name_or_id(&region.name, region.id.as_str()),
+            region.name.or_id(region.id.as_str()).to_owned(),
             values.first().copied().unwrap_or(f64::NAN),
             values.last().copied().unwrap_or(f64::NAN),
         );

@@ -1,6 +1,6 @@
 //! Events and nations in words, for the timeline, the why panel and reports.
 
-use super::{Action, Event, NationId, Scenario, Text};
+use super::{Action, Event, NationId, Scenario};
 
 /// A nation's name, or its id when it has none or does not exist.
 pub fn nation(scenario: &Scenario, id: &NationId) -> String {
@@ -8,16 +8,7 @@ pub fn nation(scenario: &Scenario, id: &NationId) -> String {
         .nations
         .iter()
         .find(|n| &n.id == id)
-        .map_or_else(|| id.to_string(), |n| name_or_id(&n.name, id.as_str()))
-}
-
-/// A name, or the id when the name is blank.
-pub fn name_or_id(name: &Text, id: &str) -> String {
-    if name.0.trim().is_empty() {
-        id.to_owned()
-    } else {
-        name.0.clone()
-    }
+        .map_or_else(|| id.to_string(), |n| n.name.or_id(id.as_str()).to_owned())
 }
 
 /// One line for an event: its tick, date and what it does.
@@ -37,13 +28,13 @@ pub fn event(scenario: &Scenario, event: &Event) -> String {
         ),
         Action::SignTreaty(t) => format!(
             "{} signed by {}",
-            name_or_id(&t.name, t.id.as_str()),
+            t.name.or_id(t.id.as_str()).to_owned(),
             t.parties.iter().map(name).collect::<Vec<_>>().join(", ")
         ),
         Action::AbrogateTreaty { treaty, by } => format!("{} abrogates {treaty}", name(by)),
         Action::FormAlliance(a) => format!(
             "{} formed by {}",
-            name_or_id(&a.name, a.id.as_str()),
+            a.name.or_id(a.id.as_str()).to_owned(),
             a.members.iter().map(name).collect::<Vec<_>>().join(", ")
         ),
         Action::JoinAlliance { alliance, nation } => format!("{} joins {alliance}", name(nation)),

@@ -2,6 +2,10 @@
 //!
 //! These types are plain data. Reading enforces size limits and rejects unknown fields;
 //! everything else (references, ranges) is checked by [`crate::model::validate`].
+//!
+//! Length: every type of the file format, in the order docs/FORMAT.md describes them, with the
+//! serde attributes that define the format; kept in one file so that the format is read, and
+//! changed, in one place (a change here is a format change, `io/migrate.rs`).
 
 use std::collections::BTreeMap;
 

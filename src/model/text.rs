@@ -14,6 +14,18 @@ use super::limits::{MAX_LIST, MAX_TEXT_CHARS};
 #[serde(transparent)]
 pub struct Text(pub String);
 
+impl Text {
+    /// The text, or `id` when the text is blank (empty or only spaces): the one rule for the
+    /// name to show of something a hand-written file may leave unnamed.
+    pub fn or_id<'a>(&'a self, id: &'a str) -> &'a str {
+        if self.0.trim().is_empty() {
+            id
+        } else {
+            &self.0
+        }
+    }
+}
+
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

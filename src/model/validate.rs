@@ -1,6 +1,10 @@
 //! Semantic validation: every problem of a scenario, each with the path where it was found.
 //!
 //! Validation never stops at the first problem: a teacher fixing a file wants the whole list.
+//!
+//! Length: one pass over the scenario in the order of the file, one method per section, each
+//! rule beside the path it reports; split by section, every rule that spans two sections (an
+//! event naming a treaty an earlier event signs) would have to reach across files.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -7,6 +7,7 @@ pub mod bounded;
 pub mod calibrate;
 pub mod derived;
 pub mod draws;
+pub mod dyads;
 pub mod events;
 pub mod goals;
 pub mod hazards;

@@ -6,6 +6,10 @@
 //!
 //! Everything is computed on a quiet copy of the world (no scheduled events, no random events,
 //! treaties held in force), so the report describes the world as it stands when it opens.
+//!
+//! Length: the linearisation, the Arnoldi iteration and the words for a mode are one
+//! computation read top to bottom (each step's output is the next one's input); the wording,
+//! the largest part, names the state variables the linearisation defines here.
 
 use nalgebra::{Complex, DMatrix, DVector};
 

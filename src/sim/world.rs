@@ -30,17 +30,13 @@ macro_rules! shown_name {
             /// The name to show: its display name, or its id where the scenario gives none (a
             /// teacher's hand-written file may leave names out).
             pub fn shown_name(&self) -> &str {
-                if self.name.0.is_empty() {
-                    self.id.as_str()
-                } else {
-                    &self.name.0
-                }
+                self.name.or_id(self.id.as_str())
             }
         }
     )*};
 }
 
-shown_name!(NationInfo, AllianceInfo, TreatyInfo);
+shown_name!(NationInfo, AllianceInfo, TreatyInfo, RegionInfo);
 
 /// A region's fixed facts.
 #[derive(Clone, Debug, PartialEq)]

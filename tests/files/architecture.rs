@@ -160,6 +160,7 @@ const SIM_LAYERS: &[(&str, &[&str])] = &[
             "bounded",
             "world",
             "state",
+            "dyads",
             "reference",
             "neighbourhood",
             "draws",
@@ -290,4 +291,46 @@ fn the_stack_check_catches_a_back_import() {
     let imports = sim_imports(Path::new("src/sim/state.rs"), text);
     assert_eq!(imports[0], (1, "step".to_owned()));
     assert!(sim_layer("step") > sim_layer("state"));
+}
+
+/// About 600 lines: a file that grows past this must say in its module doc why it is one file.
+const LONG_FILE: usize = 650;
+
+#[test]
+fn long_files_say_why_they_are_one_file() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter(|(_, text)| text.lines().count() > LONG_FILE)
+        .filter(|(_, text)| !text.lines().any(|line| line.starts_with("//! Length: ")))
+        .map(|(path, text)| format!("{path}: {} lines", text.lines().count()))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "split these by job, or give the reason in a `//! Length: ` paragraph:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_style_lints_are_configured() {
+    // Cargo.toml makes them errors; clippy.toml says what they forbid (see `cargo clippy`).
+    let cargo = std::fs::read_to_string("Cargo.toml").unwrap();
+    for lint in [
+        "disallowed_methods",
+        "disallowed_types",
+        "dbg_macro",
+        "todo",
+    ] {
+        assert!(cargo.contains(&format!("{lint} = \"deny\"")), "{lint}");
+    }
+    let clippy = std::fs::read_to_string("clippy.toml").unwrap();
+    for rule in [
+        "std::thread::spawn",
+        "std::collections::HashMap",
+        "std::collections::HashSet",
+    ] {
+        assert!(clippy.contains(rule), "{rule}");
+    }
 }

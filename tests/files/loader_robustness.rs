@@ -19,10 +19,13 @@ const HANG: Duration = Duration::from_secs(120);
 /// Runs `cases` on another thread and fails if they do not all finish within [`HANG`].
 fn without_hanging(what: &str, cases: impl FnOnce() + Send + 'static) {
     let (done, finished) = mpsc::channel();
-    let worker = std::thread::spawn(move || {
-        cases();
-        let _ = done.send(());
-    });
+    let worker = std::thread::Builder::new()
+        .name(what.to_owned())
+        .spawn(move || {
+            cases();
+            let _ = done.send(());
+        })
+        .unwrap();
     match finished.recv_timeout(HANG) {
         Ok(()) => worker.join().unwrap(),
         // The worker panicked: join reports the panic and its message.

@@ -3,7 +3,6 @@
 //! before it is added.
 
 use crate::app::ui::fields::{combo, nation_combo, nations_picker_ui, number_ui, text_ui};
-use crate::app::ui::name_or_id;
 use crate::model::limits::MAX_HORIZON;
 use crate::model::{
     Action, Alliance, Attribute, Drawdown, Intervention, InterventionKind, LegalBasis,
@@ -398,7 +397,7 @@ fn treaty_ids(scenario: &Scenario) -> Vec<(crate::model::TreatyId, String)> {
         .treaties
         .iter()
         .chain(from_events)
-        .map(|t| (t.id.clone(), name_or_id(&t.name, t.id.as_str())))
+        .map(|t| (t.id.clone(), t.name.or_id(t.id.as_str()).to_owned()))
         .collect()
 }
 
@@ -412,6 +411,6 @@ fn alliance_ids(scenario: &Scenario) -> Vec<(crate::model::AllianceId, String)> 
         .alliances
         .iter()
         .chain(from_events)
-        .map(|a| (a.id.clone(), name_or_id(&a.name, a.id.as_str())))
+        .map(|a| (a.id.clone(), a.name.or_id(a.id.as_str()).to_owned()))
         .collect()
 }

@@ -1,7 +1,6 @@
 //! Labelled field widgets shared by the inspector and the event forms: each reports a new value
 //! when the user changes it and leaves applying it to the caller.
 
-use crate::app::ui::name_or_id;
 use crate::model::{NationId, Scenario};
 
 /// A slider with its own numeric field, reporting the new value while it changes.
@@ -61,7 +60,7 @@ pub fn nations_picker_ui(
             for nation in &scenario.nations {
                 let mut on = chosen.contains(&nation.id);
                 if ui
-                    .checkbox(&mut on, name_or_id(&nation.name, nation.id.as_str()))
+                    .checkbox(&mut on, nation.name.or_id(nation.id.as_str()).to_owned())
                     .changed()
                 {
                     let mut next: Vec<NationId> = chosen.to_vec();
@@ -117,7 +116,7 @@ pub fn nation_combo(
         .nations
         .iter()
         .enumerate()
-        .map(|(k, n)| (k, name_or_id(&n.name, n.id.as_str())))
+        .map(|(k, n)| (k, n.name.or_id(n.id.as_str()).to_owned()))
         .collect();
     let options: Vec<(usize, &str)> = names.iter().map(|(k, n)| (*k, n.as_str())).collect();
     let current = scenario

@@ -5,7 +5,7 @@ use crate::app::command::{Command, Intent};
 use crate::app::state::AppState;
 use crate::app::ui::action_form::{FormChange, action_form_ui, treaty_fields_ui};
 use crate::app::ui::fields::{nations_picker_ui, number_ui, text_ui};
-use crate::app::ui::{name_or_id, nation_name};
+use crate::app::ui::nation_name;
 use crate::editor::document::{Document, MergeKey};
 use crate::editor::edit::Edit;
 use crate::editor::selection::{Item, Selection};
@@ -64,7 +64,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>
 /// The heading of an object's editor — its kind, name and id — and its name field; returns the
 /// new name while it is being edited.
 fn header_ui(ui: &mut egui::Ui, kind: &str, name: &Text, id: &str, note: &str) -> Option<String> {
-    ui.heading(format!("{kind} {}", name_or_id(name, id)));
+    ui.heading(format!("{kind} {}", name.or_id(id).to_owned()));
     ui.weak(format!("id {id}{note}"));
     text_ui(ui, "Name", &name.0)
 }
@@ -108,7 +108,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
             .selected_text(nation.region.to_string())
             .show_ui(ui, |ui| {
                 for region in &scenario.regions {
-                    let label = name_or_id(&region.name, region.id.as_str());
+                    let label = region.name.or_id(region.id.as_str()).to_owned();
                     if ui
                         .selectable_label(region.id == nation.region, label)
                         .clicked()
@@ -189,7 +189,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
                 continue;
             }
             if ui
-                .button(name_or_id(&other.name, other.id.as_str()))
+                .button(other.name.or_id(other.id.as_str()).to_owned())
                 .clicked()
             {
                 out.edit(Edit::SetRelation {
@@ -207,7 +207,7 @@ fn nation_ui(ui: &mut egui::Ui, document: &Document, tick: u32, id: &NationId, o
     ui.strong("Alliances");
     for alliance in scenario.alliances.iter().filter(|a| a.members.contains(id)) {
         if ui
-            .link(name_or_id(&alliance.name, alliance.id.as_str()))
+            .link(alliance.name.or_id(alliance.id.as_str()).to_owned())
             .clicked()
         {
             out.select(Item::Alliance(alliance.id.clone()));
@@ -319,7 +319,10 @@ fn treaty_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &TreatyId, out: &mut Ou
         return;
     };
     let treaty = &scenario.treaties[position];
-    ui.heading(format!("Treaty {}", name_or_id(&treaty.name, id.as_str())));
+    ui.heading(format!(
+        "Treaty {}",
+        treaty.name.or_id(id.as_str()).to_owned()
+    ));
     ui.weak(format!("id {id} · in force from the start"));
     let mut next = treaty.clone();
     match treaty_fields_ui(ui, scenario, &mut next, position as u64) {
@@ -350,7 +353,7 @@ fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Ou
     ui.strong("Nations");
     for nation in scenario.nations.iter().filter(|n| &n.region == id) {
         if ui
-            .link(name_or_id(&nation.name, nation.id.as_str()))
+            .link(nation.name.or_id(nation.id.as_str()).to_owned())
             .clicked()
         {
             out.select(Item::Nation(nation.id.clone()));
@@ -366,7 +369,7 @@ fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Ou
         ui.horizontal(|ui| {
             let mut custom = set.is_some();
             if ui
-                .checkbox(&mut custom, name_or_id(&other.name, other.id.as_str()))
+                .checkbox(&mut custom, other.name.or_id(other.id.as_str()).to_owned())
                 .on_hover_text("Unticked: the default proximity of distinct regions")
                 .changed()
             {
@@ -444,7 +447,7 @@ fn treaty_links_ui<'t>(
 ) {
     ui.strong("Treaties");
     for treaty in treaties {
-        let name = name_or_id(&treaty.name, treaty.id.as_str());
+        let name = treaty.name.or_id(treaty.id.as_str()).to_owned();
         if ui
             .link(format!("{name} ({})", treaty.kind.label()))
             .clicked()
@@ -572,7 +575,7 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
     ui.strong("Regions");
     for region in &scenario.regions {
         if ui
-            .link(name_or_id(&region.name, region.id.as_str()))
+            .link(region.name.or_id(region.id.as_str()).to_owned())
             .clicked()
         {
             out.select(Item::Region(region.id.clone()));
@@ -592,7 +595,7 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
     ui.strong("Alliances");
     for alliance in &scenario.alliances {
         if ui
-            .link(name_or_id(&alliance.name, alliance.id.as_str()))
+            .link(alliance.name.or_id(alliance.id.as_str()).to_owned())
             .clicked()
         {
             out.select(Item::Alliance(alliance.id.clone()));

@@ -10,6 +10,7 @@ mod exercise;
 mod fields;
 mod inspector;
 mod menu;
+pub mod new_event;
 pub mod plot;
 mod prompts;
 mod status;
@@ -20,7 +21,7 @@ pub mod why;
 use super::command::Intent;
 use super::state::AppState;
 
-pub use crate::model::describe::{name_or_id, nation as nation_name};
+pub use crate::model::describe::nation as nation_name;
 pub use theme::palette;
 
 /// The views' own state: how each part of the window is looked at, not what it shows.
@@ -68,6 +69,6 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
     egui::CentralPanel::default().show(ui, |ui| {
         canvas::canvas_ui(ui, app, &mut views.canvas, intents)
     });
-    timeline::draft_window_ui(ui.ctx(), app, &mut views.timeline, intents);
+    new_event::draft_window_ui(ui.ctx(), app, &mut views.timeline, intents);
     prompts::prompts_ui(ui.ctx(), app, intents);
 }

@@ -177,17 +177,10 @@ pub fn why_ui(
 
 fn subject_name(run: &Simulation, subject: Subject) -> String {
     let world = run.world();
-    let (name, id) = match subject {
-        Subject::Nation(n) => (
-            &world.nations[n.ix()].name.0,
-            world.nations[n.ix()].id.to_string(),
-        ),
-        Subject::Region(r) => (
-            &world.regions[r.ix()].name.0,
-            world.regions[r.ix()].id.to_string(),
-        ),
-    };
-    if name.is_empty() { id } else { name.clone() }
+    match subject {
+        Subject::Nation(n) => world.nations[n.ix()].shown_name().to_owned(),
+        Subject::Region(r) => world.regions[r.ix()].shown_name().to_owned(),
+    }
 }
 
 /// The explanation for `key` once a background thread has it (starting one if needed); None
@@ -221,11 +214,23 @@ fn explain_in_background(
     // The kept state at or before `from` is handed over; the thread recomputes the rest.
     let start = run.kept_state_at_or_before(from).clone();
     let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(explain_from(&world, start, subject, from, to));
-    });
-    why.pending = Some((key, receiver));
-    None
+    let spawned = std::thread::Builder::new()
+        .name("why".to_owned())
+        .spawn(move || {
+            let _ = sender.send(explain_from(&world, start, subject, from, to));
+        });
+    match spawned {
+        Ok(_) => {
+            why.pending = Some((key, receiver));
+            None
+        }
+        // No thread to spare: worked out here, at the cost of this frame.
+        Err(_) => {
+            let explanation = explain(run, subject, from, to);
+            why.cache.insert(key, explanation.clone());
+            explanation
+        }
+    }
 }
 
 /// The region whose stability moved most since the start: where a student would look first.

@@ -1,15 +1,14 @@
 //! The edges: relations (red to green, with a handle to select them), treaties (by kind, dashed
 //! or doubled) and the arrows of interventions under way.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, vec2};
 
-use super::edit;
 use super::focus::{faded_if, is_faded};
 use super::gestures::focus_ring;
+use super::{ScreenPositions, edit};
 use crate::app::command::Intent;
-use crate::app::ui::name_or_id;
 use crate::app::ui::theme::{INTERVENTION, relation_colour, treaty_style};
 use crate::editor::edit::Edit;
 use crate::editor::selection::{Item, Selection};
@@ -27,10 +26,10 @@ pub(super) struct Layer<'a> {
     /// screen reader or a hover, and thousands of edges look names up then).
     pub(super) names: std::cell::OnceCell<BTreeMap<&'a str, String>>,
     pub(super) shown: &'a Shown,
-    pub(super) screen: &'a HashMap<&'a NationId, Pos2>,
+    pub(super) screen: &'a ScreenPositions<'a>,
     pub(super) selection: &'a Selection,
     /// The nations the focus keeps bright (`None`: all of them).
-    pub(super) near: Option<&'a HashSet<NationId>>,
+    pub(super) near: Option<&'a BTreeSet<NationId>>,
 }
 
 /// A small clickable handle on an edge: what screen readers and tests find. The label is made
@@ -80,7 +79,7 @@ impl Layer<'_> {
             self.scenario
                 .nations
                 .iter()
-                .map(|n| (n.id.as_str(), name_or_id(&n.name, n.id.as_str())))
+                .map(|n| (n.id.as_str(), n.name.or_id(n.id.as_str()).to_owned()))
                 .collect()
         });
         names

@@ -1,7 +1,7 @@
 //! The canvas's focus on the selected nations' neighbourhood (View ▸ Focus on neighbourhood, N):
 //! which nations stay bright, how the rest fade, and the caption that says what is shown.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use egui::{Color32, Rect, vec2};
@@ -30,7 +30,7 @@ struct FocusOf {
 #[derive(Debug, Default)]
 pub struct CanvasFocus {
     depth: FocusDepth,
-    near: RunCache<FocusOf, Rc<HashSet<NationId>>>,
+    near: RunCache<FocusOf, Rc<BTreeSet<NationId>>>,
 }
 
 impl CanvasFocus {
@@ -57,7 +57,7 @@ impl CanvasFocus {
         scenario: &Scenario,
         shown: &Shown,
         from: &[NationId],
-    ) -> Option<Rc<HashSet<NationId>>> {
+    ) -> Option<Rc<BTreeSet<NationId>>> {
         let depth = self.depth.ties()?;
         if from.is_empty() {
             return None;
@@ -81,7 +81,7 @@ impl CanvasFocus {
 }
 
 /// Whether a nation is drawn faded.
-pub fn is_faded(near: Option<&HashSet<NationId>>, id: &NationId) -> bool {
+pub fn is_faded(near: Option<&BTreeSet<NationId>>, id: &NationId) -> bool {
     near.is_some_and(|near| !near.contains(id))
 }
 

@@ -11,7 +11,7 @@ mod legend;
 mod node_menu;
 mod nodes;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use egui::{Pos2, Rect, Sense, Vec2, pos2, vec2};
 
@@ -27,6 +27,11 @@ use focus::CanvasFocus;
 use gestures::view_gestures_ui;
 use legend::legend_ui;
 use nodes::nodes_ui;
+
+/// Where each nation is on screen this frame, looked up twice per edge. A hash map, the one
+/// allowed outside tests: it is only looked up, never walked, so its order cannot show.
+#[allow(clippy::disallowed_types)]
+pub(super) type ScreenPositions<'a> = std::collections::HashMap<&'a NationId, Pos2>;
 
 /// Which picture of a run the canvas shows: the tick, and whether it was computed yet (until it
 /// is, the canvas shows the scenario as loaded).
@@ -205,8 +210,7 @@ pub fn canvas_ui(
         intents,
     );
 
-    // Looked up twice per edge; only looked up, never walked, so hash order cannot show.
-    let screen: HashMap<&NationId, Pos2> = positions
+    let screen: ScreenPositions = positions
         .iter()
         .map(|(id, p)| (id, canvas.to_screen(area, *p)))
         .collect();

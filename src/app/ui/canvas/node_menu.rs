@@ -3,7 +3,7 @@
 
 use super::{CanvasView, edit};
 use crate::app::command::{Command, Intent};
-use crate::app::ui::{name_or_id, nation_name};
+use crate::app::ui::nation_name;
 use crate::editor::document::Document;
 use crate::editor::edit::{Edit, fresh_id};
 use crate::editor::selection::{Item, Selection};
@@ -25,7 +25,7 @@ pub(super) fn node_menu_ui(
         .nations
         .iter()
         .filter(|n| &n.id != id)
-        .map(|n| (n.id.clone(), name_or_id(&n.name, n.id.as_str())))
+        .map(|n| (n.id.clone(), n.name.or_id(n.id.as_str()).to_owned()))
         .collect();
     let rename = ui.button("Rename");
     if std::mem::take(&mut canvas.menu_focus_pending) {
@@ -112,7 +112,7 @@ pub(super) fn node_menu_ui(
                 continue;
             }
             any = true;
-            let name = name_or_id(&alliance.name, alliance.id.as_str());
+            let name = alliance.name.or_id(alliance.id.as_str()).to_owned();
             if ui.button(name).clicked() {
                 let mut joined = alliance.clone();
                 joined.members.push(id.clone());

@@ -12,7 +12,6 @@ use super::gestures::{arrow_keys, focus_ring};
 use super::node_menu::node_menu_ui;
 use super::{CanvasView, DETAIL_ZOOM, NodeDrag, edit};
 use crate::app::command::Intent;
-use crate::app::ui::name_or_id;
 use crate::app::ui::theme::{palette, stability_colour};
 use crate::editor::document::{Document, MergeKey};
 use crate::editor::edit::Edit;
@@ -63,7 +62,7 @@ pub(super) fn nodes_ui(
         let region = region_index.get(&nation.region).copied().unwrap_or(0);
         let item = Item::Nation(nation.id.clone());
         let selected = selection.contains(&item);
-        let name = name_or_id(&nation.name, nation.id.as_str());
+        let name = nation.name.or_id(nation.id.as_str()).to_owned();
         let s = shown
             .stability_at(k, &nation.id)
             .unwrap_or(nation.stability);
