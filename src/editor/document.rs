@@ -417,7 +417,7 @@ impl Document {
         self.simulation = run.ok();
         self.run_id = next_run_id();
         // The world itself changed (not only its timeline): its stability may have too.
-        if from == 0 {
+        if from.is_none() {
             self.stability = match std::mem::replace(&mut self.stability, StabilityWatch::None) {
                 StabilityWatch::Ready(line) | StabilityWatch::OutOfDate(line) => {
                     StabilityWatch::OutOfDate(line)
@@ -516,6 +516,25 @@ mod tests {
         let after = document.simulation().unwrap();
         assert_eq!(after.tick(), 80);
         assert_ne!(after.collect_states()[1], before[1]);
+    }
+
+    #[test]
+    fn only_an_edit_of_the_world_puts_its_stability_out_of_date() {
+        let mut document = document();
+        document.compute_all();
+        assert!(document.stability().is_some());
+        // An event moved to tick 0 changes the run from tick 0, not the world at rest.
+        move_the_intervention(&mut document, 0);
+        assert!(!document.stability_out_of_date());
+        let load = |document: &Document| {
+            std::sync::Arc::clone(&document.simulation().unwrap().world().calibration.load)
+        };
+        let before = load(&document);
+        move_the_intervention(&mut document, 3);
+        assert!(std::sync::Arc::ptr_eq(&before, &load(&document)));
+        document.apply(&set_stability(0.2), None).unwrap();
+        assert!(document.stability_out_of_date());
+        assert!(!std::sync::Arc::ptr_eq(&before, &load(&document)));
     }
 
     /// Mesa Crisis schedules the regime change as its third event, at tick 12.

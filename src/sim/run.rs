@@ -254,17 +254,18 @@ impl Simulation {
     }
 
     /// A run of `scenario` that takes over `previous`'s states up to tick `from` when they are
-    /// provably the same: `scenario` may differ from the one `previous` ran only in events at
-    /// `from` or later (see [`first_affected_tick`]), and both worlds start alike
-    /// ([`World::same_load`]). Then the calibration is reused rather than measured again, and
-    /// the states after `from` are dropped, not copied. Anything else starts over from tick 0.
-    /// Either way the result equals a fresh run of `scenario`; reusing only saves the work.
+    /// provably the same: `from` is `Some` when `scenario` differs from the one `previous` ran
+    /// only in events at `from` or later (see [`first_affected_tick`]; `None` when the world
+    /// itself changed), and both worlds start alike ([`World::same_load`]). Then the calibration
+    /// is reused rather than measured again, and the states after `from` are dropped, not
+    /// copied. Anything else starts over from tick 0. Either way the result equals a fresh run
+    /// of `scenario`; reusing only saves the work.
     pub fn resume(
         previous: Simulation,
         scenario: &Scenario,
-        from: u32,
+        from: Option<u32>,
     ) -> Result<Simulation, InvalidScenario> {
-        if from > 0 {
+        if let Some(from) = from {
             let mut world = World::build(scenario)?;
             world.seed = scenario.seed;
             if world.same_load(&previous.world) {
@@ -348,10 +349,11 @@ pub fn start(scenario: &Scenario, seed: u64) -> Result<(World, State), InvalidSc
     Ok((world, state))
 }
 
-/// The first tick whose result can differ between runs of `old` and `new`: the tick of the first
-/// event that differs when only the timeline (and the canvas layout) changed, else 0. Events at
-/// tick t act during the step from t to t + 1, so every state up to t is unaffected.
-pub fn first_affected_tick(old: &Scenario, new: &Scenario) -> u32 {
+/// The first tick whose result can differ between runs of `old` and `new` when only the timeline
+/// (and the canvas layout) changed: the tick of the first event that differs. None when the
+/// world itself changed, so that everything may differ from tick 0. Events at tick t act during
+/// the step from t to t + 1, so every state up to t is unaffected.
+pub fn first_affected_tick(old: &Scenario, new: &Scenario) -> Option<u32> {
     let without_timeline = |scenario: &Scenario| Scenario {
         events: Vec::new(),
         layout: Default::default(),
@@ -359,7 +361,7 @@ pub fn first_affected_tick(old: &Scenario, new: &Scenario) -> u32 {
         ..scenario.clone()
     };
     if without_timeline(old) != without_timeline(new) {
-        return 0;
+        return None;
     }
     // Compared position by position: an event found in one list only, or at another position,
     // shows up as a difference at some position, and the earliest tick among them bounds what
@@ -376,5 +378,5 @@ pub fn first_affected_tick(old: &Scenario, new: &Scenario) -> u32 {
             }
         }
     }
-    first
+    Some(first)
 }

@@ -96,7 +96,7 @@ fn a_thinned_run_rewinds_resumes_and_steps_on_identically() {
     thin.run_to(scenario.horizon);
     assert_eq!(thin.collect_states(), all);
 
-    let resumed = Simulation::resume(thin.clone(), &scenario, 77).unwrap();
+    let resumed = Simulation::resume(thin.clone(), &scenario, Some(77)).unwrap();
     assert_eq!(resumed.tick(), 77);
     assert_eq!(resumed.collect_states(), all[..=77]);
 }
