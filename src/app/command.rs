@@ -402,6 +402,8 @@ pub enum Intent {
     AnswerUnsaved(UnsavedAnswer),
     /// The answer to "Recover unsaved work?": true recovers the autosave, false discards it.
     AnswerRecovery(bool),
+    /// The answer to "Replace it?" (a file chosen in the app's own dialog exists).
+    AnswerReplace(bool),
     /// Close the list of a file's problems.
     CloseLoadErrors,
     /// Write the exercise report (asks for a folder).
@@ -410,6 +412,8 @@ pub enum Intent {
     ExportCsv,
     /// Export the plot as a PNG image (asks where).
     ExportPng,
+    /// The app's own file dialog closed: with the file or folder chosen, or None if cancelled.
+    FileChosen(Option<PathBuf>),
     /// Switch the exercise session between teacher and student mode.
     SetMode(crate::editor::exercise::Mode),
     /// Choose the student's role in the exercise, by index (None: every role).

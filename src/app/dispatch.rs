@@ -39,17 +39,19 @@ impl EntenteApp {
                 // Questions are closed by their answers, which say what to do next.
                 if !matches!(
                     self.state.prompt,
-                    Some(Prompt::Unsaved(_) | Prompt::Recover(_))
+                    Some(Prompt::Unsaved(_) | Prompt::Recover(_) | Prompt::Replace { .. })
                 ) {
                     self.state.prompt = None;
                 }
             }
             Intent::AnswerUnsaved(answer) => self.answer_unsaved(answer),
             Intent::AnswerRecovery(recover) => self.answer_recovery(recover),
+            Intent::AnswerReplace(replace) => self.answer_replace(replace),
             Intent::CloseLoadErrors => self.state.load_errors = None,
             Intent::WriteReport => self.write_report(),
             Intent::ExportCsv => self.export_csv(),
             Intent::ExportPng => self.export_png(),
+            Intent::FileChosen(path) => self.file_chosen(path),
             Intent::SetMode(mode) => {
                 if let Some(session) = &mut self.state.session {
                     session.mode = mode;
@@ -140,12 +142,8 @@ impl EntenteApp {
         match command {
             Command::New => self.guard_unsaved(AfterSave::New),
             Command::Open => self.guard_unsaved(AfterSave::Open),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
+            Command::Save => self.save(None),
+            Command::SaveAs => self.save_as(None),
             Command::Quit => self.guard_unsaved(AfterSave::Quit),
             Command::Undo => self.undo_or_redo(true),
             Command::Redo => self.undo_or_redo(false),
@@ -313,11 +311,7 @@ impl EntenteApp {
         };
         match answer {
             UnsavedAnswer::Cancel => {}
-            UnsavedAnswer::Save => {
-                if self.save() {
-                    self.proceed(then);
-                }
-            }
+            UnsavedAnswer::Save => self.save(Some(then)),
             UnsavedAnswer::Discard => {
                 self.clear_autosave();
                 self.proceed(then);

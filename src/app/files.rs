@@ -7,10 +7,49 @@ use std::sync::{Arc, Mutex};
 
 use super::EntenteApp;
 use super::state::{AfterSave, LoadErrors, Prompt};
+use super::ui::file_dialog::{Asking, InAppFileDialog};
 use crate::editor::series::to_csv;
 use crate::editor::{Document, Selection, autosave, exercise};
 use crate::io::chart::ChartError;
 use crate::io::{self, library};
+
+/// What a file dialog was opened for, to carry out once the user has chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileRequest {
+    /// Open a scenario.
+    Open,
+    /// Save the scenario, then go on with `then` (the unsaved-changes question's next step).
+    SaveAs {
+        /// What to do once saved.
+        then: Option<AfterSave>,
+    },
+    /// Export the plotted series as CSV.
+    ExportCsv,
+    /// Export the plot as PNG.
+    ExportPng,
+    /// Write the exercise report into a folder.
+    Report,
+}
+
+impl FileRequest {
+    fn asking(&self) -> Asking {
+        match self {
+            FileRequest::Open => Asking::Open,
+            FileRequest::Report => Asking::Folder,
+            _ => Asking::Save,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            FileRequest::Open => "Open scenario",
+            FileRequest::SaveAs { .. } => "Save scenario",
+            FileRequest::ExportCsv => "Export the plotted series (CSV)",
+            FileRequest::ExportPng => "Export the plot (PNG)",
+            FileRequest::Report => "Folder for the report",
+        }
+    }
+}
 
 /// A PNG export done: the file, and whether it was written.
 type FinishedExport = (PathBuf, Result<(), ChartError>);
@@ -124,13 +163,15 @@ impl EntenteApp {
         }
     }
 
-    /// Asks for a folder and writes the report there: summary, chart and run. The student's
-    /// decisions are the events not handed out.
+    /// Asks for a folder and writes the report there: summary, chart and run.
     pub(super) fn write_report(&mut self) {
-        let name = format!("{}-report", self.state.file_stem());
-        let Some(folder) = self.dialogs.pick_folder(&name) else {
-            return;
-        };
+        if let Some(folder) = self.choose(FileRequest::Report) {
+            self.write_report_to(&folder);
+        }
+    }
+
+    /// Writes the report into `folder`. The student's decisions are the events not handed out.
+    fn write_report_to(&mut self, folder: &Path) {
         let scenario = self.state.document.scenario();
         let original = self
             .state
@@ -140,7 +181,7 @@ impl EntenteApp {
                 events: session.handed_out.clone(),
                 ..scenario.clone()
             });
-        match io::report::write(scenario, original.as_ref(), &folder) {
+        match io::report::write(scenario, original.as_ref(), folder) {
             Ok(report) => self
                 .state
                 .info(format!("Wrote the report to {}", report.summary.display())),
@@ -158,10 +199,16 @@ impl EntenteApp {
 
     /// Asks where and writes the plotted series as CSV.
     pub(super) fn export_csv(&mut self) {
-        let name = self.export_name("csv");
-        let Some(path) = self.dialogs.pick_export(&name, "csv") else {
+        if self.state.document.simulation().is_none() {
+            self.state.error("There is no run to export");
             return;
-        };
+        }
+        if let Some(path) = self.choose(FileRequest::ExportCsv) {
+            self.write_csv(path);
+        }
+    }
+
+    fn write_csv(&mut self, path: PathBuf) {
         let Some(run) = self.state.document.simulation() else {
             self.state.error("There is no run to export");
             return;
@@ -178,13 +225,21 @@ impl EntenteApp {
 
     /// Asks where, then writes the plot's part of the next frame's screenshot there.
     pub(super) fn export_png(&mut self) {
-        let Some(rect) = self.views.plot.rect() else {
+        if self.views.plot.rect().is_none() {
             self.state.error("The plot is not on screen to export");
             return;
-        };
-        let name = self.export_name("png");
-        if let Some(path) = self.dialogs.pick_export(&name, "png") {
-            self.exports.waiting = Some((path, rect));
+        }
+        if let Some(path) = self.choose(FileRequest::ExportPng) {
+            self.write_png(path);
+        }
+    }
+
+    /// Writes the plot's part of the next frame's screenshot to `path` (the app's own dialog
+    /// is closed by then, so it is not in the picture).
+    fn write_png(&mut self, path: PathBuf) {
+        match self.views.plot.rect() {
+            Some(rect) => self.exports.waiting = Some((path, rect)),
+            None => self.state.error("The plot is not on screen to export"),
         }
     }
 
@@ -236,7 +291,7 @@ impl EntenteApp {
                 }
             }
             AfterSave::Open => {
-                if let Some(path) = self.dialogs.pick_open() {
+                if let Some(path) = self.choose(FileRequest::Open) {
                     self.open_path(&path);
                 }
             }
@@ -272,25 +327,114 @@ impl EntenteApp {
         }
     }
 
-    /// Saves to the document's file, asking where if it has none. True if it was saved.
-    pub(super) fn save(&mut self) -> bool {
+    /// Saves to the document's file, asking where if it has none; once saved, goes on with
+    /// `then` (the unsaved-changes question's next step).
+    pub(super) fn save(&mut self, then: Option<AfterSave>) {
         match self.state.document.path().map(Path::to_owned) {
-            Some(path) => self.save_to(path),
-            None => self.save_as(),
+            Some(path) => self.save_and_go_on(path, then),
+            None => self.save_as(then),
         }
     }
 
-    pub(super) fn save_as(&mut self) -> bool {
-        let suggested = format!("{}.ron", self.state.file_stem());
-        match self.dialogs.pick_save(&suggested) {
-            Some(mut path) => {
-                if path.extension().is_none() {
-                    path.set_extension("ron");
-                }
-                self.save_to(path)
-            }
-            None => false,
+    /// Asks where, saves there, then goes on with `then`.
+    pub(super) fn save_as(&mut self, then: Option<AfterSave>) {
+        if let Some(path) = self.choose(FileRequest::SaveAs { then: then.clone() }) {
+            self.save_and_go_on(path, then);
         }
+    }
+
+    fn save_and_go_on(&mut self, mut path: PathBuf, then: Option<AfterSave>) {
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        if self.save_to(path)
+            && let Some(then) = then
+        {
+            self.proceed(then);
+        }
+    }
+
+    /// Asks for a file or folder: with the system's dialog, answered at once, or, where the
+    /// system has none, with the app's own, answered in a later frame by
+    /// [`Intent::FileChosen`](super::Intent::FileChosen) (then this returns None and
+    /// [`Self::file_chosen`] carries the request out).
+    fn choose(&mut self, request: FileRequest) -> Option<PathBuf> {
+        let name = self.suggested_name(&request);
+        if !self.dialogs.available() {
+            let folder = self.dialog_folder();
+            let dialog = InAppFileDialog::open(request.asking(), request.title(), &folder, &name);
+            self.views.file_dialog = Some(dialog);
+            self.pending_file = Some(request);
+            return None;
+        }
+        match request {
+            FileRequest::Open => self.dialogs.pick_open(),
+            FileRequest::SaveAs { .. } => self.dialogs.pick_save(&name),
+            FileRequest::ExportCsv => self.dialogs.pick_export(&name, "csv"),
+            FileRequest::ExportPng => self.dialogs.pick_export(&name, "png"),
+            FileRequest::Report => self.dialogs.pick_folder(&name),
+        }
+    }
+
+    /// The app's own dialog closed: carries out what it was opened for, after asking whether
+    /// to replace a file that is there already (a system dialog asks that itself).
+    pub(super) fn file_chosen(&mut self, chosen: Option<PathBuf>) {
+        let (Some(request), Some(mut path)) = (self.pending_file.take(), chosen) else {
+            return;
+        };
+        if matches!(request, FileRequest::SaveAs { .. }) && path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        let writes_a_file = !matches!(request, FileRequest::Open | FileRequest::Report);
+        if writes_a_file && path.exists() {
+            self.state.prompt = Some(Prompt::Replace { path, request });
+            return;
+        }
+        self.carry_on(request, path);
+    }
+
+    /// The answer to "Replace it?".
+    pub(super) fn answer_replace(&mut self, replace: bool) {
+        let Some(Prompt::Replace { path, request }) = self.state.prompt.take() else {
+            return;
+        };
+        if replace {
+            self.carry_on(request, path);
+        }
+    }
+
+    fn carry_on(&mut self, request: FileRequest, path: PathBuf) {
+        match request {
+            FileRequest::Open => self.open_path(&path),
+            FileRequest::SaveAs { then } => self.save_and_go_on(path, then),
+            FileRequest::ExportCsv => self.write_csv(path),
+            FileRequest::ExportPng => self.write_png(path),
+            FileRequest::Report => self.write_report_to(&path),
+        }
+    }
+
+    /// What a request suggests as the file's name.
+    fn suggested_name(&self, request: &FileRequest) -> String {
+        match request {
+            FileRequest::Open => String::new(),
+            FileRequest::SaveAs { .. } => format!("{}.ron", self.state.file_stem()),
+            FileRequest::ExportCsv => self.export_name("csv"),
+            FileRequest::ExportPng => self.export_name("png"),
+            FileRequest::Report => format!("{}-report", self.state.file_stem()),
+        }
+    }
+
+    /// Where the app's own dialog starts: the document's folder, else the configured one, else
+    /// the working folder.
+    fn dialog_folder(&self) -> PathBuf {
+        let document = self.state.document.path().and_then(Path::parent);
+        document
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| self.folder.clone())
+            .or_else(|| std::env::current_dir().ok())
+            .map(|folder| std::path::absolute(&folder).unwrap_or(folder))
+            .unwrap_or_default()
     }
 
     fn save_to(&mut self, path: PathBuf) -> bool {

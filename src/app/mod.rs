@@ -9,7 +9,7 @@
 pub mod command;
 pub mod dialogs;
 mod dispatch;
-mod files;
+pub mod files;
 pub mod first_frame;
 pub mod playback;
 pub mod state;
@@ -19,7 +19,7 @@ mod window;
 use std::path::{Path, PathBuf};
 
 pub use command::{COMMANDS, Command, Intent, UnsavedAnswer};
-pub use dialogs::{FileDialogs, NativeDialogs};
+pub use dialogs::{DialogEnvironment, FileDialogs, NativeDialogs, native_dialogs_available};
 pub use state::{AfterSave, AppState, LoadErrors, Prompt, Status};
 
 pub use crate::editor::{Document, Item, Selection};
@@ -31,8 +31,11 @@ use crate::io::{self, library};
 
 /// How the app is set up: its dialogs and where it keeps autosaves.
 pub struct AppConfig {
-    /// File dialogs (native in the app, scripted in tests).
+    /// File dialogs (native in the app, scripted in tests). When they are not available the
+    /// app shows its own.
     pub dialogs: Box<dyn FileDialogs>,
+    /// Where the app's own file dialog starts when the document has no folder yet.
+    pub folder: Option<PathBuf>,
     /// The app's data folder for autosaves; None disables autosave.
     pub data_folder: Option<PathBuf>,
     /// Whether playback starts at once.
@@ -45,7 +48,8 @@ pub struct AppConfig {
 impl Default for AppConfig {
     fn default() -> Self {
         Self {
-            dialogs: Box::new(NativeDialogs { folder: None }),
+            dialogs: Box::new(NativeDialogs::new(None)),
+            folder: None,
             data_folder: None,
             autoplay: true,
             slow_tick: document::COMPUTE_SLOW_TICK,
@@ -62,6 +66,10 @@ pub struct EntenteApp {
     /// See [`AppConfig::slow_tick`].
     slow_tick: std::time::Duration,
     dialogs: Box<dyn FileDialogs>,
+    /// See [`AppConfig::folder`].
+    folder: Option<PathBuf>,
+    /// What the app's own file dialog, while it is open, was opened for.
+    pending_file: Option<files::FileRequest>,
     autosave: Option<Autosave>,
     seconds_since_autosave: f64,
     /// PNG exports waiting for the next frame's screenshot, and their results.
@@ -80,6 +88,8 @@ impl EntenteApp {
             intents: Vec::new(),
             slow_tick: config.slow_tick,
             dialogs: config.dialogs,
+            folder: config.folder,
+            pending_file: None,
             autosave: config.data_folder.as_deref().map(Autosave::in_folder),
             seconds_since_autosave: 0.0,
             exports: files::PngExports::default(),
@@ -266,11 +276,13 @@ pub fn run_app(
                     .storage
                     .and_then(|storage| storage.get_string(prefs::STORAGE_KEY)),
             );
-            let saves = std::env::current_dir().ok().map(|dir| dir.join("saves"));
+            let saves = std::env::current_dir()
+                .ok()
+                .map(|dir| dir.join("saves"))
+                .filter(|dir| dir.is_dir());
             let config = AppConfig {
-                dialogs: Box::new(NativeDialogs {
-                    folder: saves.filter(|dir| dir.is_dir()),
-                }),
+                dialogs: Box::new(NativeDialogs::new(saves.clone())),
+                folder: saves,
                 data_folder: eframe::storage_dir("Entente"),
                 autoplay: true,
                 slow_tick: document::COMPUTE_SLOW_TICK,

@@ -41,6 +41,13 @@ pub enum Prompt {
     Briefing,
     /// The exercise's debrief: outcomes, decisions, questions.
     Debrief,
+    /// "Replace it?", after the app's own file dialog chose a file that is there already.
+    Replace {
+        /// The file.
+        path: PathBuf,
+        /// What would be written to it.
+        request: super::files::FileRequest,
+    },
 }
 
 /// Problems of a file that could not be opened, one readable line each.

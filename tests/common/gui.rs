@@ -34,10 +34,39 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
+/// Dialogs of a machine that has none: the app shows its own, which the test drives.
+pub struct NoSystemDialogs;
+
+impl FileDialogs for NoSystemDialogs {
+    fn available(&self) -> bool {
+        false
+    }
+
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        unreachable!("the app asked a dialog that is not there")
+    }
+
+    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
+        unreachable!("the app asked a dialog that is not there")
+    }
+}
+
+/// The app's set-up for a machine without system file dialogs, its own starting in `folder`.
+pub fn config_without_system_dialogs(folder: &Path) -> AppConfig {
+    AppConfig {
+        dialogs: Box::new(NoSystemDialogs),
+        folder: Some(folder.to_owned()),
+        data_folder: None,
+        autoplay: false,
+        slow_tick: std::time::Duration::MAX,
+    }
+}
+
 /// The app's set-up for a test: scripted dialogs, an optional data folder, no autoplay.
 pub fn config(dialogs: &ScriptedDialogs, data_folder: Option<&Path>) -> AppConfig {
     AppConfig {
         dialogs: Box::new(dialogs.clone()),
+        folder: None,
         data_folder: data_folder.map(Path::to_owned),
         autoplay: false,
         // Every frame does its work at once, so what a test sees does not depend on timing.

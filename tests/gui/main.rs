@@ -8,6 +8,7 @@ mod common;
 mod app_ui;
 mod editor_ui;
 mod exercise_ui;
+mod file_dialog_ui;
 mod focus_ui;
 mod monkey_ui;
 mod scale_ui;

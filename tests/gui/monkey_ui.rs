@@ -149,6 +149,7 @@ fn run_monkey(seed: u64, events: usize) {
             count: 0,
             last_saved: None,
         }),
+        folder: Some(folder.path().to_owned()),
         data_folder: Some(folder.path().join("data")),
         autoplay: false,
         slow_tick: std::time::Duration::MAX,

@@ -8,6 +8,7 @@ mod action_form;
 pub mod canvas;
 mod exercise;
 mod fields;
+pub mod file_dialog;
 mod inspector;
 mod menu;
 pub mod new_event;
@@ -35,6 +36,8 @@ pub struct Views {
     pub plot: plot::PlotState,
     /// The Why panel's subject and interval.
     pub why: why::WhyState,
+    /// The app's own file dialog, while it is open.
+    pub file_dialog: Option<file_dialog::InAppFileDialog>,
 }
 
 /// Draws the whole window for one frame.
@@ -71,4 +74,5 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
     });
     new_event::draft_window_ui(ui.ctx(), app, &mut views.timeline, intents);
     prompts::prompts_ui(ui.ctx(), app, intents);
+    file_dialog::file_dialog_ui(ui.ctx(), &mut views.file_dialog, intents);
 }

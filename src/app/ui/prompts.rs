@@ -13,6 +13,7 @@ pub fn prompts_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>
     match prompt {
         Prompt::Unsaved(_) => unsaved_ui(ctx, app, intents),
         Prompt::Recover(scenario) => recover_ui(ctx, scenario, intents),
+        Prompt::Replace { path, .. } => replace_ui(ctx, path, intents),
         Prompt::Briefing => super::exercise::briefing_ui(ctx, app, intents),
         Prompt::Debrief => super::exercise::debrief_ui(ctx, app, intents),
         Prompt::Shortcuts => notice_ui(ctx, "Keyboard shortcuts", intents, |ui| {
@@ -88,25 +89,46 @@ fn unsaved_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>) {
     }
 }
 
-fn recover_ui(ctx: &egui::Context, scenario: &crate::model::Scenario, intents: &mut Vec<Intent>) {
-    let mut recover: Option<bool> = None;
-    egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
-        ui.heading("Recover unsaved work?");
-        ui.label(format!(
-            "Entente did not close cleanly last time. An autosave of \"{}\" was found.",
-            scenario.meta.title
-        ));
+/// A question with two answers: true for the first button, false for the second, None while
+/// the user has not answered.
+fn yes_or_no_ui(
+    ctx: &egui::Context,
+    heading: &str,
+    text: &str,
+    yes: &str,
+    no: &str,
+) -> Option<bool> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique(heading)).show(ctx, |ui| {
+        ui.heading(heading);
+        ui.label(text);
         ui.horizontal(|ui| {
-            if ui.button("Recover").clicked() {
-                recover = Some(true);
+            if ui.button(yes).clicked() {
+                answer = Some(true);
             }
-            if ui.button("Discard autosave").clicked() {
-                recover = Some(false);
+            if ui.button(no).clicked() {
+                answer = Some(false);
             }
         });
     });
-    if let Some(recover) = recover {
+    answer
+}
+
+fn recover_ui(ctx: &egui::Context, scenario: &crate::model::Scenario, intents: &mut Vec<Intent>) {
+    let text = format!(
+        "Entente did not close cleanly last time. An autosave of \"{}\" was found.",
+        scenario.meta.title
+    );
+    let heading = "Recover unsaved work?";
+    if let Some(recover) = yes_or_no_ui(ctx, heading, &text, "Recover", "Discard autosave") {
         intents.push(Intent::AnswerRecovery(recover));
+    }
+}
+
+fn replace_ui(ctx: &egui::Context, path: &std::path::Path, intents: &mut Vec<Intent>) {
+    let text = format!("{} is there already.", path.display());
+    if let Some(replace) = yes_or_no_ui(ctx, "Replace the file?", &text, "Replace", "Keep it") {
+        intents.push(Intent::AnswerReplace(replace));
     }
 }
 
