@@ -63,7 +63,20 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                 when,
             } => {
                 let read = |state: &State| read(world, state, of, variable);
-                threshold(run, now, *compare, *value, *when, &read, variable)
+                let subject = match of {
+                    Subject::Region(id) => world
+                        .region(id.as_str())
+                        .map(|r| world.regions[r.ix()].shown_name()),
+                    Subject::Nation(id) => world
+                        .nation(id.as_str())
+                        .map(|n| world.nations[n.ix()].shown_name()),
+                };
+                let what = format!(
+                    "{}'s {}",
+                    subject.unwrap_or("?"),
+                    variable.replace('_', " ")
+                );
+                threshold(run, now, (*compare, *value, *when), &read, &what)
             }
             GoalTest::Relation {
                 a,
@@ -74,7 +87,18 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
             } => {
                 let pair = world.nation(a.as_str()).zip(world.nation(b.as_str()));
                 let read = |state: &State| pair.map(|(a, b)| state.dyads.relation(a, b));
-                threshold(run, now, *compare, *value, *when, &read, "relation")
+                let name = |n: Option<NationIx>, id: &NationId| {
+                    n.map_or_else(
+                        || id.to_string(),
+                        |n| world.nations[n.ix()].shown_name().to_owned(),
+                    )
+                };
+                let what = format!(
+                    "the relation of {} and {}",
+                    name(world.nation(a.as_str()), a),
+                    name(world.nation(b.as_str()), b)
+                );
+                threshold(run, now, (*compare, *value, *when), &read, &what)
             }
             GoalTest::AllianceExists { alliance, at } => {
                 alliance_exists(run, now, alliance.as_str(), *at)
@@ -89,10 +113,10 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                     .map(|i| (i.start, i.id.to_string()))
                     .collect();
                 counted(
+                    world,
                     &unmandated,
                     0,
                     now,
-                    world.horizon,
                     ("intervention", " without a UN mandate"),
                 )
             }
@@ -103,7 +127,7 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                     .filter(|i| in_scope(&scope, &i.interveners))
                     .map(|i| (i.start, i.id.to_string()))
                     .collect();
-                counted(&all, *n, now, world.horizon, ("intervention", ""))
+                counted(world, &all, *n, now, ("intervention", ""))
             }
             GoalTest::MaxTreaties(n) => {
                 let all: Vec<(u32, String)> = world
@@ -112,10 +136,10 @@ pub fn evaluate(exercise: &Exercise, run: &Simulation, now: u32) -> Vec<Outcome>
                     .filter_map(|t| {
                         let event = t.signed_by?;
                         in_scope(&scope, &t.parties)
-                            .then(|| (world.events[event.ix()].tick, t.id.to_string()))
+                            .then(|| (world.events[event.ix()].tick, t.shown_name().to_owned()))
                     })
                     .collect();
-                counted(&all, *n, now, world.horizon, ("treaty", ""))
+                counted(world, &all, *n, now, ("treaty", ""))
             }
         })
         .collect()
@@ -160,42 +184,79 @@ fn read(world: &World, state: &State, of: &Subject, variable: &str) -> Option<f6
     }
 }
 
+/// A date as goals are written: "2012 Q3".
+fn date(world: &World, tick: u32) -> String {
+    let (year, quarter) = world.start.at_tick(tick);
+    format!("{year} Q{quarter}")
+}
+
+/// A stretch of time in words: "in 2012 Q3", "from 2014 Q1 to 2020 Q1".
+fn period(world: &World, first: u32, last: u32) -> String {
+    if first == last {
+        format!("in {}", date(world, last))
+    } else {
+        format!("from {} to {}", date(world, first), date(world, last))
+    }
+}
+
+/// A threshold as written: its shortest form, with at least two decimals ("0.70", "0.333").
+fn threshold_text(value: f64) -> String {
+    let shortest = format!("{value}");
+    let decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
+    format!("{value:.*}", decimals.max(2))
+}
+
+/// A value shown against a threshold with enough digits that the sentence agrees with the
+/// verdict: a value that misses "at least 0.70" by 0.0001 reads 0.6999, not 0.700.
+fn value_text(x: f64, compare: Compare, value: f64) -> String {
+    let holds = compare.holds(x, value);
+    (3..=9)
+        .map(|digits| format!("{x:.digits$}"))
+        .find(|shown| {
+            shown
+                .parse::<f64>()
+                .is_ok_and(|seen| compare.holds(seen, value) == holds)
+        })
+        .unwrap_or_else(|| format!("{x}"))
+}
+
 fn threshold(
     run: &Simulation,
     now: u32,
-    compare: Compare,
-    value: f64,
-    when: When,
+    (compare, value, when): (Compare, f64, When),
     read: &dyn Fn(&State) -> Option<f64>,
     what: &str,
 ) -> Outcome {
+    let world = run.world();
     let (first, last) = when.range();
     let outcome = |standing, reason| Outcome { standing, reason };
+    let goal = format!("{} {}", compare.words(), threshold_text(value));
     for tick in first..=last.min(now) {
         let Some(x) = run.state(tick).as_deref().and_then(read) else {
             return outcome(
                 Standing::Failed,
-                format!("{what} cannot be read at tick {tick}"),
+                format!("{what} cannot be read in {}", date(world, tick)),
             );
         };
         if !compare.holds(x, value) {
             return outcome(
                 Standing::Failed,
                 format!(
-                    "{what} was {x:.3} at tick {tick}; the goal is {} {value:.2}",
-                    compare.words()
+                    "{what} was {} in {}; the goal is {goal}",
+                    value_text(x, compare, value),
+                    date(world, tick)
                 ),
             );
         }
     }
     if now >= last {
-        return outcome(
-            Standing::Met,
-            format!(
-                "{what} stayed {} {value:.2} through tick {last}",
-                compare.words()
-            ),
-        );
+        let through = if first == last {
+            format!("in {}", date(world, last))
+        } else {
+            format!("through {}", date(world, last))
+        };
+        let verb = if first == last { "was" } else { "stayed" };
+        return outcome(Standing::Met, format!("{what} {verb} {goal} {through}"));
     }
     let Some(current) = run.state(now).as_deref().and_then(read) else {
         return outcome(Standing::AtRisk, format!("{what} cannot be read yet"));
@@ -204,26 +265,17 @@ fn threshold(
         Compare::Above => current - value,
         Compare::Below => value - current,
     };
-    let when_words = if first == last {
-        format!("at tick {last}")
-    } else {
-        format!("from tick {first} to {last}")
-    };
+    let shown = value_text(current, compare, value);
+    let when_words = period(world, first, last);
     if slack < MARGIN {
         outcome(
             Standing::AtRisk,
-            format!(
-                "{what} is {current:.3} now; it must be {} {value:.2} {when_words}",
-                compare.words()
-            ),
+            format!("{what} is {shown} now; it must be {goal} {when_words}"),
         )
     } else {
         outcome(
             Standing::OnTrack,
-            format!(
-                "{what} is {current:.3} now; {} {value:.2} needed {when_words}",
-                compare.words()
-            ),
+            format!("{what} is {shown} now; {goal} needed {when_words}"),
         )
     }
 }
@@ -236,42 +288,44 @@ fn alliance_exists(run: &Simulation, now: u32, id: &str, at: u32) -> Outcome {
             reason: format!("alliance {id} does not exist"),
         };
     };
+    let name = world.alliances[a].shown_name();
+    let on = |tick: u32| date(world, tick);
     let status_at = |tick: u32| run.state(tick).map(|s| s.alliances[a].status);
+    let outcome = |standing, reason| Outcome { standing, reason };
     if now >= at {
         return match status_at(at) {
-            Some(Status::Active { .. }) => Outcome {
-                standing: Standing::Met,
-                reason: format!("{id} was in force at tick {at}"),
-            },
-            _ => Outcome {
-                standing: Standing::Failed,
-                reason: format!("{id} was not in force at tick {at}"),
-            },
+            Some(Status::Active { .. }) => {
+                outcome(Standing::Met, format!("{name} was in force in {}", on(at)))
+            }
+            _ => outcome(
+                Standing::Failed,
+                format!("{name} was not in force in {}", on(at)),
+            ),
         };
     }
     match status_at(now) {
-        Some(Status::Ended { at: ended }) => Outcome {
-            standing: Standing::Failed,
-            reason: format!("{id} ended at tick {ended}, before tick {at}"),
-        },
-        Some(Status::Active { .. }) => Outcome {
-            standing: Standing::OnTrack,
-            reason: format!("{id} is in force; it must still be at tick {at}"),
-        },
+        Some(Status::Ended { at: ended }) => outcome(
+            Standing::Failed,
+            format!("{name} ended in {}, before {}", on(ended), on(at)),
+        ),
+        Some(Status::Active { .. }) => outcome(
+            Standing::OnTrack,
+            format!("{name} is in force; it must still be in {}", on(at)),
+        ),
         _ => {
             let formed = world.alliances[a]
                 .formed_by
                 .map(|e| world.events[e.ix()].tick)
                 .filter(|&tick| tick <= at);
             match formed {
-                Some(tick) => Outcome {
-                    standing: Standing::OnTrack,
-                    reason: format!("{id} is to be formed at tick {tick}"),
-                },
-                None => Outcome {
-                    standing: Standing::AtRisk,
-                    reason: format!("{id} is not formed before tick {at}"),
-                },
+                Some(tick) => outcome(
+                    Standing::OnTrack,
+                    format!("{name} is to be formed in {}", on(tick)),
+                ),
+                None => outcome(
+                    Standing::AtRisk,
+                    format!("{name} is not formed before {}", on(at)),
+                ),
             }
         }
     }
@@ -281,18 +335,19 @@ fn alliance_exists(run: &Simulation, now: u32, id: &str, at: u32) -> Outcome {
 /// have started, at risk while the plan holds more than `cap`, else met at the end. `what` is the
 /// noun (made plural as needed) and what follows it.
 fn counted(
+    world: &World,
     items: &[(u32, String)],
     cap: u32,
     now: u32,
-    horizon: u32,
     what: (&str, &str),
 ) -> Outcome {
+    let horizon = world.horizon;
     let (noun, rest) = what;
     let started: Vec<&(u32, String)> = items.iter().filter(|(tick, _)| *tick <= now).collect();
     let cap = cap as usize;
     let names = |list: &[&(u32, String)]| {
         list.iter()
-            .map(|(tick, id)| format!("{id} at tick {tick}"))
+            .map(|(tick, id)| format!("{id} in {}", date(world, *tick)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -324,16 +379,36 @@ fn counted(
             ),
         };
     }
+    let (standing, so_far) = if now >= horizon {
+        (Standing::Met, "in all")
+    } else {
+        (Standing::OnTrack, "so far")
+    };
     Outcome {
-        standing: if now >= horizon {
-            Standing::Met
-        } else {
-            Standing::OnTrack
-        },
+        standing,
         reason: format!(
-            "{} {} so far, at most {cap} allowed",
+            "{} {} {so_far}, at most {cap} allowed",
             started.len(),
             plural(started.len())
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_read_as_written_and_values_as_far_as_they_must() {
+        assert_eq!(threshold_text(0.7), "0.70");
+        assert_eq!(threshold_text(0.333), "0.333");
+        assert_eq!(threshold_text(-0.85), "-0.85");
+        assert_eq!(threshold_text(1.0), "1.00");
+        // 0.699917 misses "at least 0.70": 0.700 would read as met.
+        assert_eq!(value_text(0.699917, Compare::Above, 0.7), "0.6999");
+        assert_eq!(value_text(0.700004, Compare::Below, 0.7), "0.700004");
+        assert_eq!(value_text(0.71234, Compare::Above, 0.7), "0.712");
+        // A value that meets its goal never shows as missing it.
+        assert_eq!(value_text(0.69996, Compare::Above, 0.6999), "0.700");
     }
 }

@@ -230,9 +230,106 @@ fn reasons_read_as_sentences() {
     assert_eq!(
         reasons,
         [
-            "1 intervention without a UN mandate planned, at most 0 allowed: op-freedom at tick 12",
+            "1 intervention without a UN mandate planned, at most 0 allowed: op-freedom in 2006 Q1",
             "0 treaties so far, at most 3 allowed",
             "0 interventions so far, at most 3 allowed",
         ]
     );
+    // At the end nothing is "so far" any more.
+    let last = evaluate(&exercise, &run, 80);
+    assert_eq!(last[1].reason, "1 treaty in all, at most 3 allowed");
+}
+
+/// The number a reason shows after `before`, and the threshold after "at least " or "at most ".
+fn numbers_in(reason: &str, before: &str) -> Option<(f64, Compare, f64)> {
+    let shown = reason.split_once(before)?.1;
+    let shown: f64 = shown
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(';')
+        .parse()
+        .ok()?;
+    let (compare, rest) = match reason.split_once("at least ") {
+        Some((_, rest)) => (Compare::Above, rest),
+        None => (Compare::Below, reason.split_once("at most ")?.1),
+    };
+    let threshold: f64 = rest.split_whitespace().next()?.parse().ok()?;
+    Some((shown, compare, threshold))
+}
+
+#[test]
+fn every_verdict_agrees_with_the_numbers_its_sentence_shows() {
+    // Every goal of every bundled exercise, as of every fourth tick and the end.
+    let mut checked = 0;
+    for example in library::EXAMPLES {
+        let scenario = load_str(example.text).unwrap();
+        let Some(exercise) = &scenario.exercise else {
+            continue;
+        };
+        let mut run = Simulation::new(&scenario).unwrap();
+        run.run_to(scenario.horizon);
+        let ticks = (0..scenario.horizon).step_by(4).chain([scenario.horizon]);
+        for tick in ticks {
+            for outcome in evaluate(exercise, &run, tick) {
+                let reason = &outcome.reason;
+                // Dates and words, not ticks and identifiers.
+                assert!(!reason.contains("tick"), "{}: {reason}", example.name);
+                assert!(!reason.contains('_'), "{}: {reason}", example.name);
+                let failed = numbers_in(reason, " was ");
+                if let (Standing::Failed, Some((shown, compare, threshold))) =
+                    (outcome.standing, failed)
+                {
+                    assert!(
+                        !compare.holds(shown, threshold),
+                        "{}: failed, yet it reads as met: {reason}",
+                        example.name
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "no failed value goal was seen");
+}
+
+#[test]
+fn a_value_just_short_of_its_goal_is_shown_with_the_digits_that_tell() {
+    // A goal set a hair above what the Target State's stability is in 2006 Q3: three decimals
+    // would show the value equal to the goal, and the sentence would contradict the verdict.
+    let mut scenario = mesa();
+    let mut run = Simulation::new(&scenario).unwrap();
+    run.run_to(scenario.horizon);
+    let target = run.world().nation("T").unwrap();
+    let actual = run.state(14).unwrap().nations[target.ix()].stability;
+    for (compare, threshold) in [
+        (Compare::Above, actual + 2e-5),
+        (Compare::Below, actual - 2e-5),
+    ] {
+        let exercise = Exercise {
+            goals: vec![goal(GoalTest::Value {
+                of: Subject::Nation("T".into()),
+                variable: "stability".to_owned(),
+                compare,
+                value: threshold,
+                when: When::At(14),
+            })],
+            ..Exercise::default()
+        };
+        scenario.exercise = Some(exercise.clone());
+        let outcome = &evaluate(&exercise, &run, 20)[0];
+        assert_eq!(outcome.standing, Standing::Failed, "{}", outcome.reason);
+        let (shown, read_compare, read_threshold) = numbers_in(&outcome.reason, " was ").unwrap();
+        assert_eq!(read_compare, compare);
+        assert!(!compare.holds(shown, read_threshold), "{}", outcome.reason);
+        assert!(
+            outcome.reason.starts_with("Target State's stability was "),
+            "{}",
+            outcome.reason
+        );
+        assert!(
+            outcome.reason.contains(" in 2006 Q3;"),
+            "{}",
+            outcome.reason
+        );
+    }
 }
