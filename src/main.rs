@@ -33,6 +33,13 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&format!("{error:#}")),
         },
+        Some(Command::Handout { file, out }) => match cli::handout(&file, &out) {
+            Ok(()) => {
+                println!("wrote {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{error:#}")),
+        },
         Some(Command::Blocs { file, tick }) => match cli::blocs(&file, tick) {
             Ok(text) => {
                 print!("{text}");

@@ -416,6 +416,8 @@ pub enum Intent {
     FileChosen(Option<PathBuf>),
     /// Switch the exercise session between teacher and student mode.
     SetMode(crate::editor::exercise::Mode),
+    /// Write the student's copy of the exercise (asks where; teacher mode).
+    WriteHandout,
     /// Choose the student's role in the exercise, by index (None: every role).
     ChooseRole(Option<usize>),
 }

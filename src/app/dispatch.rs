@@ -7,6 +7,7 @@ use super::command::{Command, Intent, UnsavedAnswer};
 use super::state::{AfterSave, Prompt};
 use crate::editor::document::MergeKey;
 use crate::editor::edit::{Edit, fresh_id};
+use crate::editor::exercise::Mode;
 use crate::editor::prefs;
 use crate::editor::{Item, Selection, layout};
 use crate::model::{Alliance, Nation, NationId, RegionId, Text};
@@ -52,11 +53,8 @@ impl EntenteApp {
             Intent::ExportCsv => self.export_csv(),
             Intent::ExportPng => self.export_png(),
             Intent::FileChosen(path) => self.file_chosen(path),
-            Intent::SetMode(mode) => {
-                if let Some(session) = &mut self.state.session {
-                    session.mode = mode;
-                }
-            }
+            Intent::SetMode(mode) => self.set_mode(mode),
+            Intent::WriteHandout => self.write_handout(),
             Intent::ChooseRole(role) => {
                 let roles = self
                     .state
@@ -72,6 +70,19 @@ impl EntenteApp {
                 }
             }
         }
+    }
+
+    /// Switches between teacher and student mode; a student's copy stays in student mode.
+    fn set_mode(&mut self, mode: Mode) {
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if session.handout && mode == Mode::Teacher {
+            self.state
+                .error("This is a student's copy of the exercise: it has no teacher mode");
+            return;
+        }
+        session.mode = mode;
     }
 
     /// Applies an edit, or reports in the status bar why it cannot be; true if it applied.

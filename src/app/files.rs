@@ -29,6 +29,8 @@ pub enum FileRequest {
     ExportPng,
     /// Write the exercise report into a folder.
     Report,
+    /// Write the student's copy of the exercise.
+    Handout,
 }
 
 impl FileRequest {
@@ -47,6 +49,7 @@ impl FileRequest {
             FileRequest::ExportCsv => "Export the plotted series (CSV)",
             FileRequest::ExportPng => "Export the plot (PNG)",
             FileRequest::Report => "Folder for the report",
+            FileRequest::Handout => "Save the student's copy",
         }
     }
 }
@@ -188,6 +191,38 @@ impl EntenteApp {
             Err(error) => self
                 .state
                 .error(format!("Could not write the report: {error}")),
+        }
+    }
+
+    /// Asks where and writes the student's copy of the exercise. Teacher mode only: it is what
+    /// the teacher hands out.
+    pub(super) fn write_handout(&mut self) {
+        if !self.state.is_teacher() {
+            self.state
+                .error("Only teacher mode writes a student's copy of the exercise");
+            return;
+        }
+        if let Some(path) = self.choose(FileRequest::Handout) {
+            self.write_handout_to(path);
+        }
+    }
+
+    fn write_handout_to(&mut self, mut path: PathBuf) {
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        let Some(copy) = crate::model::exercise::handout(self.state.document.scenario()) else {
+            self.state.error("The scenario has no exercise to hand out");
+            return;
+        };
+        match io::save_file(&copy, &path) {
+            Ok(()) => self.state.info(format!(
+                "Wrote the student's copy to {} (no teacher notes, no teacher mode)",
+                path.display()
+            )),
+            Err(error) => self
+                .state
+                .error(format!("Could not write {}: {error}", path.display())),
         }
     }
 
@@ -373,6 +408,7 @@ impl EntenteApp {
             FileRequest::ExportCsv => self.dialogs.pick_export(&name, "csv"),
             FileRequest::ExportPng => self.dialogs.pick_export(&name, "png"),
             FileRequest::Report => self.dialogs.pick_folder(&name),
+            FileRequest::Handout => self.dialogs.pick_save(&name),
         }
     }
 
@@ -382,7 +418,8 @@ impl EntenteApp {
         let (Some(request), Some(mut path)) = (self.pending_file.take(), chosen) else {
             return;
         };
-        if matches!(request, FileRequest::SaveAs { .. }) && path.extension().is_none() {
+        let scenario_file = matches!(request, FileRequest::SaveAs { .. } | FileRequest::Handout);
+        if scenario_file && path.extension().is_none() {
             path.set_extension("ron");
         }
         let writes_a_file = !matches!(request, FileRequest::Open | FileRequest::Report);
@@ -410,6 +447,7 @@ impl EntenteApp {
             FileRequest::ExportCsv => self.write_csv(path),
             FileRequest::ExportPng => self.write_png(path),
             FileRequest::Report => self.write_report_to(&path),
+            FileRequest::Handout => self.write_handout_to(path),
         }
     }
 
@@ -421,6 +459,7 @@ impl EntenteApp {
             FileRequest::ExportCsv => self.export_name("csv"),
             FileRequest::ExportPng => self.export_name("png"),
             FileRequest::Report => format!("{}-report", self.state.file_stem()),
+            FileRequest::Handout => format!("{}-student.ron", self.state.file_stem()),
         }
     }
 

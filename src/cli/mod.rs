@@ -3,6 +3,7 @@
 
 mod blocs;
 mod check;
+mod handout;
 mod new;
 mod report;
 mod run;
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 
 pub use blocs::blocs;
 pub use check::check;
+pub use handout::handout;
 pub use new::{examples, generate, new};
 pub use report::report;
 pub use run::run;
@@ -98,6 +100,15 @@ pub enum Command {
         /// The scenario as handed out: events not in it are marked as the student's decisions.
         #[arg(long)]
         original: Option<PathBuf>,
+    },
+    /// Write the student's copy of an exercise: the teacher notes removed, the locks kept, and
+    /// marked so that the app does not enter teacher mode.
+    Handout {
+        /// The exercise file (the teacher's).
+        file: PathBuf,
+        /// Where to write the student's copy (refuses to overwrite an existing file).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Predict blocs with the landscape model: minima, basin shares and wavering states.
     Blocs {

@@ -35,6 +35,31 @@ pub struct Exercise {
     /// How many events a student may add to the timeline; None for no limit.
     #[serde(default)]
     pub budget: Option<u32>,
+    /// Whether this is a student's copy (`entente handout`): the teacher notes are gone and
+    /// the app does not enter teacher mode, so the locks hold.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub handout: bool,
+}
+
+impl Exercise {
+    /// The student's copy of this exercise: the teacher notes (the answer, the good and bad
+    /// plans) removed, everything students need and the locks kept, marked as a handout.
+    pub fn handout(&self) -> Exercise {
+        Exercise {
+            teacher_notes: Text::default(),
+            handout: true,
+            ..self.clone()
+        }
+    }
+}
+
+/// The student's copy of `scenario` (see [`Exercise::handout`]), or None if it is no exercise.
+pub fn handout(scenario: &super::Scenario) -> Option<super::Scenario> {
+    let exercise = scenario.exercise.as_ref()?.handout();
+    Some(super::Scenario {
+        exercise: Some(exercise),
+        ..scenario.clone()
+    })
 }
 
 /// A student or a team and the nations they act for.

@@ -557,3 +557,50 @@ fn check_with_stability_names_a_runaway_and_the_two_nations_in_it() {
     assert!(text.contains("mode 1: multiplier 1.1"), "{text}");
     assert!(text.contains("defence effort of Atlantis"), "{text}");
 }
+
+#[test]
+fn handout_writes_the_students_copy_without_teacher_notes() {
+    let folder = tempfile::tempdir().unwrap();
+    let teacher = std::path::PathBuf::from("assets/scenarios/libya-2011.ron");
+    let student = folder.path().join("student.ron");
+    entente()
+        .args(["handout"])
+        .arg(&teacher)
+        .arg("--out")
+        .arg(&student)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote"));
+    entente().args(["check"]).arg(&student).assert().success();
+    let original = entente::io::load_file(&teacher).unwrap();
+    let copy = entente::io::load_file(&student).unwrap();
+    let (kept, given) = (
+        original.exercise.as_ref().unwrap(),
+        copy.exercise.as_ref().unwrap(),
+    );
+    assert!(given.handout && !kept.handout);
+    assert!(!kept.teacher_notes.0.is_empty());
+    assert!(given.teacher_notes.0.is_empty());
+    // Everything students need, and the locks, stay as they were.
+    assert_eq!(given.locks, kept.locks);
+    assert_eq!(given.goals, kept.goals);
+    assert_eq!(given.briefing, kept.briefing);
+    assert_eq!(copy.events, original.events);
+    let text = std::fs::read_to_string(&student).unwrap();
+    assert!(text.contains("handout: true"), "{text}");
+    // It does not overwrite, and a scenario without an exercise has nothing to hand out.
+    entente()
+        .args(["handout"])
+        .arg(&teacher)
+        .arg("--out")
+        .arg(&student)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    entente()
+        .args(["handout", "assets/scenarios/blank.ron", "--out"])
+        .arg(folder.path().join("blank-student.ron"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no exercise block"));
+}

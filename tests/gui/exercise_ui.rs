@@ -258,3 +258,57 @@ fn every_route_to_a_locked_change_is_refused_in_student_mode() {
     let parameters = "the model's settings, seed and horizon are locked";
     assert_refused(&harness, &original, "the seed", parameters);
 }
+
+#[test]
+fn a_students_copy_has_no_teacher_mode_and_keeps_its_locks() {
+    let scenario = load_str(library::example("libya-2011").unwrap().text).unwrap();
+    let copy = entente::model::exercise::handout(&scenario).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(EntenteApp::new(
+        Document::unchanged(copy),
+        config(&dialogs, None),
+    ));
+    start(&mut harness);
+    assert!(harness.query_by_label("Teacher mode").is_none());
+    harness.get_by_label("student's copy");
+    // Asked for anyway (as a keyboard route or a script would), teacher mode is refused.
+    harness
+        .state_mut()
+        .push(Intent::SetMode(entente::editor::exercise::Mode::Teacher));
+    harness.run_steps(2);
+    assert_eq!(harness.state().session().unwrap().mode, Mode::Student);
+    let status = harness.state().status().unwrap();
+    assert!(
+        status.is_error && status.text.contains("student's copy"),
+        "{}",
+        status.text
+    );
+    set_russia_stability(&mut harness);
+    let scenario = harness.state().document().scenario();
+    let russia = scenario
+        .nations
+        .iter()
+        .find(|n| n.id.as_str() == "RUS")
+        .unwrap();
+    assert_eq!(russia.stability, 0.7, "the locks still hold");
+    // The briefing shows no teacher notes, because there are none.
+    assert!(harness.query_by_label_contains("Teacher notes").is_none());
+}
+
+#[test]
+fn teacher_mode_writes_the_students_copy() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("libya-student.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    start(&mut harness);
+    assert!(harness.query_by_label("Write student handout…").is_none());
+    harness.get_by_label("Teacher mode").click();
+    harness.run_steps(2);
+    dialogs.answer(Some(&out));
+    harness.get_by_label("Write student handout…").click();
+    harness.run_steps(2);
+    let copy = entente::io::load_file(&out).unwrap();
+    let exercise = copy.exercise.unwrap();
+    assert!(exercise.handout && exercise.teacher_notes.0.is_empty());
+}

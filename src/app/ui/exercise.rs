@@ -25,6 +25,7 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
         .filter(|o| o.standing == Standing::Met)
         .count();
     let mode = session.mode;
+    let handout = session.handout;
     let role = session
         .role
         .and_then(|k| exercise.roles.get(k))
@@ -79,17 +80,32 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
                 {
                     intents.push(Intent::WriteReport);
                 }
-                let mut teacher = mode == Mode::Teacher;
-                if ui
-                    .checkbox(&mut teacher, "Teacher mode")
-                    .on_hover_text("Show teacher notes and lift the locks")
-                    .changed()
+                if handout {
+                    ui.weak("student's copy")
+                        .on_hover_text("Written for students: no teacher notes, no teacher mode");
+                } else {
+                    let mut teacher = mode == Mode::Teacher;
+                    if ui
+                        .checkbox(&mut teacher, "Teacher mode")
+                        .on_hover_text("Show teacher notes and lift the locks")
+                        .changed()
+                    {
+                        intents.push(Intent::SetMode(if teacher {
+                            Mode::Teacher
+                        } else {
+                            Mode::Student
+                        }));
+                    }
+                }
+                if mode == Mode::Teacher
+                    && ui
+                        .button("Write student handout…")
+                        .on_hover_text(
+                            "Save the students' copy: no teacher notes, the locks kept, no teacher mode",
+                        )
+                        .clicked()
                 {
-                    intents.push(Intent::SetMode(if teacher {
-                        Mode::Teacher
-                    } else {
-                        Mode::Student
-                    }));
+                    intents.push(Intent::WriteHandout);
                 }
             });
         });
