@@ -563,11 +563,16 @@ fn handout_writes_the_students_copy_without_teacher_notes() {
     let folder = tempfile::tempdir().unwrap();
     let teacher = std::path::PathBuf::from("assets/scenarios/libya-2011.ron");
     let student = folder.path().join("student.ron");
-    entente()
-        .args(["handout"])
-        .arg(&teacher)
-        .arg("--out")
-        .arg(&student)
+    let handout = || {
+        let mut command = entente();
+        command
+            .arg("handout")
+            .arg(&teacher)
+            .arg("--out")
+            .arg(&student);
+        command
+    };
+    handout()
         .assert()
         .success()
         .stdout(predicate::str::contains("wrote"));
@@ -589,11 +594,7 @@ fn handout_writes_the_students_copy_without_teacher_notes() {
     let text = std::fs::read_to_string(&student).unwrap();
     assert!(text.contains("handout: true"), "{text}");
     // It does not overwrite, and a scenario without an exercise has nothing to hand out.
-    entente()
-        .args(["handout"])
-        .arg(&teacher)
-        .arg("--out")
-        .arg(&student)
+    handout()
         .assert()
         .code(1)
         .stderr(predicate::str::contains("already exists"));
