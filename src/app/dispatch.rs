@@ -6,7 +6,7 @@ use super::EntenteApp;
 use super::command::{Command, Intent, UnsavedAnswer};
 use super::state::{AfterSave, Prompt};
 use crate::editor::document::MergeKey;
-use crate::editor::edit::{Edit, fresh_id};
+use crate::editor::edit::{Edit, fresh_id, positions_with_defaults};
 use crate::editor::exercise::Mode;
 use crate::editor::prefs;
 use crate::editor::{Item, Selection, layout};
@@ -90,10 +90,7 @@ impl EntenteApp {
     /// then the document may (the edit names something missing, or leaves the scenario invalid).
     pub(super) fn apply_edit(&mut self, edit: &Edit, merge: Option<MergeKey>) -> bool {
         let state = &mut self.state;
-        let scenario = state.document.scenario();
-        if let (Some(session), Some(exercise)) = (&state.session, &scenario.exercise)
-            && let Some(reason) = session.refusal(exercise, scenario, edit)
-        {
+        if let Some(reason) = state.refusal(edit) {
             state.error(format!("Not in this exercise: {reason}"));
             return false;
         }
@@ -165,8 +162,10 @@ impl EntenteApp {
                 self.state.selection = Selection::nations(ids);
             }
             Command::AddNation => {
+                // At the centre of the view, or the free spot nearest it.
                 let centre = self.views.canvas.centre_in_canvas();
-                self.add_nation_at(centre);
+                let positions = positions_with_defaults(self.state.document.scenario());
+                self.add_nation_at(layout::free_spot_near(&positions, centre, 60.0));
             }
             Command::CreateAlliance => self.create_alliance(),
             Command::Rename => match self.selected_nation() {

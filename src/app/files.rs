@@ -70,7 +70,7 @@ pub(super) struct PngExports {
 impl EntenteApp {
     /// Writes the autosave now if there are unsaved changes (the timer calls this every minute).
     pub fn autosave_now(&mut self) {
-        self.seconds_since_autosave = 0.0;
+        self.autosave_clock = None;
         let Some(autosave) = &self.autosave else {
             return;
         };
@@ -493,12 +493,25 @@ impl EntenteApp {
         }
     }
 
-    /// Counts time towards the next autosave and writes it when due.
-    pub(super) fn tick_autosave(&mut self, seconds: f32) {
-        self.seconds_since_autosave += f64::from(seconds);
-        if self.seconds_since_autosave >= autosave::INTERVAL_SECONDS {
-            self.autosave_now();
+    /// Writes the autosave a minute after the first unsaved change and every minute after, by
+    /// the clock (`now`, seconds), not by frames: an app left alone draws no frames. Returns
+    /// how long to wait for the next one while there are unsaved changes, so that a frame comes
+    /// then even if nothing else asks for one.
+    pub(super) fn tick_autosave(&mut self, now: f64) -> Option<std::time::Duration> {
+        if self.autosave.is_none() || !self.state.document.is_dirty() {
+            // The interval starts with the first unsaved change.
+            self.autosave_clock = None;
+            return None;
         }
+        let started = *self.autosave_clock.get_or_insert(now);
+        let due = started + autosave::INTERVAL_SECONDS;
+        if now >= due {
+            self.autosave_now();
+            self.autosave_clock = Some(now);
+        }
+        let started = self.autosave_clock.unwrap_or(now);
+        let wait = (started + autosave::INTERVAL_SECONDS - now).max(0.1);
+        Some(std::time::Duration::from_secs_f64(wait))
     }
 }
 

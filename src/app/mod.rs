@@ -71,7 +71,8 @@ pub struct EntenteApp {
     /// What the app's own file dialog, while it is open, was opened for.
     pending_file: Option<files::FileRequest>,
     autosave: Option<Autosave>,
-    seconds_since_autosave: f64,
+    /// The clock time (egui's input time, seconds) the current autosave interval started.
+    autosave_clock: Option<f64>,
     /// PNG exports waiting for the next frame's screenshot, and their results.
     exports: files::PngExports,
     applied_title: String,
@@ -91,7 +92,7 @@ impl EntenteApp {
             folder: config.folder,
             pending_file: None,
             autosave: config.data_folder.as_deref().map(Autosave::in_folder),
-            seconds_since_autosave: 0.0,
+            autosave_clock: None,
             exports: files::PngExports::default(),
             applied_title: String::new(),
             applied_style: None,

@@ -124,6 +124,35 @@ impl AppState {
             .is_some_and(|s| s.mode == Mode::Teacher)
     }
 
+    /// Why the exercise refuses `edit` (student mode and its locks), or None if it may go
+    /// ahead. The one check every route to an edit passes (`dispatch.rs`), and what the views
+    /// ask to grey out what is locked and say why.
+    pub fn refusal(&self, edit: &crate::editor::edit::Edit) -> Option<String> {
+        let scenario = self.document.scenario();
+        let (session, exercise) = (self.session.as_ref()?, scenario.exercise.as_ref()?);
+        session.refusal(exercise, scenario, edit)
+    }
+
+    /// The nations the student acts for, to put first in new events: the chosen role's, or
+    /// every role's before one is chosen; none outside an exercise or in teacher mode.
+    pub fn acting_nations(&self) -> Vec<crate::model::NationId> {
+        let scenario = self.document.scenario();
+        let (Some(session), Some(exercise)) = (&self.session, &scenario.exercise) else {
+            return Vec::new();
+        };
+        if session.mode == Mode::Teacher {
+            return Vec::new();
+        }
+        match session.role.and_then(|k| exercise.roles.get(k)) {
+            Some(role) => role.nations.clone(),
+            None => exercise
+                .roles
+                .iter()
+                .flat_map(|r| r.nations.iter().cloned())
+                .collect(),
+        }
+    }
+
     /// Playback: the cursor and its speed.
     pub fn playback(&self) -> &Playback {
         &self.playback

@@ -71,7 +71,10 @@ impl EntenteApp {
             self.state.playback.advance(dt, computed, horizon);
             self.debrief_at_the_end();
         }
-        self.tick_autosave(dt);
+        let now = ctx.input(|i| i.time);
+        if let Some(wait) = self.tick_autosave(now) {
+            ctx.request_repaint_after(wait);
+        }
         self.run_exports(ctx);
     }
 

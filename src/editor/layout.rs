@@ -116,6 +116,39 @@ pub fn force_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
         .collect()
 }
 
+/// The point nearest `centre` at least `spacing` from every node: the centre itself if it is
+/// free, else the first free point on rings around it (so that nations added one after another
+/// do not land on top of each other).
+pub fn free_spot_near(
+    positions: &BTreeMap<NationId, (f32, f32)>,
+    centre: (f32, f32),
+    spacing: f32,
+) -> (f32, f32) {
+    let free = |p: (f32, f32)| {
+        positions
+            .values()
+            .all(|q| (p.0 - q.0).hypot(p.1 - q.1) >= spacing)
+    };
+    if free(centre) {
+        return centre;
+    }
+    for ring in 1..=50u16 {
+        let radius = spacing * f32::from(ring);
+        let steps = 6 * ring;
+        for step in 0..steps {
+            let angle = std::f32::consts::TAU * f32::from(step) / f32::from(steps);
+            let p = (
+                centre.0 + radius * angle.cos(),
+                centre.1 + radius * angle.sin(),
+            );
+            if free(p) {
+                return p;
+            }
+        }
+    }
+    centre
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +171,24 @@ mod tests {
                 assert!(distance > 60.0, "nodes {distance} apart");
             }
         }
+    }
+
+    #[test]
+    fn added_nations_find_free_spots_near_the_centre() {
+        let mut positions = BTreeMap::new();
+        for k in 0..20 {
+            let spot = free_spot_near(&positions, (10.0, -5.0), 60.0);
+            for other in positions.values() {
+                let (x, y): &(f32, f32) = other;
+                assert!((spot.0 - x).hypot(spot.1 - y) >= 59.9, "{k}: {spot:?}");
+            }
+            assert!(
+                (spot.0 - 10.0).hypot(spot.1 + 5.0) <= 60.0 * 4.0,
+                "{k}: near the centre"
+            );
+            positions.insert(NationId::from(format!("n{k}").as_str()), spot);
+        }
+        // The first one takes the centre itself.
+        assert_eq!(positions[&NationId::from("n0")], (10.0, -5.0));
     }
 }

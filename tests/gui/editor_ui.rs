@@ -764,3 +764,37 @@ fn the_keyboard_pans_zooms_and_nudges_nodes() {
     undo(&mut harness);
     assert_eq!(layout(&harness), start);
 }
+
+#[test]
+fn an_idle_app_with_unsaved_changes_autosaves_by_the_clock() {
+    let data = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let app = EntenteApp::new(
+        Document::unchanged(mesa()),
+        config(&dialogs, Some(data.path())),
+    );
+    // Few frames far apart, as when nobody touches the window: 7 s of clock each.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_step_dt(7.0)
+        .build_eframe(move |_| app);
+    harness.step();
+    harness
+        .state_mut()
+        .push(entente::app::Intent::Run(entente::app::Command::AddNation));
+    harness.step();
+    assert!(harness.state().document().is_dirty());
+    let autosaves = || {
+        std::fs::read_dir(data.path())
+            .map(|dir| dir.flatten().count())
+            .unwrap_or(0)
+    };
+    for _ in 0..7 {
+        harness.step();
+    }
+    assert_eq!(autosaves(), 0, "49 s: not yet");
+    for _ in 0..3 {
+        harness.step();
+    }
+    assert_eq!(autosaves(), 1, "70 s: one autosave");
+}

@@ -7,7 +7,7 @@ use crate::common;
 use common::gui::{ScriptedDialogs, config, drag, harness_with, press, settle, timeline_point};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use entente::app::{Document, EntenteApp, Intent, Prompt};
 use entente::editor::exercise::Mode;
 use entente::io::{library, load_str};
@@ -21,7 +21,12 @@ fn libya(dialogs: &ScriptedDialogs) -> Harness<'static, EntenteApp> {
     ))
 }
 
+/// Chooses the first role and starts.
 fn start(harness: &mut Harness<'_, EntenteApp>) {
+    harness
+        .get_by_label_contains("NATO and Arab partners (")
+        .click();
+    harness.run_steps(2);
     harness.get_by_label("Start").click();
     settle(harness);
 }
@@ -241,7 +246,20 @@ fn every_route_to_a_locked_change_is_refused_in_student_mode() {
         .get_by_label_contains("Event at tick 0 (2011 Q1): armed groups of Libya")
         .click();
     harness.run_steps(2);
-    harness.get_by_label("Delete event").click();
+    // The inspector greys the locked event out and says why…
+    harness.get_by_label_contains("Locked: the events of the exercise are locked");
+    assert!(
+        harness
+            .get_by_label("Delete event")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // …and the delete it would have asked for is refused all the same.
+    let handle = original.events[0].handle;
+    harness.state_mut().push(Intent::Edit {
+        edit: entente::editor::edit::Edit::RemoveEvent(handle),
+        merge: None,
+    });
     harness.run_steps(2);
     assert_refused(&harness, &original, "the event's Delete button", events);
 
@@ -311,4 +329,66 @@ fn teacher_mode_writes_the_students_copy() {
     let copy = entente::io::load_file(&out).unwrap();
     let exercise = copy.exercise.unwrap();
     assert!(exercise.handout && exercise.teacher_notes.0.is_empty());
+}
+
+#[test]
+fn the_briefing_waits_for_a_role_and_escape_starts() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    let start = harness.get_by_label("Start");
+    assert!(start.accesskit_node().is_disabled(), "no role chosen yet");
+    harness.get_by_label("Choose your role to start.");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().prompt(), Some(&Prompt::Briefing));
+    harness
+        .get_by_label_contains("NATO and Arab partners (")
+        .click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().prompt().is_none());
+}
+
+#[test]
+fn locked_controls_are_greyed_and_new_events_start_from_the_role() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = libya(&dialogs);
+    start(&mut harness);
+    // Russia is locked: its sliders are greyed out, with the reason.
+    harness.get_by_label_contains("Nation Russia (").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Locked: Russia is locked");
+    let slider = harness.get_by_role_and_label(egui::accesskit::Role::Slider, "domestic stability");
+    assert!(slider.accesskit_node().is_disabled());
+    // A new intervention from the palette, with Russia selected, is not the role's to take:
+    // the form says so and stays open.
+    harness.get_by_label("Intervention").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Not in this exercise: you act for");
+    assert!(
+        harness
+            .get_by_label("Add to timeline")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(harness.state().new_event_draft().is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    // With nothing selected it starts from the role's first nation, and may be added.
+    harness
+        .state_mut()
+        .push(Intent::Select(entente::editor::Selection::none()));
+    harness.run_steps(2);
+    harness.get_by_label("Intervention").click();
+    harness.run_steps(3);
+    let draft = harness.state().new_event_draft().unwrap();
+    let entente::model::Action::Intervention(operation) = &draft.action else {
+        panic!("{:?}", draft.action);
+    };
+    assert_eq!(operation.interveners[0].as_str(), "USA");
+    assert!(
+        !harness
+            .get_by_label("Add to timeline")
+            .accesskit_node()
+            .is_disabled()
+    );
 }

@@ -161,7 +161,19 @@ pub fn briefing_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent
                 }
             }
         }
-        start = ui.button("Start").clicked();
+        // With roles to choose from, the student chooses one before starting: the role decides
+        // which events are theirs to take.
+        let ready =
+            exercise.roles.is_empty() || app.session.as_ref().is_none_or(|s| s.role.is_some());
+        let button = ui.add_enabled(ready, egui::Button::new("Start"));
+        if !ready {
+            button.on_disabled_hover_text("Choose your role first");
+            ui.weak("Choose your role to start.");
+        } else {
+            start = button.clicked();
+        }
+        // Escape starts too, as it closes every other notice.
+        start |= ready && ui.input(|i| i.key_pressed(egui::Key::Escape));
     });
     if start {
         intents.push(Intent::ClosePrompt);

@@ -48,7 +48,24 @@ pub fn inspector_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let scenario = document.scenario();
-            match selection.only() {
+            // What the exercise locks is greyed out, with the reason, in student mode.
+            let locked = match selection.only() {
+                Some(Item::Nation(id)) => app.refusal(&Edit::RenameNation {
+                    nation: id.clone(),
+                    name: String::new(),
+                }),
+                Some(Item::Relation(a, b)) => app.refusal(&Edit::RemoveRelation {
+                    a: a.clone(),
+                    b: b.clone(),
+                }),
+                Some(Item::Event(handle)) => app.refusal(&Edit::RemoveEvent(*handle)),
+                _ => None,
+            };
+            let parameters_locked = app.refusal(&Edit::SetSeed(scenario.seed));
+            if let Some(reason) = &locked {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("🔒 Locked: {reason}"));
+            }
+            ui.add_enabled_ui(locked.is_none(), |ui| match selection.only() {
                 Some(Item::Nation(id)) => nation_ui(ui, document, tick, id, &mut out),
                 Some(Item::Relation(a, b)) => relation_ui(ui, scenario, a, b, &mut out),
                 Some(Item::Alliance(id)) => alliance_ui(ui, scenario, id, &mut out),
@@ -56,8 +73,8 @@ pub fn inspector_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>
                 Some(Item::Region(id)) => region_ui(ui, scenario, id, &mut out),
                 Some(Item::Event(handle)) => event_ui(ui, scenario, *handle, &mut out),
                 None if !selection.is_empty() => several_ui(ui, scenario, selection, &mut out),
-                None => scenario_ui(ui, scenario, &mut out),
-            }
+                None => scenario_ui(ui, scenario, parameters_locked.as_deref(), &mut out),
+            });
         });
 }
 
@@ -473,7 +490,14 @@ fn several_ui(ui: &mut egui::Ui, scenario: &Scenario, selection: &Selection, out
     }
 }
 
-fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
+/// The scenario itself; `parameters_locked` says why the exercise locks its horizon, seed and
+/// settings, which are then greyed out.
+fn scenario_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    parameters_locked: Option<&str>,
+    out: &mut Out,
+) {
     let meta = &scenario.meta;
     ui.heading(if meta.title.0.is_empty() {
         "Untitled scenario"
@@ -519,58 +543,63 @@ fn scenario_ui(ui: &mut egui::Ui, scenario: &Scenario, out: &mut Out) {
             out.gesture(Edit::SetMeta(next), "start".into());
         }
     });
-    ui.horizontal(|ui| {
-        let horizon_label = ui.label("Horizon");
-        let mut horizon = scenario.horizon;
-        if ui
-            .add(
-                egui::DragValue::new(&mut horizon)
-                    .range(1..=MAX_HORIZON)
-                    .suffix(" ticks"),
-            )
-            .labelled_by(horizon_label.id)
-            .on_hover_text("How many quarters are simulated")
-            .changed()
-        {
-            out.gesture(Edit::SetHorizon(horizon), "horizon".into());
-        }
-        let seed_label = ui.label("Seed");
-        let mut seed = scenario.seed;
-        if ui
-            .add(egui::DragValue::new(&mut seed))
-            .labelled_by(seed_label.id)
-            .on_hover_text("Seed of the random events: same seed, same run")
-            .changed()
-        {
-            out.gesture(Edit::SetSeed(seed), "seed".into());
+    if let Some(reason) = parameters_locked {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("🔒 Locked: {reason}"));
+    }
+    ui.add_enabled_ui(parameters_locked.is_none(), |ui| {
+        ui.horizontal(|ui| {
+            let horizon_label = ui.label("Horizon");
+            let mut horizon = scenario.horizon;
+            if ui
+                .add(
+                    egui::DragValue::new(&mut horizon)
+                        .range(1..=MAX_HORIZON)
+                        .suffix(" ticks"),
+                )
+                .labelled_by(horizon_label.id)
+                .on_hover_text("How many quarters are simulated")
+                .changed()
+            {
+                out.gesture(Edit::SetHorizon(horizon), "horizon".into());
+            }
+            let seed_label = ui.label("Seed");
+            let mut seed = scenario.seed;
+            if ui
+                .add(egui::DragValue::new(&mut seed))
+                .labelled_by(seed_label.id)
+                .on_hover_text("Seed of the random events: same seed, same run")
+                .changed()
+            {
+                out.gesture(Edit::SetSeed(seed), "seed".into());
+            }
+        });
+        let settings = &scenario.settings;
+        for (label, value, set) in [
+            (
+                "Calibrate baselines (a world without actions stands still)",
+                settings.calibrate_baseline,
+                (|s: &mut crate::model::Settings, v| s.calibrate_baseline = v)
+                    as fn(&mut crate::model::Settings, bool),
+            ),
+            (
+                "Random events (coups, elections, incidents)",
+                settings.random_events,
+                |s: &mut crate::model::Settings, v| s.random_events = v,
+            ),
+            (
+                "Nations may leave alliances on their own",
+                settings.autonomous_states,
+                |s: &mut crate::model::Settings, v| s.autonomous_states = v,
+            ),
+        ] {
+            let mut on = value;
+            if ui.checkbox(&mut on, label).changed() {
+                let mut next = *settings;
+                set(&mut next, on);
+                out.edit(Edit::SetSettings(next));
+            }
         }
     });
-    let settings = &scenario.settings;
-    for (label, value, set) in [
-        (
-            "Calibrate baselines (a world without actions stands still)",
-            settings.calibrate_baseline,
-            (|s: &mut crate::model::Settings, v| s.calibrate_baseline = v)
-                as fn(&mut crate::model::Settings, bool),
-        ),
-        (
-            "Random events (coups, elections, incidents)",
-            settings.random_events,
-            |s: &mut crate::model::Settings, v| s.random_events = v,
-        ),
-        (
-            "Nations may leave alliances on their own",
-            settings.autonomous_states,
-            |s: &mut crate::model::Settings, v| s.autonomous_states = v,
-        ),
-    ] {
-        let mut on = value;
-        if ui.checkbox(&mut on, label).changed() {
-            let mut next = *settings;
-            set(&mut next, on);
-            out.edit(Edit::SetSettings(next));
-        }
-    }
     ui.separator();
     ui.strong("Regions");
     for region in &scenario.regions {

@@ -248,9 +248,20 @@ pub fn draft_window_ui(
             for problem in problems.iter().take(3) {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }
+            // The exercise's refusal is shown here, and the form stays open with what was
+            // typed, rather than closing on a refusal in the status bar.
+            let event = Event::new(draft.tick, draft.action.clone());
+            let refusal = app.refusal(&Edit::ScheduleEvent(event));
+            if let Some(reason) = &refusal {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("Not in this exercise: {reason}"),
+                );
+            }
+            let allowed = problems.is_empty() && refusal.is_none();
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(problems.is_empty(), egui::Button::new("Add to timeline"))
+                    .add_enabled(allowed, egui::Button::new("Add to timeline"))
                     .clicked()
                 {
                     decided = Some(true);

@@ -80,7 +80,9 @@ pub fn timeline_ui(
 ) {
     let cursor = app.cursor();
     let shown = app.tick();
-    let selected_nations = app.selection.selected_nations();
+    // New events start from the selected nations, then the ones the student acts for.
+    let mut first_nations = app.selection.selected_nations();
+    first_nations.extend(app.acting_nations());
     let (document, selection) = (&app.document, &app.selection);
     let scenario = document.scenario();
     let horizon = scenario.horizon.max(1);
@@ -148,7 +150,7 @@ pub fn timeline_ui(
     {
         timeline.draft = Some(Draft {
             tick: tick_at(pointer.x),
-            action: new_action(*kind, scenario, &selected_nations),
+            action: new_action(*kind, scenario, &first_nations),
         });
     }
     if lanes.dnd_hover_payload::<NewKind>().is_some()
@@ -164,7 +166,7 @@ pub fn timeline_ui(
     if let Some(kind) = palette_drop {
         timeline.draft = Some(Draft {
             tick: cursor,
-            action: new_action(kind, scenario, &selected_nations),
+            action: new_action(kind, scenario, &first_nations),
         });
     }
 
