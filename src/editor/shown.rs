@@ -49,6 +49,18 @@ pub struct ShownAlliance {
     pub members: Vec<NationId>,
 }
 
+/// Share of its force below which an intervention in drawdown is no longer drawn: the model
+/// keeps counting a slow drawdown's last troops for decades, a reader of the map does not.
+const ARROW_PRESENCE: f64 = 0.05;
+
+/// Whether intervention `k` is drawn at `tick`: during its active phase (a strike's, however
+/// short), and in drawdown while at least [`ARROW_PRESENCE`] of its force is left.
+fn still_there(world: &crate::sim::World, k: usize, tick: u32) -> bool {
+    let info = &world.interventions[k];
+    let active = tick >= info.start && tick < info.start + info.duration.max(1);
+    active || crate::sim::derived::presence_profile(world, k, tick) >= ARROW_PRESENCE
+}
+
 /// An intervention under way at the cursor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShownIntervention {
@@ -197,9 +209,10 @@ impl Shown {
         let interventions = world
             .interventions
             .iter()
+            .enumerate()
             .zip(&state.interventions)
-            .filter(|(_, i)| i.status.is_active())
-            .map(|(info, _)| ShownIntervention {
+            .filter(|((k, _), i)| i.status.is_active() && still_there(world, *k, state.tick))
+            .map(|((_, info), _)| ShownIntervention {
                 kind: info.kind,
                 interveners: info.interveners.iter().map(|&n| nation_id(n)).collect(),
                 target: nation_id(info.target),
@@ -265,5 +278,19 @@ mod tests {
         let loaded = Shown::at(&scenario, None, 60);
         assert_eq!(loaded.stability_of(&NationId::from("T")), Some(0.45));
         assert!(loaded.relations.iter().all(|r| r.now == r.start));
+    }
+
+    #[test]
+    fn an_intervention_is_drawn_while_it_is_there_not_for_the_rest_of_the_century() {
+        let scenario =
+            crate::io::load_str(crate::io::library::example("cold-war-europe").unwrap().text)
+                .unwrap();
+        let mut run = Simulation::new(&scenario).unwrap();
+        run.run_to(scenario.horizon);
+        let at = |tick| Shown::at(&scenario, Some(&run), tick);
+        // Hungary: scheduled at tick 30 (1956 Q4), under way from the next tick.
+        assert!(!at(32).interventions.is_empty());
+        // 1991: both the 1956 and the 1968 operations are long over.
+        assert!(at(scenario.horizon).interventions.is_empty());
     }
 }

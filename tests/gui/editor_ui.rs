@@ -7,7 +7,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 use common::gui::{
-    ScriptedDialogs, config, harness, harness_with, mesa, press, redo, tab_to, undo,
+    ScriptedDialogs, click_at, config, harness, harness_with, mesa, press, redo, tab_to, undo,
 };
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -797,4 +797,36 @@ fn an_idle_app_with_unsaved_changes_autosaves_by_the_clock() {
         harness.step();
     }
     assert_eq!(autosaves(), 1, "70 s: one autosave");
+}
+
+#[test]
+fn typing_a_number_into_a_field_sets_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    let trust = |harness: &Harness<'_, EntenteApp>| {
+        let scenario = harness.state().document().scenario();
+        let k = entente::editor::edit::relation_index(scenario, &"H".into(), &"T".into());
+        scenario.relations[k.unwrap()].trust
+    };
+    harness.state_mut().push(entente::app::Intent::Select(
+        entente::editor::Selection::single(Item::relation(&"H".into(), &"T".into())),
+    ));
+    harness.run_steps(2);
+    let before = trust(&harness);
+    // The slider's number field: click it to type, select what is there, type over it.
+    let at = harness
+        .get_by_role_and_label(egui::accesskit::Role::SpinButton, "trust")
+        .rect()
+        .center();
+    click_at(&mut harness, at);
+    assert!(harness.ctx.text_edit_focused());
+    // Key by key, a frame each, as a hand types.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    for typed in ["0", ".", "3", "5"] {
+        harness.event(egui::Event::Text(typed.to_owned()));
+        harness.run_steps(1);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_ne!(before, 0.35);
+    assert_eq!(trust(&harness), 0.35);
 }

@@ -21,7 +21,11 @@ pub fn number_ui(
                     egui::Slider::new(&mut edited, range)
                         .logarithmic(logarithmic)
                         .smallest_positive(0.001)
-                        .max_decimals(3),
+                        .max_decimals(3)
+                        // A number being typed is applied when it is finished (Enter, or the
+                        // field left): "0" on the way to "0.35" is no trust, and an edit the
+                        // scenario refuses would reset the field under the typist's hands.
+                        .update_while_editing(false),
                 )
                 .labelled_by(name.id);
             if !unit.is_empty() {
