@@ -3,14 +3,13 @@
 //! files for the window.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use super::EntenteApp;
 use super::state::{AfterSave, LoadErrors, Prompt};
 use super::ui::file_dialog::{Asking, InAppFileDialog};
 use crate::editor::series::to_csv;
 use crate::editor::{Document, Selection, autosave, exercise};
-use crate::io::chart::ChartError;
+use crate::io::chart;
 use crate::io::{self, library};
 
 /// What a file dialog was opened for, to carry out once the user has chosen.
@@ -52,19 +51,6 @@ impl FileRequest {
             FileRequest::Handout => "Save the student's copy",
         }
     }
-}
-
-/// A PNG export done: the file, and whether it was written.
-type FinishedExport = (PathBuf, Result<(), ChartError>);
-
-/// PNG exports: the one waiting for the next frame's screenshot, and the results of those
-/// written since (the screenshot arrives on egui's callback, after the frame that asked).
-#[derive(Default)]
-pub(super) struct PngExports {
-    /// Where to write, and the plot's rectangle on screen.
-    pub(super) waiting: Option<(PathBuf, egui::Rect)>,
-    /// The exports finished since: the file, and whether it was written.
-    pub(super) finished: Arc<Mutex<Vec<FinishedExport>>>,
 }
 
 impl EntenteApp {
@@ -258,10 +244,11 @@ impl EntenteApp {
         }
     }
 
-    /// Asks where, then writes the plot's part of the next frame's screenshot there.
+    /// Asks where and draws the plotted series there as a chart: title, axes, legend and the
+    /// timeline's events, at a size fit for a handout or a slide (not a crop of the screen).
     pub(super) fn export_png(&mut self) {
-        if self.views.plot.rect().is_none() {
-            self.state.error("The plot is not on screen to export");
+        if self.state.document.simulation().is_none() {
+            self.state.error("There is no run to export");
             return;
         }
         if let Some(path) = self.choose(FileRequest::ExportPng) {
@@ -269,40 +256,25 @@ impl EntenteApp {
         }
     }
 
-    /// Writes the plot's part of the next frame's screenshot to `path` (the app's own dialog
-    /// is closed by then, so it is not in the picture).
     fn write_png(&mut self, path: PathBuf) {
-        match self.views.plot.rect() {
-            Some(rect) => self.exports.waiting = Some((path, rect)),
-            None => self.state.error("The plot is not on screen to export"),
-        }
-    }
-
-    /// Asks for the screenshot of a waiting PNG export, and reports exports that finished.
-    pub(super) fn run_exports(&mut self, ctx: &egui::Context) {
-        if let Some((path, rect)) = self.exports.waiting.take() {
-            let finished = Arc::clone(&self.exports.finished);
-            let pixels_per_point = ctx.pixels_per_point();
-            let repaint = ctx.clone();
-            ctx.request_screenshot(move |image| {
-                let result = save_png(&image.region(&rect, Some(pixels_per_point)), &path);
-                if let Ok(mut done) = finished.lock() {
-                    done.push((path, result));
-                }
-                repaint.request_repaint();
-            });
-        }
-        let done = match self.exports.finished.lock() {
-            Ok(mut done) => std::mem::take(&mut *done),
-            Err(_) => Vec::new(),
-        };
-        for (path, result) in done {
-            match result {
-                Ok(()) => self.state.info(format!("Wrote {}", path.display())),
-                Err(error) => self
-                    .state
-                    .error(format!("Could not write {}: {error}", path.display())),
-            }
+        let lines: Vec<chart::Line> = self
+            .plotted_series()
+            .into_iter()
+            .map(|series| chart::Line {
+                name: series.name,
+                colour: series.colour,
+                values: series.values,
+            })
+            .collect();
+        let scenario = self.state.document.scenario();
+        let view = self.views.plot.view.label();
+        let title = format!("{}: {view}", scenario.meta.title);
+        let events: Vec<u32> = scenario.events.iter().map(|e| e.tick).collect();
+        match chart::write_png(&path, &title, view, &lines, &events, scenario.horizon) {
+            Ok(()) => self.state.info(format!("Wrote {}", path.display())),
+            Err(error) => self
+                .state
+                .error(format!("Could not write {}: {error}", path.display())),
         }
     }
 
@@ -512,44 +484,5 @@ impl EntenteApp {
         let started = self.autosave_clock.unwrap_or(now);
         let wait = (started + autosave::INTERVAL_SECONDS - now).max(0.1);
         Some(std::time::Duration::from_secs_f64(wait))
-    }
-}
-
-fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), ChartError> {
-    let [width, height] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
-    let mut encoded = Vec::new();
-    image::write_buffer_with_format(
-        &mut std::io::Cursor::new(&mut encoded),
-        &bytes,
-        width as u32,
-        height as u32,
-        image::ExtendedColorType::Rgba8,
-        image::ImageFormat::Png,
-    )?;
-    io::save::write_atomically(path, &encoded)?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_png_export_holds_the_plot_region_of_the_screenshot() {
-        // A 40×30 "screenshot" at 2 pixels per point, the plot at points (5,5)–(15,10).
-        let mut shot = egui::ColorImage::filled([40, 30], egui::Color32::BLACK);
-        for y in 10..20 {
-            for x in 10..30 {
-                shot[(x, y)] = egui::Color32::from_rgb(200, 40, 40);
-            }
-        }
-        let plot = egui::Rect::from_min_max(egui::pos2(5.0, 5.0), egui::pos2(15.0, 10.0));
-        let folder = tempfile::tempdir().unwrap();
-        let path = folder.path().join("plot.png");
-        save_png(&shot.region(&plot, Some(2.0)), &path).unwrap();
-        let image = image::open(&path).unwrap().to_rgba8();
-        assert_eq!((image.width(), image.height()), (20, 10));
-        assert!(image.pixels().all(|p| p.0 == [200, 40, 40, 255]));
     }
 }

@@ -73,8 +73,6 @@ pub struct EntenteApp {
     autosave: Option<Autosave>,
     /// The clock time (egui's input time, seconds) the current autosave interval started.
     autosave_clock: Option<f64>,
-    /// PNG exports waiting for the next frame's screenshot, and their results.
-    exports: files::PngExports,
     applied_title: String,
     applied_style: Option<(bool, f32)>,
 }
@@ -93,7 +91,6 @@ impl EntenteApp {
             pending_file: None,
             autosave: config.data_folder.as_deref().map(Autosave::in_folder),
             autosave_clock: None,
-            exports: files::PngExports::default(),
             applied_title: String::new(),
             applied_style: None,
         };

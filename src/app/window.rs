@@ -75,7 +75,6 @@ impl EntenteApp {
         if let Some(wait) = self.tick_autosave(now) {
             ctx.request_repaint_after(wait);
         }
-        self.run_exports(ctx);
     }
 
     /// Computes more of the run within a frame's budget and counts frames that did not finish.
@@ -115,8 +114,6 @@ impl EntenteApp {
             ctx.set_zoom_factor(prefs.text_scale);
             self.applied_style = Some(style);
         }
-        // A PNG export asked for in this frame's intents takes the next frame's screenshot.
-        self.run_exports(ctx);
         if self.state.close_confirmed {
             self.clear_autosave();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

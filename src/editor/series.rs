@@ -87,7 +87,7 @@ impl NationMetric {
 pub struct Series {
     /// Legend name.
     pub name: String,
-    /// Which palette colour it takes (regions keep their canvas colour).
+    /// Which palette colour it takes (regions keep their canvas colour; nations take one each).
     pub colour: usize,
     /// Values by tick.
     pub values: Vec<Option<f64>>,
@@ -113,7 +113,7 @@ pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Se
             }
         }
         PlotView::Nation(metric) => {
-            for &n in &nations {
+            for (k, &n) in nations.iter().enumerate() {
                 let reader = move |s: &State, _: Option<&Derived>| {
                     let x = &s.nations[n.ix()];
                     Some(match metric {
@@ -125,8 +125,8 @@ pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Se
                         NationMetric::Capability => x.capability,
                     })
                 };
-                let colour = world.nations[n.ix()].region.ix();
-                lines.push((name(n), colour, Box::new(reader)));
+                // A colour per nation: by region, four nations of one region would look alike.
+                lines.push((name(n), k, Box::new(reader)));
             }
         }
         PlotView::Cohesion => {
@@ -297,5 +297,17 @@ mod tests {
         assert_eq!(cells[1], "2006 Q1");
         let mesa: f64 = cells[3].parse().unwrap();
         assert!((mesa - lines[1].values[12].unwrap()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn each_nation_in_a_nation_view_has_its_own_colour() {
+        let run = run();
+        // Every nation of Mesa Crisis, four of them in the Mesa region.
+        let all = Selection::nations(run.world().nations.iter().map(|n| n.id.clone()));
+        let lines = series(&run, PlotView::Nation(NationMetric::Stability), &all);
+        let mut colours: Vec<usize> = lines.iter().map(|l| l.colour).collect();
+        colours.sort_unstable();
+        colours.dedup();
+        assert_eq!(colours.len(), lines.len());
     }
 }

@@ -33,8 +33,8 @@ pub struct Line {
     pub name: String,
     /// Palette index.
     pub colour: usize,
-    /// A value per tick from 0.
-    pub values: Vec<f64>,
+    /// A value per tick from 0; None where the series has no value (an alliance not formed).
+    pub values: Vec<Option<f64>>,
 }
 
 /// Registers the bundled font once, so charts need no system fonts.
@@ -107,12 +107,21 @@ fn draw(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let family = font();
     root.fill(&WHITE)?;
+    // 0 to 1 for indices and shares; wider when a view's values go beyond (relations reach −1,
+    // capability and economy grow past 1).
+    let values = || {
+        lines
+            .iter()
+            .flat_map(|l| l.values.iter().flatten().copied())
+    };
+    let low = values().fold(0.0, f64::min);
+    let high = values().fold(1.0, f64::max);
     let mut chart = ChartBuilder::on(root)
         .caption(title, (family, 28))
         .margin(20)
         .x_label_area_size(50)
         .y_label_area_size(60)
-        .build_cartesian_2d(0f64..f64::from(horizon.max(1)), 0f64..1f64)?;
+        .build_cartesian_2d(0f64..f64::from(horizon.max(1)), low..high)?;
     chart
         .configure_mesh()
         .x_desc("tick (quarter)")
@@ -124,23 +133,30 @@ fn draw(
     for &tick in events {
         let x = f64::from(tick);
         chart.draw_series(LineSeries::new(
-            [(x, 0.0), (x, 1.0)],
+            [(x, low), (x, high)],
             ShapeStyle::from(&RGBColor(170, 170, 170)).stroke_width(1),
         ))?;
     }
     for line in lines {
         let (r, g, b) = colour(line.colour);
         let style = ShapeStyle::from(&RGBColor(r, g, b)).stroke_width(3);
-        chart
-            .draw_series(LineSeries::new(
-                line.values
-                    .iter()
-                    .enumerate()
-                    .map(|(tick, &value)| (tick as f64, value)),
-                style,
-            ))?
-            .label(line.name.clone())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], style));
+        // One stretch per run of values, so a gap stays a gap; the first carries the legend.
+        let mut stretches: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        for (tick, value) in line.values.iter().enumerate() {
+            match value {
+                Some(value) => stretches.last_mut().unwrap().push((tick as f64, *value)),
+                None if !stretches.last().unwrap().is_empty() => stretches.push(Vec::new()),
+                None => {}
+            }
+        }
+        for (k, stretch) in stretches.into_iter().enumerate() {
+            let drawn = chart.draw_series(LineSeries::new(stretch, style))?;
+            if k == 0 {
+                drawn
+                    .label(line.name.clone())
+                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], style));
+            }
+        }
     }
     chart
         .configure_series_labels()

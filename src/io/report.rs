@@ -81,7 +81,7 @@ pub fn write(
         .map(|(r, region)| chart::Line {
             name: region.name.or_id(region.id.as_str()).to_owned(),
             colour: r,
-            values: by_region[r].clone(),
+            values: by_region[r].iter().copied().map(Some).collect(),
         })
         .collect();
     let events: Vec<u32> = scenario.events.iter().map(|e| e.tick).collect();

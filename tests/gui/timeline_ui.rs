@@ -403,3 +403,34 @@ fn why_panel_names_the_treaty_running_out(nameless: bool, treaty: &str) {
         "{named:?}"
     );
 }
+
+#[test]
+fn png_export_draws_a_chart_with_axes_and_a_title() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plot.png");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    dialogs.answer(Some(&path));
+    harness.get_by_label("Export PNG…").click();
+    harness.run_steps(2);
+    // A figure for a handout or a slide, not a crop of the plot panel.
+    let image = image::open(&path).unwrap().to_rgb8();
+    assert_eq!((image.width(), image.height()), (1200, 700));
+    // Drawn on white, with the series' colours in it.
+    assert_eq!(image.get_pixel(2, 2).0, [255, 255, 255]);
+    let coloured = image
+        .pixels()
+        .filter(|p| {
+            let [r, g, b] = p.0;
+            r.max(g).max(b) - r.min(g).min(b) > 60
+        })
+        .count();
+    assert!(coloured > 2_000, "{coloured} coloured pixels");
+    let status = harness.state().status().unwrap();
+    assert!(
+        status.text.starts_with("Wrote ") && !status.is_error,
+        "{}",
+        status.text
+    );
+}

@@ -21,8 +21,6 @@ use crate::editor::series::{PlotView, Series, series};
 pub struct PlotState {
     /// The view shown.
     pub view: PlotView,
-    /// Where the plot was drawn last frame (what a PNG export captures).
-    rect: Option<egui::Rect>,
     /// The series last computed: rebuilding them every frame (hazards and cohesion derive every
     /// tick's quantities) would waste each frame, and so would copying them.
     series: RunCache<SeriesOf, Rc<[Series]>>,
@@ -41,16 +39,8 @@ impl Default for PlotState {
     fn default() -> Self {
         Self {
             view: PlotView::Regions,
-            rect: None,
             series: RunCache::default(),
         }
-    }
-}
-
-impl PlotState {
-    /// Where the plot was drawn last frame, if it was.
-    pub fn rect(&self) -> Option<egui::Rect> {
-        self.rect
     }
 }
 
@@ -178,7 +168,6 @@ pub fn plot_ui(
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Plot"));
-    plot_state.rect = Some(response.response.rect);
     if let Some(point) = response.inner {
         let tick = point.x.round().clamp(0.0, f64::from(horizon)) as u32;
         intents.push(Intent::Seek(tick));
