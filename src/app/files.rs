@@ -308,7 +308,7 @@ impl EntenteApp {
                     Ok(scenario) => {
                         self.replace_document(Document::unchanged(scenario));
                         self.state
-                            .info(format!("Opened example \"{}\"", example.name));
+                            .info(format!("Opened example \"{}\"", example.title));
                     }
                     Err(_) => self
                         .state

@@ -27,13 +27,26 @@ const HEADER: &str = "// Entente scenario, format version 1: see docs/FORMAT.md.
 pub fn to_ron_string(scenario: &Scenario) -> Result<String, ron::Error> {
     let mut canonical = scenario.clone();
     canonical.canonicalize();
+    // Node positions to a tenth of a canvas unit: a drag leaves float noise ("123.45679")
+    // that a hand-written file did not have and nobody can see.
+    for position in canonical.layout.positions.values_mut() {
+        *position = (tenths(position.0), tenths(position.1));
+    }
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .indentor("    ".to_owned())
         .separate_tuple_members(false)
         .enumerate_arrays(false);
     let body = ron::ser::to_string_pretty(&canonical, config)?;
+    // RON's writer escapes every apostrophe ("Gaddafi\'s"); a double-quoted string needs no
+    // such escape, and a teacher reading the file should not see one. The writer escapes each
+    // backslash too, so every `\'` it writes is an escaped apostrophe.
+    let body = body.replace("\\'", "'");
     Ok(format!("{HEADER}{body}\n"))
+}
+
+fn tenths(x: f32) -> f32 {
+    (x * 10.0).round() / 10.0
 }
 
 /// Saves a scenario atomically: the text goes to a temporary file in the same folder, is flushed
@@ -58,6 +71,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     temporary.flush()?;
+    // A temporary file is private (0600); a saved document is readable like any other (or
+    // keeps the mode of the file it replaces), so a colleague on the same machine can open it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        temporary
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
     Ok(())

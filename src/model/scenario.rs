@@ -818,6 +818,22 @@ pub enum Action {
 }
 
 impl Action {
+    /// What a new action of this kind is called ("New defence policy").
+    pub fn kind_noun(&self) -> &'static str {
+        match self {
+            Self::Intervention(_) => "intervention",
+            Self::SignTreaty(_) => "treaty",
+            Self::AbrogateTreaty { .. } => "treaty abrogation",
+            Self::FormAlliance(_) => "alliance",
+            Self::JoinAlliance { .. } => "alliance member",
+            Self::LeaveAlliance { .. } => "departure from an alliance",
+            Self::LeadershipChange { .. } => "leadership change",
+            Self::SetAttribute { .. } => "attribute shock",
+            Self::SetRelation { .. } => "relation shock",
+            Self::ChangeDefenceAmbition { .. } => "defence policy",
+        }
+    }
+
     /// A short plain-language name of the kind of action.
     pub fn kind_label(&self) -> &'static str {
         match self {

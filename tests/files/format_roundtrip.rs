@@ -9,7 +9,11 @@ fn every_bundled_scenario_loads() {
     for example in EXAMPLES {
         let scenario = load_str(example.text)
             .unwrap_or_else(|e| panic!("{} does not load: {e}", example.name));
-        assert!(!scenario.meta.title.0.is_empty(), "{}", example.name);
+        assert_eq!(
+            scenario.meta.title.0, example.title,
+            "{}: the menu shows its title",
+            example.name
+        );
     }
 }
 
@@ -125,4 +129,49 @@ fn optional_values_may_be_written_bare_or_with_some() {
     let b = load_str(&bare).unwrap();
     assert_eq!(a, b);
     assert_eq!(a.treaties[0].duration, Some(12));
+}
+
+#[test]
+fn a_saved_file_reads_like_a_hand_written_one() {
+    let mut scenario = load_str(EXAMPLES[0].text).unwrap();
+    scenario.meta.title = "Gaddafi's last stand".into();
+    let first = scenario.nations[0].id.clone();
+    scenario
+        .layout
+        .positions
+        .insert(first.clone(), (123.456_79, -0.049_999_8));
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("saved.ron");
+    save_file(&scenario, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Apostrophes as written, positions to a tenth.
+    assert!(text.contains("\"Gaddafi's last stand\""), "{text}");
+    assert!(!text.contains("\\'"));
+    assert!(
+        text.contains("(123.5, -0.0)") || text.contains("(123.5, 0.0)"),
+        "{text}"
+    );
+    let reloaded = load_file(&path).unwrap();
+    assert_eq!(reloaded.meta.title, scenario.meta.title);
+    assert_eq!(reloaded.layout.positions[&first].0, 123.5);
+    // Readable by others, like any document; a file saved over keeps its mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        save_file(&scenario, &path).unwrap();
+        assert_eq!(mode(&path), 0o640);
+    }
+}
+
+#[test]
+fn backslashes_and_apostrophes_survive_a_save() {
+    let mut scenario = load_str(EXAMPLES[0].text).unwrap();
+    for title in ["it's", "a \\ b", "a \\' b", "\\\\'", "quote \" and '"] {
+        scenario.meta.title = title.into();
+        let text = to_ron_string(&scenario).unwrap();
+        assert_eq!(load_str(&text).unwrap().meta.title.0, title, "{text}");
+    }
 }

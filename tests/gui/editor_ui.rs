@@ -618,7 +618,7 @@ fn shift_drag_on_the_background_selects_the_nations_in_the_box() {
     assert_eq!(node_centres(&harness), centres);
 }
 
-/// Walks a menu path with the mouse: "File" → "Open example" → "blank".
+/// Walks a menu path with the mouse: "File" → "Open example" → "New scenario".
 fn menu(harness: &mut Harness<'_, EntenteApp>, path: &[&str]) {
     for entry in path {
         harness.get_by_label(entry).click();
@@ -634,7 +634,7 @@ fn open_example_and_open_recent_from_the_file_menu() {
     let mut harness = harness(&dialogs);
     let blank = io::load_str(io::library::example("blank").unwrap().text).unwrap();
 
-    menu(&mut harness, &["File", "Open example", "blank"]);
+    menu(&mut harness, &["File", "Open example", "New scenario"]);
     assert_eq!(harness.state().document().scenario(), &blank);
     assert_eq!(
         harness.state().document().path(),
@@ -653,7 +653,7 @@ fn open_example_and_open_recent_from_the_file_menu() {
     // Another example over unsaved work asks first.
     harness.get_by_label("Add nation").click();
     harness.run_steps(2);
-    menu(&mut harness, &["File", "Open example", "mesa-crisis"]);
+    menu(&mut harness, &["File", "Open example", "Mesa Crisis"]);
     harness.run_steps(3); // the modal sizes itself once the menu has closed
     assert!(matches!(harness.state().prompt(), Some(Prompt::Unsaved(_))));
     harness.get_by_label("Discard changes").click();

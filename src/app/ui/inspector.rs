@@ -81,8 +81,9 @@ pub fn inspector_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>
 /// The heading of an object's editor — its kind, name and id — and its name field; returns the
 /// new name while it is being edited.
 fn header_ui(ui: &mut egui::Ui, kind: &str, name: &Text, id: &str, note: &str) -> Option<String> {
-    ui.heading(format!("{kind} {}", name.or_id(id).to_owned()));
-    ui.weak(format!("id {id}{note}"));
+    // The name as the heading and the kind beside the id: "Nation Nation 1" read twice.
+    ui.heading(name.or_id(id));
+    ui.weak(format!("{kind} · id {id}{note}"));
     text_ui(ui, "Name", &name.0)
 }
 

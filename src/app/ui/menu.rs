@@ -82,8 +82,8 @@ fn open_submenus_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>
     ui.menu_button("Open example", |ui| {
         for example in EXAMPLES {
             if ui
-                .button(example.name)
-                .on_hover_text(example.summary)
+                .button(example.title)
+                .on_hover_text(format!("{} ({}.ron)", example.summary, example.name))
                 .clicked()
             {
                 intents.push(Intent::OpenExample(example.name));

@@ -207,7 +207,7 @@ pub fn draft_window_ui(
     let scenario = document.scenario();
     let mut open = true;
     let mut decided = None;
-    egui::Window::new(format!("New {}", draft.action.kind_label()))
+    egui::Window::new(format!("New {}", draft.action.kind_noun()))
         .id(egui::Id::unique("new event form"))
         .open(&mut open)
         .collapsible(false)

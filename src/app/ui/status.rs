@@ -57,14 +57,21 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent
                 );
                 ui.separator();
             }
-            ui.label(format!(
-                "{} nations · {} relations · {} alliances · {} treaties · {} events",
-                scenario.nations.len(),
-                scenario.relations.len(),
-                scenario.alliances.len(),
-                scenario.treaties.len(),
-                scenario.events.len()
-            ));
+            ui.label(
+                [
+                    count(scenario.nations.len(), "nation", "nations"),
+                    count(scenario.relations.len(), "relation", "relations"),
+                    count(scenario.alliances.len(), "alliance", "alliances"),
+                    count(scenario.treaties.len(), "treaty", "treaties"),
+                    count(scenario.events.len(), "event", "events"),
+                ]
+                .join(" · "),
+            );
         });
     });
+}
+
+/// "1 alliance", "3 alliances".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
