@@ -13,6 +13,7 @@ pub mod exercise;
 pub mod explain;
 pub mod focus;
 pub mod layout;
+pub mod model_events;
 pub mod prefs;
 pub mod run_cache;
 pub mod selection;

@@ -434,3 +434,22 @@ fn png_export_draws_a_chart_with_axes_and_a_title() {
         status.text
     );
 }
+
+#[test]
+fn the_models_own_events_are_marked_on_the_timeline() {
+    // Mesa Crisis: after the regime change the Mesa Defence Pact loses its members at tick 14,
+    // which no event on the timeline schedules.
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    let marks: Vec<String> = harness
+        .query_all_by_label_contains("Model event at tick ")
+        .map(|node| format!("{node:?}"))
+        .collect();
+    assert!(
+        marks
+            .iter()
+            .any(|m| m.contains("Model event at tick 14 (2006 Q3)")),
+        "{marks:#?}"
+    );
+}

@@ -11,7 +11,8 @@ use crate::app::ui::palette;
 use crate::app::ui::theme;
 use crate::editor::document::MergeKey;
 use crate::editor::edit::Edit;
-use crate::editor::run_cache::RunCache;
+use crate::editor::model_events::{Lane, ModelEvent, model_events};
+use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::selection::{Item, Selection};
 use crate::model::{Action, Event, EventHandle, Scenario};
 
@@ -58,6 +59,8 @@ pub struct TimelineView {
     /// The draft last validated (the run it was checked against, its tick and action) and its
     /// problems: validating a whole scenario every frame the form is open would waste each frame.
     pub(super) checked: RunCache<(u32, Action), Vec<String>>,
+    /// What the model did by itself over the finished run (worked out once the run is done).
+    model_events: RunCache<(), std::rc::Rc<[ModelEvent]>>,
 }
 
 impl TimelineView {
@@ -173,6 +176,7 @@ pub fn timeline_ui(
     events_ui(
         ui, &painter, scenario, timeline, selection, intents, area, &x_of, &tick_at,
     );
+    model_events_ui(ui, &painter, app, timeline, area, &x_of);
 
     // The cursor, over everything.
     let x = x_of(f64::from(shown));
@@ -309,6 +313,56 @@ fn events_ui(
             intents.push(Intent::Select(Selection::single(item)));
         }
         event_drag(timeline, &response, event, tick_at, intents);
+    }
+}
+
+/// The model's own events (a member leaving, an alliance dissolving, a treaty running out, an
+/// intervention ending) as hollow markers in their lanes, once the run is computed.
+fn model_events_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    app: &AppState,
+    timeline: &mut TimelineView,
+    area: Rect,
+    x_of: &dyn Fn(f64) -> f32,
+) {
+    let document = &app.document;
+    let (Some(run), (done, horizon)) = (document.simulation(), document.progress()) else {
+        return;
+    };
+    if done < horizon {
+        return;
+    }
+    let key = RunKey::new(document.run_id(), ());
+    let found = timeline
+        .model_events
+        .get_or_insert_with(key, || model_events(run).into());
+    let start = run.world().start;
+    for (k, event) in found.iter().enumerate() {
+        let lane = match event.lane {
+            Lane::Interventions => 0,
+            Lane::Treaties => 1,
+            Lane::Alliances => 2,
+        };
+        let y = area.top() + RULER + LANE * lane as f32 + LANE / 2.0;
+        let at = pos2(x_of(f64::from(event.tick)), y);
+        let hit = Rect::from_center_size(at, vec2(12.0, 12.0));
+        let response = ui.interact(hit, ui.scope_id().with(("model event", k)), Sense::hover());
+        let (year, quarter) = start.at_tick(event.tick);
+        let label = format!(
+            "Model event at tick {} ({year} Q{quarter}): {}",
+            event.tick, event.what
+        );
+        let colour = if response.hovered() {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        painter.circle_stroke(at, 4.5, Stroke::new(1.5, colour));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        response.on_hover_text(format!(
+            "{label}\nThe model did this by itself; the Why panel names it as a cause."
+        ));
     }
 }
 
