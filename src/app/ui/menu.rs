@@ -142,7 +142,8 @@ fn tool(
 
 /// New, Open, Save, Undo, Redo, playback, speed and the tick.
 pub fn toolbar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
-    ui.horizontal(|ui| {
+    // Wrapped, so that on a small screen or at large text every tool stays reachable.
+    ui.horizontal_wrapped(|ui| {
         tool(ui, app, Command::New, "New", intents);
         tool(ui, app, Command::Open, "Open", intents);
         tool(ui, app, Command::Save, "Save", intents);

@@ -63,9 +63,11 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
         .resizable(true)
         .default_size(240.0)
         .show(ui, |ui| {
+            // On a small screen the Why panel leaves the plot room for its axis and buttons.
+            let why_width = (ui.available_width() * 0.42).clamp(240.0, 440.0);
             egui::Panel::right("why")
                 .resizable(true)
-                .default_size(440.0)
+                .default_size(why_width)
                 .show(ui, |ui| why::why_ui(ui, app, &mut views.why, intents));
             plot::plot_ui(ui, app, &mut views.plot, intents);
         });

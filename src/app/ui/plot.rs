@@ -87,7 +87,7 @@ pub fn plot_ui(
 
     let mut export_csv = false;
     let mut export_png = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Show");
         egui::ComboBox::from_id_salt("plot view")
             .selected_text(plot_state.view.label())

@@ -1,6 +1,6 @@
 //! The legend in the canvas's corner: what the edge colours and line styles mean.
 
-use egui::{Color32, Rect, Stroke, pos2, vec2};
+use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 
 use crate::app::ui::theme::{relation_colour, treaty_style};
 use crate::model::TreatyKind;
@@ -8,7 +8,47 @@ use crate::model::TreatyKind;
 /// Label, colour, dash pattern, doubled line.
 type LegendEntry = (String, Color32, Option<(f32, f32)>, bool);
 
-pub(super) fn legend_ui(ui: &egui::Ui, painter: &egui::Painter, area: Rect) {
+/// Canvases shorter than this start with the legend folded away: on a small screen or a
+/// projector at large text it would cover half of the network.
+const ROOM_FOR_LEGEND: f32 = 420.0;
+
+/// The legend in the corner, or a button that shows it. `open` is the user's choice (None: by
+/// the room there is).
+pub(super) fn legend_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    area: Rect,
+    open: &mut Option<bool>,
+) {
+    let shown = open.unwrap_or(area.height() >= ROOM_FOR_LEGEND);
+    let toggle = Rect::from_min_size(
+        pos2(area.left() + 4.0, area.bottom() - 24.0),
+        vec2(96.0, 20.0),
+    );
+    let label = if shown { "Hide legend" } else { "Show legend" };
+    let response = ui.interact(toggle, ui.scope_id().with("legend toggle"), Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    let fill = if response.hovered() {
+        ui.visuals().widgets.hovered.bg_fill
+    } else {
+        ui.visuals().widgets.inactive.bg_fill
+    };
+    painter.rect_filled(toggle, 3.0, fill);
+    painter.text(
+        toggle.center(),
+        egui::Align2::CENTER_CENTER,
+        label,
+        egui::FontId::proportional(11.0),
+        ui.visuals().text_color(),
+    );
+    if response.clicked() {
+        *open = Some(!shown);
+    }
+    if !shown {
+        return;
+    }
+    // The legend sits above its button.
+    let area = Rect::from_min_max(area.min, pos2(area.max.x, toggle.top() - 2.0));
     let entries: Vec<LegendEntry> = [
         (
             "friendly relation".to_owned(),

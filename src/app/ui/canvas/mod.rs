@@ -65,6 +65,8 @@ pub struct CanvasView {
     pub(super) menu_focus_pending: bool,
     /// The picture at the cursor: a large network's picture is not rebuilt every frame.
     pub(super) picture: RunCache<PictureAt, std::rc::Rc<Shown>>,
+    /// Whether the legend is shown, as the user chose (None: by the room the canvas has).
+    pub(super) legend: Option<bool>,
     /// The focus on the selected nations' neighbourhood.
     pub(crate) focus: CanvasFocus,
 }
@@ -103,6 +105,7 @@ impl Default for CanvasView {
             menu_request: None,
             menu_focus_pending: false,
             picture: RunCache::default(),
+            legend: None,
             focus: CanvasFocus::default(),
         }
     }
@@ -231,7 +234,7 @@ pub fn canvas_ui(
     nodes_ui(
         canvas, ui, &painter, document, &layer, area, &positions, intents,
     );
-    legend_ui(ui, &painter, area);
+    legend_ui(ui, &painter, area, &mut canvas.legend);
     focus::caption_ui(ui, area, canvas.focus.depth(), scenario, &focused, intents);
     if let Some(start) = canvas.box_start
         && let Some(now) = ui.ctx().pointer_latest_pos()
