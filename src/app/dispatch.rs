@@ -111,7 +111,8 @@ impl EntenteApp {
                 true
             }
             Err(error) => {
-                state.error(format!("Cannot {}: {error}", edit.label()));
+                let label = edit.label(state.document.scenario());
+                state.error(format!("Cannot {label}: {error}"));
                 false
             }
         }

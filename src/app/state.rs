@@ -66,6 +66,9 @@ pub struct Status {
     pub text: String,
     /// Whether it reports a failure.
     pub is_error: bool,
+    /// The document's revision when it was said: news ("Saved …", "Undid …") goes stale at the
+    /// next change; a failure stays until something succeeds.
+    pub revision: u64,
 }
 
 /// The app's state as the UI reads it.
@@ -196,9 +199,11 @@ impl AppState {
         self.load_errors.as_ref()
     }
 
-    /// The status-bar message.
+    /// The status-bar message, unless it is news the document has moved on from.
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status
+            .as_ref()
+            .filter(|s| s.is_error || s.revision == self.document.revision())
     }
 
     /// A file name stem for exports and reports, from the scenario's title.
@@ -210,6 +215,7 @@ impl AppState {
         self.status = Some(Status {
             text: text.into(),
             is_error: false,
+            revision: self.document.revision(),
         });
     }
 
@@ -217,6 +223,7 @@ impl AppState {
         self.status = Some(Status {
             text: text.into(),
             is_error: true,
+            revision: self.document.revision(),
         });
     }
 }

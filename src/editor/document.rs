@@ -135,6 +135,11 @@ impl Document {
         self.run_id
     }
 
+    /// The scenario's revision: a new number at every change, the old one back on undo.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Whether there are changes not saved to `path`.
     pub fn is_dirty(&self) -> bool {
         self.saved_revision != Some(self.revision)
@@ -318,7 +323,7 @@ impl Document {
         let merging = merge.is_some() && merge == self.merge && !self.undo.is_empty();
         if !merging {
             self.undo.push(Step {
-                label: edit.label(),
+                label: edit.label(&self.scenario),
                 scenario: self.scenario.clone(),
                 revision: self.revision,
             });
@@ -464,7 +469,7 @@ mod tests {
         assert!(document.is_dirty());
         assert_eq!(
             document.undo_label(),
-            Some("set domestic stability of \"T\"")
+            Some("set domestic stability of \"Target State\"")
         );
         assert!(document.undo());
         assert_eq!(stability(&document), 0.45);

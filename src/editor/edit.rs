@@ -128,38 +128,72 @@ fn refuse(message: impl Into<String>) -> EditError {
 }
 
 impl Edit {
-    /// A short description for the Undo/Redo menu entries ("add nation \"Arcadia\"").
-    pub fn label(&self) -> String {
+    /// A short description for the Undo/Redo menu entries and messages, naming things as the
+    /// user sees them in `scenario` ("set relation Hegemon–Target State", not "H–T").
+    pub fn label(&self, scenario: &Scenario) -> String {
+        let nation = |id: &NationId| crate::model::describe::nation(scenario, id);
+        let region = |id: &RegionId| {
+            scenario.regions.iter().find(|r| &r.id == id).map_or_else(
+                || id.to_string(),
+                |r| r.name.or_id(r.id.as_str()).to_owned(),
+            )
+        };
+        let alliance = |id: &AllianceId| {
+            scenario.alliances.iter().find(|a| &a.id == id).map_or_else(
+                || id.to_string(),
+                |a| a.name.or_id(a.id.as_str()).to_owned(),
+            )
+        };
+        let treaty = |id: &TreatyId| {
+            scenario.treaties.iter().find(|t| &t.id == id).map_or_else(
+                || id.to_string(),
+                |t| t.name.or_id(t.id.as_str()).to_owned(),
+            )
+        };
         match self {
-            Self::AddNation { nation, .. } => format!("add nation \"{}\"", nation.id),
-            Self::RemoveNations(ids) if ids.len() == 1 => format!("delete nation \"{}\"", ids[0]),
+            Self::AddNation { nation, .. } => {
+                format!("add nation \"{}\"", nation.name.or_id(nation.id.as_str()))
+            }
+            Self::RemoveNations(ids) if ids.len() == 1 => {
+                format!("delete nation \"{}\"", nation(&ids[0]))
+            }
             Self::RemoveNations(ids) => format!("delete {} nations", ids.len()),
-            Self::RenameNation { nation, .. } => format!("rename \"{nation}\""),
+            Self::RenameNation { nation: id, .. } => format!("rename \"{}\"", nation(id)),
             Self::SetAttribute {
-                nation, attribute, ..
-            } => format!("set {} of \"{nation}\"", attribute.label()),
-            Self::SetRegion { nation, .. } => format!("move \"{nation}\" to another region"),
-            Self::SetLeader { nation, .. } => format!("set the leader of \"{nation}\""),
-            Self::SetRelation { a, b, .. } => format!("set relation {a}–{b}"),
-            Self::RemoveRelation { a, b } => format!("remove relation {a}–{b}"),
-            Self::AddAlliance(alliance) => format!("create alliance \"{}\"", alliance.id),
-            Self::UpdateAlliance(alliance) => format!("edit alliance \"{}\"", alliance.id),
-            Self::RemoveAlliance(id) => format!("delete alliance \"{id}\""),
-            Self::AddTreaty(treaty) => format!("sign treaty \"{}\"", treaty.id),
-            Self::UpdateTreaty(treaty) => format!("edit treaty \"{}\"", treaty.id),
-            Self::RemoveTreaty(id) => format!("delete treaty \"{id}\""),
-            Self::ScheduleEvent(event) => format!("schedule {}", event.action.kind_label()),
-            Self::UpdateEvent { event, .. } => format!("edit {}", event.action.kind_label()),
+                nation: id,
+                attribute,
+                ..
+            } => format!("set {} of \"{}\"", attribute.label(), nation(id)),
+            Self::SetRegion { nation: id, .. } => {
+                format!("move \"{}\" to another region", nation(id))
+            }
+            Self::SetLeader { nation: id, .. } => format!("set the leader of \"{}\"", nation(id)),
+            Self::SetRelation { a, b, .. } => format!("set relation {}–{}", nation(a), nation(b)),
+            Self::RemoveRelation { a, b } => {
+                format!("remove relation {}–{}", nation(a), nation(b))
+            }
+            Self::AddAlliance(a) => format!("create alliance \"{}\"", a.name.or_id(a.id.as_str())),
+            Self::UpdateAlliance(a) => format!("edit alliance \"{}\"", alliance(&a.id)),
+            Self::RemoveAlliance(id) => format!("delete alliance \"{}\"", alliance(id)),
+            Self::AddTreaty(t) => format!("sign treaty \"{}\"", t.name.or_id(t.id.as_str())),
+            Self::UpdateTreaty(t) => format!("edit treaty \"{}\"", treaty(&t.id)),
+            Self::RemoveTreaty(id) => format!("delete treaty \"{}\"", treaty(id)),
+            Self::ScheduleEvent(event) => format!("schedule {}", event.action.kind_noun()),
+            Self::UpdateEvent { event, .. } => format!("edit {}", event.action.kind_noun()),
             Self::RemoveEvent(_) => "delete event".to_owned(),
-            Self::AddRegion(region) => format!("add region \"{}\"", region.id),
-            Self::UpdateRegion(region) => format!("rename region \"{}\"", region.id),
-            Self::RemoveRegion(id) => format!("delete region \"{id}\""),
-            Self::SetProximity { a, b, .. } => format!("set proximity {a}–{b}"),
+            Self::AddRegion(r) => format!("add region \"{}\"", r.name.or_id(r.id.as_str())),
+            Self::UpdateRegion(r) => format!("rename region \"{}\"", region(&r.id)),
+            Self::RemoveRegion(id) => format!("delete region \"{}\"", region(id)),
+            Self::SetProximity { a, b, .. } => {
+                format!("set proximity {}–{}", region(a), region(b))
+            }
             Self::SetMeta(_) => "edit scenario details".to_owned(),
             Self::SetSeed(_) => "set seed".to_owned(),
             Self::SetHorizon(_) => "set horizon".to_owned(),
             Self::SetSettings(_) => "change simulation settings".to_owned(),
-            Self::MoveNodes(moves) if moves.len() == 1 => format!("move \"{}\"", moves[0].0),
+            Self::MoveNodes(moves) if moves.len() == 1 => {
+                format!("move \"{}\"", nation(&moves[0].0))
+            }
             Self::MoveNodes(moves) => format!("move {} nodes", moves.len()),
         }
     }

@@ -830,3 +830,50 @@ fn typing_a_number_into_a_field_sets_it() {
     assert_ne!(before, 0.35);
     assert_eq!(trust(&harness), 0.35);
 }
+
+#[test]
+fn messages_name_things_and_news_goes_stale() {
+    let folder = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    // A refused edit is told with the names the user sees, not the file's ids.
+    harness.state_mut().push(entente::app::Intent::Edit {
+        edit: entente::editor::edit::Edit::SetRelation {
+            a: "H".into(),
+            b: "T".into(),
+            relation: 0.1,
+            trust: 0.0,
+        },
+        merge: None,
+    });
+    harness.run_steps(2);
+    let status = harness.state().status().unwrap().clone();
+    assert!(status.is_error, "{status:?}");
+    assert!(
+        status
+            .text
+            .starts_with("Cannot set relation Hegemon–Target State:"),
+        "{}",
+        status.text
+    );
+    // "Saved …" is news until the next change.
+    dialogs.answer(Some(&folder.path().join("mesa.ron")));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert!(harness.state().status().unwrap().text.starts_with("Saved "));
+    harness.get_by_label("Add nation").click();
+    harness.run_steps(2);
+    assert!(
+        harness.state().status().is_none(),
+        "{:?}",
+        harness.state().status()
+    );
+    harness.get_by_label("Ready");
+    assert!(
+        harness
+            .state()
+            .document()
+            .undo_label()
+            .unwrap()
+            .starts_with("add nation \"Nation ")
+    );
+}

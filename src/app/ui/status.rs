@@ -6,7 +6,7 @@ use crate::app::state::AppState;
 /// Message on the left, scenario facts on the right.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
-        match &app.status {
+        match app.status() {
             Some(status) if status.is_error => {
                 ui.colored_label(ui.visuals().error_fg_color, &status.text);
             }
