@@ -442,10 +442,10 @@ pub struct Treaty {
     #[serde(deserialize_with = "short_list")]
     pub parties: Vec<NationId>,
     /// σ: strength in (0, 1].
-    #[serde(default = "d_strength")]
+    #[serde(default = "d_strength", skip_serializing_if = "is_default_strength")]
     pub strength: f64,
     /// Ticks in force; `None` means open-ended.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<u32>,
     /// Who mandates a peacekeeping mission (peacekeeping mandates only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -557,32 +557,57 @@ pub struct Intervention {
     /// Legal basis claimed.
     pub legal_basis: LegalBasis,
     /// π: post-conflict planning in \[0, 1\].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub post_conflict_planning: f64,
     /// λ: engagement of local stakeholders in \[0, 1\].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub local_engagement: f64,
     /// Troops per 1,000 inhabitants of the target; force ratio f = this / 20, capped at 1.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub troops_per_1000: f64,
     /// D: ticks of the active phase (≥ 1).
-    #[serde(default = "d_duration")]
+    #[serde(default = "d_duration", skip_serializing_if = "is_default_duration")]
     pub duration: u32,
     /// δ after the active phase.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub drawdown: Drawdown,
     /// The side supported in the target.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub side: Side,
     /// Whether the host consents (matters most for peacekeeping).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub host_consent: bool,
     /// f_strike for preventive strikes, in \[0, 1\].
-    #[serde(default = "d_strike_intensity")]
+    #[serde(
+        default = "d_strike_intensity",
+        skip_serializing_if = "is_default_strike"
+    )]
     pub strike_intensity: f64,
     /// Coalition operations only: whether the coalition aims at regime change.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub regime_change_goal: bool,
+}
+
+// A saved file leaves out what is at its default, as a teacher would write it by hand
+// (no `strike_intensity: 1.0` on a humanitarian operation).
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
+}
+
+fn is_default_duration(ticks: &u32) -> bool {
+    *ticks == d_duration()
+}
+
+fn is_default_strength(x: &f64) -> bool {
+    *x == d_strength()
+}
+
+fn is_default_strike(x: &f64) -> bool {
+    *x == d_strike_intensity()
 }
 
 fn d_duration() -> u32 {

@@ -175,3 +175,33 @@ fn backslashes_and_apostrophes_survive_a_save() {
         assert_eq!(load_str(&text).unwrap().meta.title.0, title, "{text}");
     }
 }
+
+#[test]
+fn a_saved_file_leaves_out_what_is_at_its_default() {
+    use entente::model::{Action, Event, Intervention, InterventionKind};
+    let mut scenario = load_str(EXAMPLES[0].text).unwrap();
+    let (a, b) = (
+        scenario.nations[0].id.clone(),
+        scenario.nations[1].id.clone(),
+    );
+    let operation = Intervention::new("relief".into(), InterventionKind::Humanitarian, vec![a], b);
+    scenario
+        .events
+        .push(Event::new(3, Action::Intervention(operation)));
+    let text = to_ron_string(&scenario).unwrap();
+    let line = text
+        .lines()
+        .find(|line| line.contains("\"relief\""))
+        .unwrap();
+    for left_out in [
+        "strike_intensity",
+        "regime_change_goal",
+        "host_consent",
+        "side:",
+    ] {
+        assert!(!line.contains(left_out), "{left_out} written: {line}");
+    }
+    // Read back, it is the same scenario (in the canonical order saving writes).
+    scenario.canonicalize();
+    assert!(load_str(&text).unwrap() == scenario);
+}
