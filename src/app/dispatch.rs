@@ -74,15 +74,14 @@ impl EntenteApp {
 
     /// Switches between teacher and student mode; a student's copy stays in student mode.
     fn set_mode(&mut self, mode: Mode) {
-        let Some(session) = &mut self.state.session else {
-            return;
-        };
-        if session.handout && mode == Mode::Teacher {
+        if self.state.is_handout() && mode == Mode::Teacher {
             self.state
                 .error("This is a student's copy of the exercise: it has no teacher mode");
             return;
         }
-        session.mode = mode;
+        if let Some(session) = &mut self.state.session {
+            session.mode = mode;
+        }
     }
 
     /// Applies an edit, or reports in the status bar why it cannot be; true if it applied.

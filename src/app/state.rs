@@ -156,6 +156,12 @@ impl AppState {
         }
     }
 
+    /// Whether the open exercise is a student's copy, which never enters teacher mode.
+    pub fn is_handout(&self) -> bool {
+        let exercise = self.document.scenario().exercise.as_ref();
+        exercise.is_some_and(|e| e.handout)
+    }
+
     /// Playback: the cursor and its speed.
     pub fn playback(&self) -> &Playback {
         &self.playback

@@ -26,8 +26,6 @@ pub struct Session {
     pub handed_out: Vec<Event>,
     /// Whether the debrief has been shown for the run's end.
     pub debriefed: bool,
-    /// Whether the file is a student's copy, which never enters teacher mode.
-    pub handout: bool,
 }
 
 impl Session {
@@ -38,7 +36,6 @@ impl Session {
             role: None,
             handed_out: scenario.events.clone(),
             debriefed: false,
-            handout: scenario.exercise.as_ref().is_some_and(|e| e.handout),
         }
     }
 

@@ -5,7 +5,7 @@
 //! alliances in force (their members are tied to each other) and the treaties in force (their
 //! parties are). Distances are the network's (`sim::network`, petgraph), counted in ties.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::model::{NationId, Scenario};
 use crate::sim::ids::NationIx;
@@ -52,12 +52,7 @@ pub fn neighbourhood(
     from: &[NationId],
     depth: u32,
 ) -> BTreeSet<NationId> {
-    let index: BTreeMap<&NationId, usize> = scenario
-        .nations
-        .iter()
-        .enumerate()
-        .map(|(k, nation)| (&nation.id, k))
-        .collect();
+    let index = scenario.nation_positions();
     let ix = |id: &NationId| index.get(id).copied();
     let mut ties: Vec<(usize, usize)> = shown
         .relations

@@ -17,12 +17,7 @@ pub fn force_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
     if n == 0 {
         return BTreeMap::new();
     }
-    let index: BTreeMap<&NationId, usize> = scenario
-        .nations
-        .iter()
-        .enumerate()
-        .map(|(k, nation)| (&nation.id, k))
-        .collect();
+    let index = scenario.nation_positions();
     let region_of: Vec<usize> = scenario
         .nations
         .iter()

@@ -842,6 +842,17 @@ pub enum Action {
     },
 }
 
+impl Scenario {
+    /// Each nation's position in `nations`, by id: for code that works on indices.
+    pub fn nation_positions(&self) -> std::collections::BTreeMap<&NationId, usize> {
+        self.nations
+            .iter()
+            .enumerate()
+            .map(|(k, nation)| (&nation.id, k))
+            .collect()
+    }
+}
+
 impl Action {
     /// What a new action of this kind is called ("New defence policy").
     pub fn kind_noun(&self) -> &'static str {

@@ -25,7 +25,7 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
         .filter(|o| o.standing == Standing::Met)
         .count();
     let mode = session.mode;
-    let handout = session.handout;
+    let handout = app.is_handout();
     let role = session
         .role
         .and_then(|k| exercise.roles.get(k))
