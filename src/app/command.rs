@@ -51,6 +51,8 @@ pub enum Command {
     JumpToEnd,
     /// Work out again how stable the world is at rest (after edits of the world itself).
     CheckStability,
+    /// Open the exercise editor (teacher mode), making an exercise if the scenario has none.
+    EditExercise,
     /// Fit the network into view.
     FitView,
     /// Fade all but the selected nations' neighbourhood: within one tie, two, or off (cycles).
@@ -80,6 +82,8 @@ pub enum Menu {
     Edit,
     /// Play, Step…
     Simulation,
+    /// The classroom exercise.
+    Exercise,
     /// Fit view, theme, text size…
     View,
     /// Shortcuts, About.
@@ -256,6 +260,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         menu: Menu::Simulation,
         label: "Check stability",
         help: "Work out how stable the world is at rest: the slowest disturbance, how fast it fades or grows, and the loop behind it",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::EditExercise,
+        menu: Menu::Exercise,
+        label: "Edit exercise…",
+        help: "Write the briefing, roles, goals, locks and budget of a classroom exercise on this scenario (teacher mode)",
         shortcut: None,
     },
     CommandSpec {

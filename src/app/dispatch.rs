@@ -7,7 +7,7 @@ use super::command::{Command, Intent, UnsavedAnswer};
 use super::state::{AfterSave, Prompt};
 use crate::editor::document::MergeKey;
 use crate::editor::edit::{Edit, fresh_id, positions_with_defaults};
-use crate::editor::exercise::Mode;
+use crate::editor::exercise::{Mode, Session};
 use crate::editor::prefs;
 use crate::editor::{Item, Selection, layout};
 use crate::model::{Alliance, Nation, NationId, RegionId, Text};
@@ -72,6 +72,36 @@ impl EntenteApp {
         }
     }
 
+    /// Opens the exercise editor; on a scenario without an exercise, makes an empty one first.
+    /// Only a teacher writes the exercise: a student's copy and student mode refuse.
+    fn open_exercise_editor(&mut self) {
+        if self.state.is_handout() {
+            self.state.error(
+                "This is a student's copy of the exercise: only the teacher's file edits it",
+            );
+            return;
+        }
+        if self
+            .state
+            .session
+            .as_ref()
+            .is_some_and(|s| s.mode == Mode::Student)
+        {
+            self.state
+                .error("Switch to teacher mode (in the exercise panel) to edit the exercise");
+            return;
+        }
+        if self.state.document.scenario().exercise.is_none() {
+            let edit = Edit::SetExercise(Some(Box::default()));
+            if !self.apply_edit(&edit, None) {
+                return;
+            }
+            self.state
+                .info("Made an exercise on this scenario: you are in teacher mode");
+        }
+        self.views.exercise_editor.open = true;
+    }
+
     /// Switches between teacher and student mode; a student's copy stays in student mode.
     fn set_mode(&mut self, mode: Mode) {
         if self.state.is_handout() && mode == Mode::Teacher {
@@ -100,6 +130,7 @@ impl EntenteApp {
                 if state.status.as_ref().is_some_and(|s| s.is_error) {
                     state.status = None;
                 }
+                state.session = Session::follow(state.session.take(), state.document.scenario());
                 if matches!(edit, Edit::ScheduleEvent(_)) {
                     // A new event is selected, for the inspector to show what was scheduled.
                     let item = Item::Event(scheduled);
@@ -187,6 +218,7 @@ impl EntenteApp {
             Command::CheckStability => self.state.document.check_stability(),
             Command::FitView => self.views.canvas.request_fit(),
             Command::FocusNeighbourhood => self.views.canvas.focus.cycle(),
+            Command::EditExercise => self.open_exercise_editor(),
             Command::AutoLayout => {
                 let positions = layout::force_layout(self.state.document.scenario());
                 self.apply_edit(&Edit::MoveNodes(positions.into_iter().collect()), None);
@@ -224,6 +256,7 @@ impl EntenteApp {
         }
         let scenario = self.state.document.scenario();
         self.state.selection.retain_existing(scenario);
+        self.state.session = Session::follow(self.state.session.take(), scenario);
         let done = if undo { "Undid" } else { "Redid" };
         self.state.info(format!("{done} {label}"));
     }
@@ -255,12 +288,14 @@ impl EntenteApp {
         self.debrief_at_the_end();
     }
 
-    /// Reaching the end of an exercise's run (by playing or jumping) brings up its debrief, once.
+    /// Reaching the end of an exercise's run (by playing or jumping) brings up its debrief, once,
+    /// for a student; a teacher writing the exercise opens it with the Debrief button.
     pub(super) fn debrief_at_the_end(&mut self) {
         let state = &mut self.state;
         if state.cursor() >= state.horizon()
             && state.prompt.is_none()
             && let Some(session) = &mut state.session
+            && session.mode == Mode::Student
             && !session.debriefed
         {
             session.debriefed = true;

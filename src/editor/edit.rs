@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::exercise::Exercise;
 use crate::model::{
     Alliance, AllianceId, Attribute, Event, EventHandle, Meta, Nation, NationId, Region, RegionId,
     Relation, Scenario, Settings, Text, Treaty, TreatyId, TreatyKind,
@@ -116,6 +117,8 @@ pub enum Edit {
     SetSettings(Settings),
     /// Move nodes on the canvas (layout only; the simulation is untouched).
     MoveNodes(Vec<(NationId, (f32, f32))>),
+    /// Make, replace or remove the classroom exercise (teacher mode; the run is untouched).
+    SetExercise(Option<Box<Exercise>>),
 }
 
 /// Why an edit cannot be applied, in words for the status bar.
@@ -195,12 +198,15 @@ impl Edit {
                 format!("move \"{}\"", nation(&moves[0].0))
             }
             Self::MoveNodes(moves) => format!("move {} nodes", moves.len()),
+            Self::SetExercise(next) => {
+                exercise_change_label(scenario.exercise.as_ref(), next.as_deref())
+            }
         }
     }
 
     /// Whether the edit changes what the simulation computes (moving nodes does not).
     pub fn changes_model(&self) -> bool {
-        !matches!(self, Self::MoveNodes(_))
+        !matches!(self, Self::MoveNodes(_) | Self::SetExercise(_))
     }
 
     /// Applies the edit to `scenario`. Fails without touching anything the caller keeps when the
@@ -342,6 +348,7 @@ impl Edit {
                 }
             }
             Self::SetMeta(meta) => scenario.meta = meta.clone(),
+            Self::SetExercise(exercise) => scenario.exercise = exercise.as_deref().cloned(),
             Self::SetSeed(seed) => scenario.seed = *seed,
             Self::SetHorizon(horizon) => scenario.horizon = *horizon,
             Self::SetSettings(settings) => scenario.settings = *settings,
@@ -356,6 +363,35 @@ impl Edit {
         // they are sorted where order matters, when saved and when the engine schedules them.
         scenario.order_pairs();
         Ok(())
+    }
+}
+
+/// What an exercise edit changes, for the Undo menu: "edit the exercise's goals".
+fn exercise_change_label(old: Option<&Exercise>, new: Option<&Exercise>) -> String {
+    let (old, new) = match (old, new) {
+        (None, Some(_)) => return "make an exercise".to_owned(),
+        (Some(_), None) => return "remove the exercise".to_owned(),
+        (Some(old), Some(new)) => (old, new),
+        (None, None) => return "edit the exercise".to_owned(),
+    };
+    let parts = [
+        (old.briefing != new.briefing, "briefing"),
+        (old.objectives != new.objectives, "objectives"),
+        (old.roles != new.roles, "roles"),
+        (old.goals != new.goals, "goals"),
+        (old.teacher_notes != new.teacher_notes, "teacher notes"),
+        (old.debrief != new.debrief, "debrief questions"),
+        (old.locks != new.locks, "locks"),
+        (old.budget != new.budget, "budget"),
+    ];
+    let changed: Vec<&str> = parts
+        .iter()
+        .filter(|(changed, _)| *changed)
+        .map(|(_, part)| *part)
+        .collect();
+    match changed.as_slice() {
+        [one] => format!("edit the exercise's {one}"),
+        _ => "edit the exercise".to_owned(),
     }
 }
 

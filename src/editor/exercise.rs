@@ -39,6 +39,26 @@ impl Session {
         }
     }
 
+    /// The session after the document changed to `scenario` by an edit, an undo or a redo. An
+    /// exercise made in the app starts a teacher's session (the teacher is writing it), one
+    /// removed ends the session. In teacher mode the timeline as it stands is what students will
+    /// be handed, so a teacher's events never count as a student's decisions. A role removed
+    /// from the exercise is no longer chosen.
+    pub fn follow(session: Option<Session>, scenario: &Scenario) -> Option<Session> {
+        let exercise = scenario.exercise.as_ref()?;
+        let mut session = session.unwrap_or_else(|| Session {
+            mode: Mode::Teacher,
+            ..Session::start(scenario)
+        });
+        if session.mode == Mode::Teacher {
+            session.handed_out = scenario.events.clone();
+        }
+        if session.role.is_some_and(|k| k >= exercise.roles.len()) {
+            session.role = None;
+        }
+        Some(session)
+    }
+
     /// The events of `scenario` the student added.
     pub fn decisions<'s>(&self, scenario: &'s Scenario) -> Vec<&'s Event> {
         scenario
@@ -90,6 +110,9 @@ impl Session {
                 Some("the events of the exercise are locked; add your own".into())
             }
             Edit::ScheduleEvent(event) => self.new_event_refusal(exercise, scenario, event),
+            Edit::SetExercise(_) => {
+                Some("the exercise itself is the teacher's to change, in teacher mode".into())
+            }
             Edit::UpdateEvent { event, .. } => self.acting_refusal(exercise, scenario, event),
             _ => None,
         }
@@ -104,8 +127,12 @@ impl Session {
         if let Some(budget) = exercise.budget
             && self.decisions(scenario).len() >= budget as usize
         {
+            let events = match budget {
+                1 => "one event".to_owned(),
+                n => format!("{n} events"),
+            };
             return Some(format!(
-                "the exercise allows {budget} events of your own, and you have used them all"
+                "the exercise allows {events} of your own, and you have used them all"
             ));
         }
         self.acting_refusal(exercise, scenario, event)
@@ -268,7 +295,7 @@ mod tests {
             &scenario,
             Edit::ScheduleEvent(intervention("H", 30)),
         );
-        assert!(budget.unwrap().contains("1 events of your own"));
+        assert!(budget.unwrap().contains("allows one event of your own"));
         assert_eq!(session.decisions(&scenario).len(), 1);
         // A teacher may do all of it.
         session.mode = Mode::Teacher;

@@ -50,6 +50,34 @@ pub struct Explanation {
     pub parts: Vec<Contribution>,
 }
 
+impl Explanation {
+    /// How many decimals show this explanation's change and its largest part with at least two
+    /// significant digits: 3 for the usual changes, more for a world barely moving, so no part
+    /// reads "+0.000" while it is the largest cause (at most 6).
+    pub fn decimals(&self) -> usize {
+        let largest = self
+            .parts
+            .iter()
+            .map(|p| p.value.abs())
+            .chain([(self.after - self.before).abs()])
+            .fold(0.0_f64, f64::max);
+        if largest <= 0.0 || !largest.is_finite() {
+            return 3;
+        }
+        let needed = (-largest.log10()).ceil() + 1.0;
+        (needed.max(3.0) as usize).min(6)
+    }
+
+    /// The parts that show as something other than zero at `decimals`, largest first; the
+    /// others are counted, not listed.
+    pub fn visible_parts(&self, decimals: usize) -> (Vec<&Contribution>, usize) {
+        let half_unit = 0.5 * 10f64.powi(-(decimals as i32));
+        let (shown, hidden): (Vec<&Contribution>, Vec<&Contribution>) =
+            self.parts.iter().partition(|p| p.value.abs() >= half_unit);
+        (shown, hidden.len())
+    }
+}
+
 /// Explains the change of `subject`'s stability from tick `from` to tick `to` (from < to),
 /// from the ledgers of those ticks. None if the ticks are not computed yet.
 pub fn explain(run: &Simulation, subject: Subject, from: u32, to: u32) -> Option<Explanation> {
@@ -365,6 +393,46 @@ pub fn cause_item(world: &World, cause: Cause) -> Option<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn part(value: f64) -> Contribution {
+        Contribution {
+            term: "term".into(),
+            member: None,
+            cause: None,
+            item: None,
+            value,
+        }
+    }
+
+    #[test]
+    fn a_small_change_is_shown_with_enough_digits_and_zero_parts_are_counted() {
+        let usual = Explanation {
+            before: 0.5,
+            after: 0.45,
+            parts: vec![part(-0.04), part(-0.01), part(0.00001)],
+        };
+        assert_eq!(usual.decimals(), 3);
+        let (shown, hidden) = usual.visible_parts(3);
+        assert_eq!((shown.len(), hidden), (2, 1));
+        let still = Explanation {
+            before: 0.7560,
+            after: 0.75601,
+            parts: vec![part(0.00004), part(-0.00003), part(1e-12)],
+        };
+        assert_eq!(still.decimals(), 6);
+        assert_eq!(
+            format!("{:+.*}", still.decimals(), still.parts[0].value),
+            "+0.000040"
+        );
+        let (shown, hidden) = still.visible_parts(still.decimals());
+        assert_eq!((shown.len(), hidden), (2, 1));
+        let moving = Explanation {
+            before: 0.5,
+            after: 0.5004,
+            parts: vec![part(0.0004)],
+        };
+        assert_eq!(moving.decimals(), 5);
+    }
 
     fn mesa() -> Simulation {
         let mut scenario = crate::io::load_str(crate::io::library::default_example().text).unwrap();

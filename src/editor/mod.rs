@@ -12,6 +12,7 @@ pub mod edit;
 pub mod exercise;
 pub mod explain;
 pub mod focus;
+pub mod goal_marks;
 pub mod layout;
 pub mod model_events;
 pub mod prefs;

@@ -198,7 +198,7 @@ pub fn series(run: &Simulation, view: PlotView, selection: &Selection) -> Vec<Se
         .collect()
 }
 
-fn pair(nations: &[NationIx]) -> Option<(NationIx, NationIx)> {
+pub(super) fn pair(nations: &[NationIx]) -> Option<(NationIx, NationIx)> {
     match nations {
         [a, b, ..] => Some((*a, *b)),
         _ => None,
@@ -207,7 +207,7 @@ fn pair(nations: &[NationIx]) -> Option<(NationIx, NationIx)> {
 
 /// The nations the selection points at: selected nations, both ends of a selected relation,
 /// the members of a selected region; every nation when nothing fits.
-fn chosen_nations(run: &Simulation, selection: &Selection) -> Vec<NationIx> {
+pub(super) fn chosen_nations(run: &Simulation, selection: &Selection) -> Vec<NationIx> {
     let world = run.world();
     let find = |id: &NationId| world.nation(id.as_str());
     let mut chosen: Vec<NationIx> = Vec::new();

@@ -1,5 +1,7 @@
-//! Events and nations in words, for the timeline, the why panel and reports.
+//! Events, nations and goals in words, for the timeline, the why panel, reports and the exercise
+//! editor.
 
+use super::exercise::{GoalTest, Subject, When};
 use super::{Action, Event, NationId, Scenario};
 
 /// A nation's name, or its id when it has none or does not exist.
@@ -64,4 +66,92 @@ pub fn event(scenario: &Scenario, event: &Event) -> String {
         }
     };
     format!("Event at tick {} ({year} Q{quarter}): {what}", event.tick)
+}
+
+/// A goal's test in words, as the exercise editor writes a goal's text until the teacher writes
+/// their own: "Northeast Asia's stability at least 0.70 from 2012 Q1 to 2015 Q4".
+pub fn goal(scenario: &Scenario, test: &GoalTest) -> String {
+    let date = |tick: u32| scenario.meta.start.label(tick);
+    let period = |when: When| match when {
+        When::At(t) => format!("in {}", date(t)),
+        When::Through(a, b) if a == b => format!("in {}", date(a)),
+        When::Through(a, b) => format!("from {} to {}", date(a), date(b)),
+    };
+    let number = super::exercise::threshold_text;
+    let count = |n: u32, one: &str, many: &str| match n {
+        0 => format!("no {many}"),
+        1 => format!("at most one {one}"),
+        n => format!("at most {n} {many}"),
+    };
+    match test {
+        GoalTest::Value {
+            of,
+            variable,
+            compare,
+            value,
+            when,
+        } => {
+            let whose = match of {
+                Subject::Region(id) => scenario.regions.iter().find(|r| &r.id == id).map_or_else(
+                    || id.to_string(),
+                    |r| r.name.or_id(r.id.as_str()).to_owned(),
+                ),
+                Subject::Nation(id) => nation(scenario, id),
+            };
+            format!(
+                "{whose}'s {} {} {} {}",
+                variable.replace('_', " "),
+                compare.words(),
+                number(*value),
+                period(*when)
+            )
+        }
+        GoalTest::Relation {
+            a,
+            b,
+            compare,
+            value,
+            when,
+        } => format!(
+            "The relation of {} and {} {} {} {}",
+            nation(scenario, a),
+            nation(scenario, b),
+            compare.words(),
+            number(*value),
+            period(*when)
+        ),
+        GoalTest::AllianceExists { alliance, at } => {
+            let name = scenario
+                .alliances
+                .iter()
+                .find(|x| &x.id == alliance)
+                .map(|x| x.name.or_id(x.id.as_str()).to_owned())
+                .or_else(|| {
+                    scenario.events.iter().find_map(|e| match &e.action {
+                        Action::FormAlliance(x) if &x.id == alliance => {
+                            Some(x.name.or_id(x.id.as_str()).to_owned())
+                        }
+                        _ => None,
+                    })
+                })
+                .unwrap_or_else(|| alliance.to_string());
+            format!("{name} in force {}", period(When::At(*at)))
+        }
+        GoalTest::NoUnmandatedIntervention => "No intervention without a UN mandate".to_owned(),
+        GoalTest::MaxInterventions(n) => {
+            let text = count(*n, "intervention", "interventions");
+            upper_first(&text)
+        }
+        GoalTest::MaxTreaties(n) => {
+            let text = count(*n, "new treaty", "new treaties");
+            upper_first(&text)
+        }
+    }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

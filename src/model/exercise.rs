@@ -130,6 +130,36 @@ pub enum GoalTest {
     MaxTreaties(u32),
 }
 
+impl GoalTest {
+    /// The comparison, threshold and period of a goal that compares a value (a region's or
+    /// nation's variable, or a relation); None for the other kinds.
+    pub fn threshold(&self) -> Option<(Compare, f64, When)> {
+        match self {
+            Self::Value {
+                compare,
+                value,
+                when,
+                ..
+            }
+            | Self::Relation {
+                compare,
+                value,
+                when,
+                ..
+            } => Some((*compare, *value, *when)),
+            _ => None,
+        }
+    }
+}
+
+/// A threshold as goals write it: its shortest form, with at least two decimals ("0.70",
+/// "0.333").
+pub fn threshold_text(value: f64) -> String {
+    let shortest = format!("{value}");
+    let decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
+    format!("{value:.*}", decimals.max(2))
+}
+
 /// The nation variables a goal can check (their names in the CSV export).
 pub const GOAL_VARIABLES: [&str; 8] = [
     "stability",

@@ -145,6 +145,26 @@ impl StartDate {
             i64::from(self.year) * 4 + i64::from(self.quarter.clamp(1, 4)) - 1 + i64::from(tick);
         (quarters.div_euclid(4), (quarters.rem_euclid(4) + 1) as u8)
     }
+
+    /// A tick as dates are written in goals and forms: "2011 Q3".
+    pub fn label(self, tick: u32) -> String {
+        let (year, quarter) = self.at_tick(tick);
+        format!("{year} Q{quarter}")
+    }
+
+    /// The tick of a date written "2011 Q3" (or "2011q3", or a year alone for its first
+    /// quarter), or None when it is not a date or lies before tick 0.
+    pub fn tick_of(self, text: &str) -> Option<u32> {
+        let text = text.trim().to_ascii_uppercase();
+        let (year, quarter) = match text.split_once('Q') {
+            Some((year, quarter)) => (year.trim(), quarter.trim()),
+            None => (text.as_str(), "1"),
+        };
+        let year: i64 = year.parse().ok()?;
+        let quarter: i64 = quarter.parse().ok().filter(|q| (1..=4).contains(q))?;
+        let start = i64::from(self.year) * 4 + i64::from(self.quarter.clamp(1, 4)) - 1;
+        u32::try_from(year.checked_mul(4)? + quarter - 1 - start).ok()
+    }
 }
 
 /// Model switches (MODEL.md 2.6).

@@ -2,7 +2,7 @@
 //! with a sentence saying why. Used live by the GUI (as of the cursor) and by reports (as of the
 //! horizon).
 
-use crate::model::exercise::{Compare, Exercise, GoalTest, Subject, When};
+use crate::model::exercise::{Compare, Exercise, GoalTest, Subject, When, threshold_text};
 use crate::model::{LegalBasis, NationId};
 
 use super::run::Simulation;
@@ -197,13 +197,6 @@ fn period(world: &World, first: u32, last: u32) -> String {
     } else {
         format!("from {} to {}", date(world, first), date(world, last))
     }
-}
-
-/// A threshold as written: its shortest form, with at least two decimals ("0.70", "0.333").
-fn threshold_text(value: f64) -> String {
-    let shortest = format!("{value}");
-    let decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
-    format!("{value:.*}", decimals.max(2))
 }
 
 /// A value shown against a threshold with enough digits that the sentence agrees with the

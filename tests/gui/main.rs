@@ -7,6 +7,7 @@ mod common;
 
 mod app_ui;
 mod editor_ui;
+mod exercise_editor_ui;
 mod exercise_ui;
 mod file_dialog_ui;
 mod focus_ui;

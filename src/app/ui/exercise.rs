@@ -1,7 +1,7 @@
 //! The exercise view: the briefing shown first, the goals panel (live as the cursor moves), the
 //! debrief at the end, teacher and student modes, and the report a student hands in.
 
-use crate::app::command::Intent;
+use crate::app::command::{Command, Intent};
 use crate::app::state::{AppState, Prompt};
 use crate::app::ui::theme;
 use crate::editor::exercise::Mode;
@@ -59,7 +59,7 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
             for (text, outcome) in &goals {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(
-                        standing_colour(ui, outcome.standing),
+                        theme::standing_colour(ui, outcome.standing),
                         outcome.standing.label(),
                     )
                     .on_hover_text(&outcome.reason);
@@ -99,6 +99,14 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
                 }
                 if mode == Mode::Teacher
                     && ui
+                        .button("Edit exercise…")
+                        .on_hover_text("Briefing, roles, goals, locks and budget")
+                        .clicked()
+                {
+                    intents.push(Intent::Run(Command::EditExercise));
+                }
+                if mode == Mode::Teacher
+                    && ui
                         .button("Write student handout…")
                         .on_hover_text(
                             "Save the students' copy: no teacher notes, the locks kept, no teacher mode",
@@ -110,15 +118,6 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
             });
         });
     ui.separator();
-}
-
-fn standing_colour(ui: &egui::Ui, standing: Standing) -> egui::Color32 {
-    match standing {
-        Standing::Met => theme::GOOD,
-        Standing::OnTrack => ui.visuals().text_color(),
-        Standing::AtRisk => theme::WARNING,
-        Standing::Failed => ui.visuals().error_fg_color,
-    }
 }
 
 /// The briefing: the text, objectives, the choice of role; teacher notes in teacher mode.
@@ -210,7 +209,7 @@ pub fn debrief_ui(ctx: &egui::Context, app: &AppState, intents: &mut Vec<Intent>
                 for (goal, outcome) in exercise.goals.iter().zip(&outcomes) {
                     ui.horizontal_wrapped(|ui| {
                         ui.colored_label(
-                            standing_colour(ui, outcome.standing),
+                            theme::standing_colour(ui, outcome.standing),
                             outcome.standing.label(),
                         );
                         ui.label(format!("{}: {}", goal.text, outcome.reason));

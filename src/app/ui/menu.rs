@@ -111,6 +111,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>)
             ("File", Menu::File),
             ("Edit", Menu::Edit),
             ("Simulation", Menu::Simulation),
+            ("Exercise", Menu::Exercise),
             ("View", Menu::View),
             ("Help", Menu::Help),
         ] {

@@ -7,6 +7,8 @@
 mod action_form;
 pub mod canvas;
 mod exercise;
+pub mod exercise_editor;
+mod exercise_goals;
 mod fields;
 pub mod file_dialog;
 mod inspector;
@@ -36,6 +38,8 @@ pub struct Views {
     pub plot: plot::PlotState,
     /// The Why panel's subject and interval.
     pub why: why::WhyState,
+    /// The exercise editor's window and tab.
+    pub exercise_editor: exercise_editor::ExerciseEditorView,
     /// The app's own file dialog, while it is open.
     pub file_dialog: Option<file_dialog::InAppFileDialog>,
 }
@@ -75,6 +79,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
         canvas::canvas_ui(ui, app, &mut views.canvas, intents)
     });
     new_event::draft_window_ui(ui.ctx(), app, &mut views.timeline, intents);
+    exercise_editor::exercise_editor_ui(ui.ctx(), app, &mut views.exercise_editor, intents);
     prompts::prompts_ui(ui.ctx(), app, intents);
     file_dialog::file_dialog_ui(ui.ctx(), &mut views.file_dialog, intents);
 }

@@ -1,26 +1,30 @@
 //! The plot panel: a view selector, the chosen series drawn solid up to the cursor and faint
-//! beyond, markers at events and the cursor, legend toggles, hover values, click to seek, and
-//! export of the visible plot to PNG and of its data to CSV.
+//! beyond, markers at events and the cursor, the exercise's goals, a legend of toggles above the
+//! plot, hover values, click to seek, and export of the plot to PNG and of its data to CSV.
 
 use egui_plot::{
-    ColorConflictHandling, HoverPosition, Legend, LegendGrouping, Line, LineStyle, Plot,
-    PlotPoints, VLine,
+    HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Polygon, Text, VLine,
 };
 
 use crate::app::command::Intent;
 use crate::app::state::AppState;
 use crate::app::ui::palette;
 use crate::app::ui::theme;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crate::editor::goal_marks::{GoalMark, goal_marks};
 use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::series::{PlotView, Series, series};
+use crate::sim::goals::Standing;
 
 /// Plot state that is not part of the document.
 #[derive(Debug)]
 pub struct PlotState {
     /// The view shown.
     pub view: PlotView,
+    /// Legend entries switched off: series by name, and "events" and "goals".
+    hidden: BTreeSet<String>,
     /// The series last computed: rebuilding them every frame (hazards and cohesion derive every
     /// tick's quantities) would waste each frame, and so would copying them.
     series: RunCache<SeriesOf, Rc<[Series]>>,
@@ -39,6 +43,7 @@ impl Default for PlotState {
     fn default() -> Self {
         Self {
             view: PlotView::Regions,
+            hidden: BTreeSet::new(),
             series: RunCache::default(),
         }
     }
@@ -85,6 +90,14 @@ pub fn plot_ui(
         .map(|e| e.tick)
         .collect();
 
+    let marks: Vec<GoalMark> = app
+        .document
+        .scenario()
+        .exercise
+        .as_ref()
+        .map(|exercise| goal_marks(exercise, run, view, &app.selection, shown))
+        .unwrap_or_default();
+
     let mut export_csv = false;
     let mut export_png = false;
     ui.horizontal_wrapped(|ui| {
@@ -111,13 +124,20 @@ pub fn plot_ui(
         }
     });
 
+    let mut entries: Vec<(&str, egui::Color32)> = lines
+        .iter()
+        .map(|line| (line.name.as_str(), palette(line.colour)))
+        .collect();
+    if !events.is_empty() {
+        entries.push(("events", EVENT_GREY));
+    }
+    if !marks.is_empty() {
+        entries.push(("goals", egui::Color32::from_gray(160)));
+    }
+    legend_ui(ui, &entries, &mut plot_state.hidden);
+    let hidden = &plot_state.hidden;
+
     let response = Plot::new("plot")
-        // Every segment of a series shares its id, so one legend entry hides them all.
-        .legend(
-            Legend::default()
-                .grouping(LegendGrouping::ById)
-                .color_conflict_handling(ColorConflictHandling::PickFirst),
-        )
         .x_axis_label(format!(
             "tick (quarter from {} Q{})",
             start.year, start.quarter
@@ -145,13 +165,20 @@ pub fn plot_ui(
         })
         .show(ui, |plot| {
             for (k, line) in lines.iter().enumerate() {
-                draw_series(plot, k, line, shown);
+                if !hidden.contains(&line.name) {
+                    draw_series(plot, k, line, shown);
+                }
             }
-            for &tick in &events {
+            if !hidden.contains("goals") {
+                for mark in &marks {
+                    draw_goal(plot, mark);
+                }
+            }
+            for &tick in events.iter().filter(|_| !hidden.contains("events")) {
                 plot.vline(
                     VLine::new("events", f64::from(tick))
                         .id("events")
-                        .color(egui::Color32::from_gray(110))
+                        .color(EVENT_GREY)
                         .style(LineStyle::dotted_loose())
                         .width(1.0),
                 );
@@ -178,6 +205,108 @@ pub fn plot_ui(
     if export_png {
         intents.push(Intent::ExportPng);
     }
+}
+
+/// The colour of the event markers.
+const EVENT_GREY: egui::Color32 = egui::Color32::from_gray(110);
+
+/// The legend, above the plot rather than over it: a toggle per series, for the event markers
+/// and for the goals. A long legend (every nation of a large world) scrolls in two rows.
+fn legend_ui(ui: &mut egui::Ui, entries: &[(&str, egui::Color32)], hidden: &mut BTreeSet<String>) {
+    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("plot legend")
+        .max_height(row * 2.0 + 2.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 2.0;
+                for &(name, colour) in entries {
+                    let on = !hidden.contains(name);
+                    let (dot, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    let fill = if on {
+                        colour
+                    } else {
+                        colour.gamma_multiply(0.3)
+                    };
+                    ui.painter().circle_filled(dot.center(), 4.5, fill);
+                    let text = if on {
+                        egui::RichText::new(name)
+                    } else {
+                        egui::RichText::new(name).weak().strikethrough()
+                    };
+                    let hint = if on { "Hide" } else { "Show" };
+                    if ui
+                        .add(egui::Button::new(text).frame(false))
+                        .on_hover_text(format!("{hint} {name} on the plot"))
+                        .clicked()
+                        && !hidden.remove(name)
+                    {
+                        hidden.insert(name.to_owned());
+                    }
+                    ui.add_space(6.0);
+                }
+            });
+        });
+}
+
+/// A goal's threshold over the ticks it checks: a dashed line, a faint band on the side the
+/// goal asks for, and its number and standing, coloured as the goals panel colours them.
+fn draw_goal(plot: &mut egui_plot::PlotUi, mark: &GoalMark) {
+    let colour = match mark.standing {
+        Standing::Met => theme::GOOD,
+        Standing::OnTrack => egui::Color32::from_gray(128),
+        Standing::AtRisk => theme::WARNING,
+        Standing::Failed => egui::Color32::from_rgb(210, 60, 60),
+    };
+    // A goal checked in one quarter still gets a visible stretch.
+    let (first, last) = if mark.first == mark.last {
+        (f64::from(mark.first) - 0.5, f64::from(mark.last) + 0.5)
+    } else {
+        (f64::from(mark.first), f64::from(mark.last))
+    };
+    let band = 0.04
+        * match mark.compare {
+            crate::model::exercise::Compare::Above => 1.0,
+            crate::model::exercise::Compare::Below => -1.0,
+        };
+    let (y, edge) = (mark.value, mark.value + band);
+    plot.polygon(
+        Polygon::new(
+            "goals",
+            vec![[first, y], [last, y], [last, edge], [first, edge]],
+        )
+        .id("goals")
+        .fill_color(colour.gamma_multiply(0.18))
+        .stroke(egui::Stroke::NONE)
+        .allow_hover(false),
+    );
+    plot.line(
+        Line::new("goals", vec![[first, y], [last, y]])
+            .id("goals")
+            .color(colour)
+            .width(2.0)
+            .style(LineStyle::dashed_dense()),
+    );
+    let words = format!(
+        "goal {}: {} {:.2}, {}",
+        mark.number,
+        mark.compare.words(),
+        mark.value,
+        mark.standing.label()
+    );
+    let anchor = if band > 0.0 {
+        egui::Align2::RIGHT_BOTTOM
+    } else {
+        egui::Align2::RIGHT_TOP
+    };
+    plot.text(
+        Text::new("goals", PlotPoint::new(last, edge), words)
+            .id("goals")
+            .color(colour)
+            .anchor(anchor),
+    );
 }
 
 /// A series split where it has no value, solid up to the cursor and faint after it.

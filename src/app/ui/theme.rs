@@ -59,3 +59,14 @@ pub fn stability_colour(stability: f64) -> Color32 {
         70,
     )
 }
+
+/// The colour of a goal's standing, the same in the goals panel, the debrief and the editor.
+pub fn standing_colour(ui: &egui::Ui, standing: crate::sim::goals::Standing) -> egui::Color32 {
+    use crate::sim::goals::Standing;
+    match standing {
+        Standing::Met => GOOD,
+        Standing::OnTrack => ui.visuals().text_color(),
+        Standing::AtRisk => WARNING,
+        Standing::Failed => ui.visuals().error_fg_color,
+    }
+}

@@ -132,23 +132,32 @@ pub fn why_ui(
         return;
     };
     let change = why.after - why.before;
+    // A world barely moving is shown with the digits it takes to see its largest cause.
+    let digits = why.decimals();
     ui.label(format!(
-        "{}: from {:.3} to {:.3} ({change:+.3}), tick {from} to {tick}",
+        "{}: from {:.*} to {:.*} ({change:+.*}), tick {from} to {tick}",
         subject_name(run, subject),
+        digits,
         why.before,
-        why.after
+        digits,
+        why.after,
+        digits,
     ));
+    let (parts, too_small) = why.visible_parts(digits);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for part in why.parts.iter().take(12) {
+            if parts.is_empty() {
+                ui.weak("Nothing moved it.");
+            }
+            for part in parts.iter().take(12) {
                 ui.horizontal_wrapped(|ui| {
                     let colour = if part.value < 0.0 {
                         ui.visuals().error_fg_color
                     } else {
                         theme::GOOD
                     };
-                    ui.colored_label(colour, format!("{:+.3}", part.value));
+                    ui.colored_label(colour, format!("{:+.*}", digits, part.value));
                     match &part.member {
                         Some(member) => ui.label(format!("{} in {member}", part.term)),
                         None => ui.label(&part.term),
@@ -171,6 +180,13 @@ pub fn why_ui(
                         }
                     }
                 });
+            }
+            let unlisted = too_small + parts.len().saturating_sub(12);
+            if unlisted > 0 {
+                ui.weak(format!(
+                    "and {unlisted} smaller {}",
+                    if unlisted == 1 { "cause" } else { "causes" }
+                ));
             }
         });
 }
