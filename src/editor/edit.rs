@@ -328,9 +328,14 @@ impl Edit {
             }
             Self::RemoveRegion(id) => {
                 if let Some(nation) = scenario.nations.iter().find(|n| &n.region == id) {
+                    let region = scenario
+                        .regions
+                        .iter()
+                        .find(|r| &r.id == id)
+                        .map_or(id.as_str(), |r| r.name.or_id(r.id.as_str()));
                     return Err(refuse(format!(
-                        "region \"{id}\" still holds \"{}\"; move its nations first",
-                        nation.id
+                        "region {region} still holds {}; move its nations first",
+                        nation.name.or_id(nation.id.as_str())
                     )));
                 }
                 let k = position(&scenario.regions, |x| &x.id == id, "region")?;

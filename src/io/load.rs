@@ -210,9 +210,18 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
         )));
     }
     let migrated = migrate(text, version).map_err(|error| located(error.to_string()))?;
-    let mut scenario: Scenario = options()
-        .from_str(&migrated)
-        .map_err(|error| LoadError::Invalid(vec![syntax(text, &error)]))?;
+    let mut scenario: Scenario = match options().from_str(&migrated) {
+        Ok(scenario) => scenario,
+        Err(error) => {
+            let first = syntax(text, &error);
+            // A file as written can be read on past a field the parser refuses, to report
+            // everything at once; a migrated one has other positions than the file.
+            return Err(LoadError::Invalid(match migrated {
+                std::borrow::Cow::Borrowed(_) => read_on(text, error, first),
+                std::borrow::Cow::Owned(_) => vec![first],
+            }));
+        }
+    };
     // Validation runs on the scenario as written, so paths match the file's own list order;
     // canonical order is applied afterwards.
     let problems = validate(&scenario);
@@ -225,16 +234,61 @@ pub fn load_str(text: &str) -> Result<Scenario, LoadError> {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(_) => "",
     };
-    Err(LoadError::Invalid(
-        problems
-            .into_iter()
-            .map(|problem| Diagnostic {
-                position: locate(source, &problem.path),
-                path: Some(problem.path.to_string()),
-                message: problem.message,
-            })
-            .collect(),
-    ))
+    Err(LoadError::Invalid(located_problems(problems, source)))
+}
+
+/// How many refused fields one check steps over before it stops listing.
+const MAX_READ_ON: usize = 50;
+
+/// Every problem of a file past its first parse error, as far as the parser can step: a field
+/// it refuses (unknown, or given twice) is blanked out in place and the text read again; once
+/// it parses, its validation problems follow. Any other error ends the list, since what follows
+/// it cannot be read reliably.
+fn read_on(text: &str, mut error: ron::error::SpannedError, first: Diagnostic) -> Vec<Diagnostic> {
+    use ron::error::Error as E;
+    let mut diagnostics = vec![first];
+    let mut current = text.to_owned();
+    for _ in 0..MAX_READ_ON {
+        if !matches!(
+            error.code,
+            E::NoSuchStructField { .. } | E::DuplicateStructField { .. }
+        ) {
+            break;
+        }
+        let at = Position {
+            line: error.span.start.line,
+            col: error.span.start.col,
+        };
+        let Some(next) = super::locate::blank_field(&current, at) else {
+            break;
+        };
+        current = next;
+        match options().from_str::<Scenario>(&current) {
+            Ok(scenario) => {
+                diagnostics.extend(located_problems(validate(&scenario), &current));
+                break;
+            }
+            Err(next_error) => {
+                diagnostics.push(syntax(&current, &next_error));
+                error = next_error;
+            }
+        }
+    }
+    // In file order, as a teacher fixes them; what has no position last.
+    diagnostics.sort_by_key(|d| d.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
+    diagnostics
+}
+
+/// Validation problems with their line and column in `source` (none when it is empty).
+fn located_problems(problems: Vec<crate::model::Problem>, source: &str) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|problem| Diagnostic {
+            position: locate(source, &problem.path),
+            path: Some(problem.path.to_string()),
+            message: problem.message,
+        })
+        .collect()
 }
 
 fn is_blank(text: &str) -> bool {

@@ -359,9 +359,67 @@ pub fn locate(source: &str, path: &Path) -> Option<Position> {
     Some(walker.tokens[at].at)
 }
 
+/// `source` with the field `name: value,` that starts at `at` blanked out (every character
+/// but line breaks turned into a space), so the parser can read on past a field it refused while
+/// every other position in the text stays where it was. None when no `name:` starts there.
+pub fn blank_field(source: &str, at: Position) -> Option<String> {
+    let walker = Walker {
+        tokens: tokenize(source),
+    };
+    let start = walker.tokens.iter().position(|t| t.at == at)?;
+    if !matches!(walker.tok(start), Some(Tok::Ident(_)))
+        || walker.tok(start + 1) != Some(&Tok::Colon)
+    {
+        return None;
+    }
+    let after = walker.skip_value(start + 2);
+    // Up to the comma that ends the field, or (the last field) up to what closes the list.
+    let end = match walker.tokens.get(after) {
+        Some(Token {
+            tok: Tok::Comma,
+            at,
+        }) => Position {
+            line: at.line,
+            col: at.col + 1,
+        },
+        Some(next) => next.at,
+        None => return None,
+    };
+    let mut line = 1;
+    let mut col = 1;
+    let blanked = source
+        .chars()
+        .map(|c| {
+            let here = Position { line, col };
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+            if here >= at && here < end && c != '\n' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    Some(blanked)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blanked_field_leaves_every_other_position_in_place() {
+        let source = "(a: 1,\n  b: (x: [1, \"),\"]),\n  c: 3)";
+        let blanked = blank_field(source, Position { line: 2, col: 3 }).unwrap();
+        assert_eq!(blanked, format!("(a: 1,\n{}\n  c: 3)", " ".repeat(20)));
+        let last = blank_field(source, Position { line: 3, col: 3 }).unwrap();
+        assert_eq!(last, "(a: 1,\n  b: (x: [1, \"),\"]),\n      )");
+        assert!(blank_field(source, Position { line: 1, col: 5 }).is_none());
+    }
 
     const SOURCE: &str = r#"// a comment (with a bracket
 Scenario(

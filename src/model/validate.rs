@@ -26,6 +26,17 @@ pub struct Problem {
     pub message: String,
 }
 
+/// How a message names a thing: by its name with the id the file uses when they differ
+/// (`Hegemon ("H")`), so a teacher in the app and one reading the file both know it; by its id
+/// alone when it has no other name.
+fn called(name: &super::Text, id: &str) -> String {
+    match name.0.trim() {
+        "" => format!("\"{id}\""),
+        name if name == id => format!("\"{id}\""),
+        name => format!("{name} (\"{id}\")"),
+    }
+}
+
 /// Checks a scenario and returns every problem found, in file order (empty when valid).
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut check = Checker::new(scenario);
@@ -54,6 +65,14 @@ impl<'a> Checker<'a> {
             regions: BTreeSet::new(),
             alliances: BTreeMap::new(),
             treaties: BTreeMap::new(),
+        }
+    }
+
+    /// How a message names the nation with `id`: see [`called`].
+    fn nation_called(&self, id: &str) -> String {
+        match self.scenario.nations.iter().find(|n| n.id.as_str() == id) {
+            Some(nation) => called(&nation.name, id),
+            None => format!("\"{id}\""),
         }
     }
 
@@ -258,24 +277,24 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
-            let who = &nation.id;
+            let who = called(&nation.name, nation.id.as_str());
             self.number(
                 || at().field("economy"),
-                format_args!("economy of \"{who}\""),
+                format_args!("economy of {who}"),
                 nation.economy,
                 0.001,
                 1.0e6,
             );
             self.number(
                 || at().field("defence_share"),
-                format_args!("defence share of \"{who}\""),
+                format_args!("defence share of {who}"),
                 nation.defence_share,
                 0.0,
                 1.0,
             );
             self.number(
                 || at().field("capability"),
-                format_args!("capability of \"{who}\""),
+                format_args!("capability of {who}"),
                 nation.capability,
                 0.0,
                 1.0e6,
@@ -291,7 +310,7 @@ impl<'a> Checker<'a> {
             for (field, value) in unit {
                 self.number(
                     || at().field(field),
-                    format_args!("{} of \"{who}\"", field.replace('_', " ")),
+                    format_args!("{} of {who}", field.replace('_', " ")),
                     value,
                     0.0,
                     1.0,
@@ -299,7 +318,7 @@ impl<'a> Checker<'a> {
             }
             self.number(
                 || at().field("ideology"),
-                format_args!("ideology of \"{who}\""),
+                format_args!("ideology of {who}"),
                 nation.ideology,
                 -1.0,
                 1.0,
@@ -316,7 +335,7 @@ impl<'a> Checker<'a> {
                 if let Some(value) = value {
                     self.number(
                         || at().field("baseline").field(field),
-                        format_args!("baseline {} of \"{who}\"", field.replace('_', " ")),
+                        format_args!("baseline {} of {who}", field.replace('_', " ")),
                         value,
                         0.0,
                         1.0,
@@ -336,21 +355,17 @@ impl<'a> Checker<'a> {
             let b = self.nation_ref(|| at().field("b"), relation.b.as_str(), "a relation");
             let known_pair = a.zip(b).map(|(a, b)| (a.min(b), a.max(b)));
             if relation.a == relation.b {
+                let who = self.nation_called(relation.a.as_str());
                 self.problem(
                     at().field("b"),
-                    format!(
-                        "a relation joins \"{}\" to itself; relations are between two nations",
-                        relation.a
-                    ),
+                    format!("a relation joins {who} to itself; relations are between two nations"),
                 );
             } else if known_pair.is_some_and(|pair| !pairs.insert(pair)) {
-                self.problem(
-                    at(),
-                    format!(
-                        "the relation of \"{}\" and \"{}\" is listed twice",
-                        relation.a, relation.b
-                    ),
+                let (a, b) = (
+                    self.nation_called(relation.a.as_str()),
+                    self.nation_called(relation.b.as_str()),
                 );
+                self.problem(at(), format!("the relation of {a} and {b} is listed twice"));
             }
             self.number(
                 || at().field("relation"),
@@ -383,15 +398,13 @@ impl<'a> Checker<'a> {
         }
         let mut members = BTreeSet::new();
         for (j, member) in alliance.members.iter().enumerate() {
-            let whose = format!("alliance \"{}\"", alliance.id);
+            let whose = format!("alliance {}", called(&alliance.name, alliance.id.as_str()));
             self.nation_ref(|| at.field("members").index(j), member.as_str(), &whose);
             if !members.insert(member.as_str()) {
+                let who = self.nation_called(member.as_str());
                 self.problem(
                     at.field("members").index(j),
-                    format!(
-                        "\"{member}\" is listed twice in alliance \"{}\"",
-                        alliance.id
-                    ),
+                    format!("{who} is listed twice in {whose}"),
                 );
             }
         }
@@ -422,12 +435,13 @@ impl<'a> Checker<'a> {
         }
         let mut parties = BTreeSet::new();
         for (j, party) in treaty.parties.iter().enumerate() {
-            let whose = format!("treaty \"{}\"", treaty.id);
+            let whose = format!("treaty {}", called(&treaty.name, treaty.id.as_str()));
             self.nation_ref(|| at.field("parties").index(j), party.as_str(), &whose);
             if !parties.insert(party.as_str()) {
+                let who = self.nation_called(party.as_str());
                 self.problem(
                     at.field("parties").index(j),
-                    format!("\"{party}\" is listed twice in treaty \"{}\"", treaty.id),
+                    format!("{who} is listed twice in {whose}"),
                 );
             }
         }

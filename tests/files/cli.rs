@@ -180,6 +180,14 @@ fn check_reports_ok_files_and_every_broken_one_with_line_and_column() {
                 .replace("region: \"south\")", "region: \"south\", stability: 7.0)")
                 .as_bytes(),
         ),
+        write(
+            dir,
+            "two_problems.ron",
+            BLANK
+                .replace("seed: 1,", "seed: 1,\n    sead: 2,")
+                .replace("region: \"south\")", "region: \"south\", stability: 7.0)")
+                .as_bytes(),
+        ),
     ];
     let output = entente()
         .arg("check")
@@ -202,14 +210,17 @@ fn check_reports_ok_files_and_every_broken_one_with_line_and_column() {
             "missing_nation.ron:",
             "nation \"Nowhere\", which does not exist",
         ),
-        ("stability.ron:", "stability of \"C\" is 7"),
+        ("stability.ron:", "stability of Nation C (\"C\") is 7"),
+        ("two_problems.ron:13:5: error:", "unknown field `sead`"),
+        ("two_problems.ron:", "stability of Nation C (\"C\") is 7"),
     ];
+    // A file may have several lines; each expectation needs a line of its own.
     for (place, message) in expectations {
-        let line = text
-            .lines()
-            .find(|l| l.contains(place))
-            .unwrap_or_else(|| panic!("no line for {place} in\n{text}"));
-        assert!(line.contains(message), "{line}");
+        assert!(
+            text.lines()
+                .any(|l| l.contains(place) && l.contains(message)),
+            "no line for {place} saying {message:?} in\n{text}"
+        );
     }
     for name in ["truncated.ron:", "missing_nation.ron:", "stability.ron:"] {
         let line = text.lines().find(|l| l.contains(name)).unwrap();

@@ -89,6 +89,50 @@ fn an_unknown_field_is_named_with_its_location() {
 }
 
 #[test]
+fn past_a_refused_field_every_other_problem_is_reported_in_file_order() {
+    let text = BLANK
+        .replace("seed: 1,", "seed: 1,\n    colour: \"blue\",")
+        .replace(
+            "(id: \"B\", name: \"Nation B\", region: \"north\")",
+            "(id: \"B\", name: \"Nation B\", region: \"north\", stabilty: 0.5)",
+        )
+        .replace(
+            "(id: \"C\", name: \"Nation C\", region: \"south\")",
+            "(id: \"C\", name: \"Nation C\", region: \"south\", stability: 7.0)",
+        );
+    let error = load_str(&text).unwrap_err();
+    let found = diagnostics(&error);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), position_of(&text, "colour"));
+    assert!(
+        found[0].2.contains("unknown field `colour`"),
+        "{}",
+        found[0].2
+    );
+    assert_eq!((found[1].0, found[1].1), position_of(&text, "stabilty"));
+    assert!(
+        found[1].2.contains("unknown field `stabilty`"),
+        "{}",
+        found[1].2
+    );
+    assert_eq!((found[2].0, found[2].1), position_of(&text, "7.0"));
+    assert!(
+        found[2].2.contains("stability of Nation C"),
+        "{}",
+        found[2].2
+    );
+    // A syntax error it cannot step over ends the list there.
+    let broken = text.replace("stability: 7.0)", "stability: 7.0");
+    let found = diagnostics(&load_str(&broken).unwrap_err());
+    assert!(found.len() <= 3, "{found:?}");
+    assert!(
+        found[0].2.contains("unknown field `colour`"),
+        "{}",
+        found[0].2
+    );
+}
+
+#[test]
 fn a_missing_nation_is_named_with_its_location() {
     let text = BLANK.replace("(a: \"A\", b: \"C\"", "(a: \"A\", b: \"Z\"");
     let (line, col, message) = single(&text);
@@ -107,7 +151,10 @@ fn an_out_of_range_stability_is_reported_at_the_number() {
     );
     let (line, col, message) = single(&text);
     assert_eq!((line, col), position_of(&text, "7.0"));
-    assert!(message.contains("stability of \"C\" is 7"), "{message}");
+    assert!(
+        message.contains("stability of Nation C (\"C\") is 7"),
+        "names the nation as the app shows it, with the file's id: {message}"
+    );
     assert!(message.contains("0 to 1"), "{message}");
 }
 
@@ -132,7 +179,7 @@ fn every_problem_is_reported_together() {
     let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
     let expect = [
         "nation \"B\" is defined twice",
-        "joins \"A\" to itself",
+        "joins Nation A (\"A\") to itself",
         "at tick 12, but the horizon ends at tick 9",
         "\"A\" intervenes in itself",
         "alliance \"solo\" has 1 member(s)",

@@ -77,7 +77,7 @@ fn a_broken_file_shows_its_located_problems_instead_of_crashing() {
     let mut harness = harness(EntenteApp::with_file(&path));
     harness.step();
     harness.get_by_label_contains("Could not open");
-    harness.get_by_label_contains("broken.ron:26:65: error: stability of \"C\" is 7");
+    harness.get_by_label_contains("broken.ron:26:65: error: stability of Nation C (\"C\") is 7");
     assert!(harness.state().load_errors().is_some());
     harness.run_steps(10);
     assert_eq!(harness.state().tick(), 0);

@@ -63,9 +63,12 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
             exercise::exercise_panel_ui(ui, app, intents);
             inspector::inspector_ui(ui, app, intents);
         });
+    // On a short screen the plot takes less of the height, so the network stays readable; a
+    // size the user drags is kept (and remembered between sessions with egui's memory).
+    let plot_height = (ui.available_height() * 0.32).clamp(150.0, 240.0);
     egui::Panel::bottom("plots")
         .resizable(true)
-        .default_size(240.0)
+        .default_size(plot_height)
         .show(ui, |ui| {
             // On a small screen the Why panel leaves the plot room for its axis and buttons.
             let why_width = (ui.available_width() * 0.42).clamp(240.0, 440.0);

@@ -211,15 +211,14 @@ pub fn plot_ui(
 const EVENT_GREY: egui::Color32 = egui::Color32::from_gray(110);
 
 /// The legend, above the plot rather than over it: a toggle per series, for the event markers
-/// and for the goals. A long legend (every nation of a large world) scrolls in two rows.
+/// and for the goals, on one line that scrolls sideways when there are many (every nation of a
+/// large world), so the plot keeps its height on a small screen.
 fn legend_ui(ui: &mut egui::Ui, entries: &[(&str, egui::Color32)], hidden: &mut BTreeSet<String>) {
-    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::horizontal()
         .id_salt("plot legend")
-        .max_height(row * 2.0 + 2.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 2.0;
                 for &(name, colour) in entries {
                     let on = !hidden.contains(name);
