@@ -202,7 +202,7 @@ impl EntenteApp {
             return;
         };
         match io::save_file(&copy, &path) {
-            Ok(()) => self.state.info(format!(
+            Ok(_) => self.state.info(format!(
                 "Wrote the student's copy to {} (no teacher notes, no teacher mode)",
                 path.display()
             )),
@@ -450,8 +450,15 @@ impl EntenteApp {
 
     fn save_to(&mut self, path: PathBuf) -> bool {
         match io::save_file(self.state.document.scenario(), &path) {
-            Ok(()) => {
-                self.state.info(format!("Saved {}", path.display()));
+            Ok(saved) => {
+                match saved.comments_kept {
+                    Some(companion) => self.state.info(format!(
+                        "Saved {}. Its comments cannot stay in the file; they are kept in {}",
+                        path.display(),
+                        companion.display()
+                    )),
+                    None => self.state.info(format!("Saved {}", path.display())),
+                }
                 self.state.prefs.remember(&path);
                 self.state.document.mark_saved(path);
                 self.clear_autosave();

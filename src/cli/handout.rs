@@ -21,5 +21,6 @@ pub fn handout(file: &Path, out: &Path) -> anyhow::Result<()> {
             out.display()
         );
     }
-    save_file(&copy, out).with_context(|| format!("cannot write {}", out.display()))
+    save_file(&copy, out).with_context(|| format!("cannot write {}", out.display()))?;
+    Ok(())
 }

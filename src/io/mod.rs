@@ -2,6 +2,7 @@
 //! bundled scenario library.
 
 pub mod chart;
+pub mod comments;
 pub mod csv_export;
 pub mod diagnostic;
 pub mod library;
@@ -13,4 +14,4 @@ pub mod save;
 
 pub use diagnostic::Diagnostic;
 pub use load::{LoadError, load_bytes, load_file, load_str};
-pub use save::{SaveError, save_file, to_ron_string, write_atomically};
+pub use save::{SaveError, Saved, save_file, to_ron_string, write_atomically};

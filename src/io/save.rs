@@ -11,6 +11,15 @@ pub enum SaveError {
     /// The scenario could not be turned into RON (a number RON cannot write, for instance).
     #[error("cannot write the scenario as RON: {0}")]
     Format(#[from] ron::Error),
+    /// The comments of the file about to be replaced could not be kept beside it, so it was
+    /// not replaced.
+    #[error("cannot keep the comments of {} in {}: {source}; nothing was saved", path.display(), super::comments::companion(path).display())]
+    Comments {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
     /// The file system refused.
     #[error("cannot save {}: {source}", path.display())]
     Io {
@@ -38,6 +47,7 @@ pub fn to_ron_string(scenario: &Scenario) -> Result<String, ron::Error> {
         .separate_tuple_members(false)
         .enumerate_arrays(false);
     let body = ron::ser::to_string_pretty(&canonical, config)?;
+    let body = sources_one_per_line(&body, &canonical)?;
     // RON's writer escapes every apostrophe ("Gaddafi\'s"); a double-quoted string needs no
     // such escape, and a teacher reading the file should not see one. The writer escapes each
     // backslash too, so every `\'` it writes is an escaped apostrophe.
@@ -45,18 +55,52 @@ pub fn to_ron_string(scenario: &Scenario) -> Result<String, ron::Error> {
     Ok(format!("{HEADER}{body}\n"))
 }
 
+/// The pretty printer writes lists two levels down on one line; the sources, long citations,
+/// read better one per line, as people write them.
+fn sources_one_per_line(body: &str, scenario: &Scenario) -> Result<String, ron::Error> {
+    let sources = &scenario.meta.sources;
+    if sources.is_empty() {
+        return Ok(body.to_owned());
+    }
+    let items = sources
+        .iter()
+        .map(|source| ron::to_string(&source.0))
+        .collect::<Result<Vec<String>, _>>()?;
+    let inline = format!("        sources: [{}],\n", items.join(", "));
+    let mut listed = "        sources: [\n".to_owned();
+    for item in &items {
+        listed.push_str(&format!("            {item},\n"));
+    }
+    listed.push_str("        ],\n");
+    Ok(body.replacen(&inline, &listed, 1))
+}
+
 fn tenths(x: f32) -> f32 {
     (x * 10.0).round() / 10.0
 }
 
+/// What a save did besides writing the scenario.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// Where the comments of the file it replaced were kept, if it had any.
+    pub comments_kept: Option<std::path::PathBuf>,
+}
+
 /// Saves a scenario atomically: the text goes to a temporary file in the same folder, is flushed
 /// to disk, then renamed over `path`. A crash at any moment leaves either the old or the new file.
-pub fn save_file(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
+/// The comments of a file it replaces are kept first in a companion file (`io::comments`).
+pub fn save_file(scenario: &Scenario, path: &Path) -> Result<Saved, SaveError> {
     let text = to_ron_string(scenario)?;
+    let comments_kept =
+        super::comments::keep(path, HEADER).map_err(|source| SaveError::Comments {
+            path: path.to_owned(),
+            source,
+        })?;
     write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
-    })
+    })?;
+    Ok(Saved { comments_kept })
 }
 
 /// Writes bytes to `path` through a temporary file in the same folder and a rename.

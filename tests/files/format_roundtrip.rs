@@ -167,6 +167,49 @@ fn a_saved_file_reads_like_a_hand_written_one() {
 }
 
 #[test]
+fn sources_are_written_one_per_line() {
+    let libya = entente::io::library::example("libya-2011").unwrap();
+    let scenario = load_str(libya.text).unwrap();
+    let text = to_ron_string(&scenario).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == "sources: [")
+        .unwrap_or_else(|| panic!("no sources list of its own:\n{text}"));
+    for (k, source) in scenario.meta.sources.iter().enumerate() {
+        let line = lines[start + 1 + k].trim();
+        assert!(line.starts_with('"') && line.ends_with("\","), "{line}");
+        assert!(
+            line.contains(source.0.split('\'').next().unwrap()),
+            "{line}"
+        );
+    }
+    assert_eq!(lines[start + 1 + scenario.meta.sources.len()].trim(), "],");
+    assert_eq!(load_str(&text).unwrap(), scenario);
+}
+
+#[test]
+fn saving_over_a_commented_file_keeps_its_comments_beside_it() {
+    let libya = entente::io::library::example("libya-2011").unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("libya.ron");
+    std::fs::write(&path, libya.text).unwrap();
+    let scenario = load_file(&path).unwrap();
+    let saved = save_file(&scenario, &path).unwrap();
+    let companion = folder.path().join("libya.comments.txt");
+    assert_eq!(saved.comments_kept.as_deref(), Some(companion.as_path()));
+    let kept = std::fs::read_to_string(&companion).unwrap();
+    // Every comment but the header line Entente writes itself, with its line.
+    let second = libya.text.lines().nth(1).unwrap();
+    assert!(kept.contains(&format!("line 2: {second}")), "{kept}");
+    assert!(!kept.contains("line 1:"), "{kept}");
+    // The saved file has only Entente's own header; saving it again keeps nothing more.
+    assert_eq!(load_file(&path).unwrap(), scenario);
+    assert_eq!(save_file(&scenario, &path).unwrap().comments_kept, None);
+    assert_eq!(std::fs::read_to_string(&companion).unwrap(), kept);
+}
+
+#[test]
 fn backslashes_and_apostrophes_survive_a_save() {
     let mut scenario = load_str(EXAMPLES[0].text).unwrap();
     for title in ["it's", "a \\ b", "a \\' b", "\\\\'", "quote \" and '"] {
