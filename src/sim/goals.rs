@@ -224,6 +224,12 @@ fn threshold(
     let (first, last) = when.range();
     let outcome = |standing, reason| Outcome { standing, reason };
     let goal = format!("{} {}", compare.words(), threshold_text(value));
+    // "Libya's armed groups were", "Libya's stability was".
+    let (was, is) = if what.ends_with("groups") {
+        ("were", "are")
+    } else {
+        ("was", "is")
+    };
     for tick in first..=last.min(now) {
         let Some(x) = run.state(tick).as_deref().and_then(read) else {
             return outcome(
@@ -235,7 +241,7 @@ fn threshold(
             return outcome(
                 Standing::Failed,
                 format!(
-                    "{what} was {} in {}; the goal is {goal}",
+                    "{what} {was} {} in {}; the goal is {goal}",
                     value_text(x, compare, value),
                     date(world, tick)
                 ),
@@ -248,7 +254,7 @@ fn threshold(
         } else {
             format!("through {}", date(world, last))
         };
-        let verb = if first == last { "was" } else { "stayed" };
+        let verb = if first == last { was } else { "stayed" };
         return outcome(Standing::Met, format!("{what} {verb} {goal} {through}"));
     }
     let Some(current) = run.state(now).as_deref().and_then(read) else {
@@ -263,12 +269,12 @@ fn threshold(
     if slack < MARGIN {
         outcome(
             Standing::AtRisk,
-            format!("{what} is {shown} now; it must be {goal} {when_words}"),
+            format!("{what} {is} {shown} now; it must be {goal} {when_words}"),
         )
     } else {
         outcome(
             Standing::OnTrack,
-            format!("{what} is {shown} now; {goal} needed {when_words}"),
+            format!("{what} {is} {shown} now; {goal} needed {when_words}"),
         )
     }
 }

@@ -121,7 +121,7 @@ fn an_exercise_built_in_the_editor_saves_reloads_validates_and_evaluates_the_sam
     click(&mut harness, "Goals");
     click(&mut harness, "Add goal");
     choose(&mut harness, "West", 0, "Mesa");
-    set_number(&mut harness, "Threshold", "0.45");
+    set_number(&mut harness, "threshold", "0.45");
     click(&mut harness, "Add goal");
     choose(
         &mut harness,

@@ -133,6 +133,8 @@ fn the_unsaved_changes_question_saves_through_the_apps_dialog_then_goes_on() {
 fn csv_export_goes_through_the_apps_dialog() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = edited(folder.path());
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
     harness.get_by_label("Export CSV…").click();
     harness.run_steps(3);
     harness.get_by_label("Save here").click();

@@ -65,7 +65,7 @@ fn a_small_screen_keeps_every_action_reachable_and_nothing_overlapping() {
     assert_tools_reachable(&harness, size, "1024×700");
     // The plot's buttons stay clear of the Why panel beside them.
     let why = harness.get_by_label("Why?").rect();
-    for button in ["Export CSV…", "Export PNG…"] {
+    for button in ["Show", "Export"] {
         let rect = harness.get_by_label(button).rect();
         assert!(
             rect.right() <= why.left(),
@@ -77,17 +77,21 @@ fn a_small_screen_keeps_every_action_reachable_and_nothing_overlapping() {
     // The plot leaves the network room to read (it took 190 px when the plot was fixed).
     let canvas = harness.get_by_label("Network canvas").rect();
     assert!(canvas.height() >= 220.0, "canvas {canvas:?}");
-    // The plot's legend sits above the plot, not over it.
+    assert_legend_above_plot(&harness, "1024×700");
+}
+
+/// The plot's legend sits above the plot, not over it.
+fn assert_legend_above_plot(harness: &Harness<'_, EntenteApp>, case: &str) {
     let plot = harness.get_by_label("Plot").rect();
     for region in ["West", "Mesa", "East"] {
         let entry = harness
             .query_all_by_label(region)
             .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Button)
-            .unwrap_or_else(|| panic!("no legend entry for {region}"))
+            .unwrap_or_else(|| panic!("{case}: no legend entry for {region}"))
             .rect();
         assert!(
             entry.bottom() <= plot.top() && entry.left() >= plot.left() - 40.0,
-            "{region}'s legend entry {entry:?} over the plot {plot:?}"
+            "{case}: {region}'s legend entry {entry:?} over the plot {plot:?}"
         );
     }
 }
@@ -145,7 +149,14 @@ fn resized_panels_come_back_at_their_size_next_time() {
 fn large_text_on_a_projector_keeps_every_action_reachable() {
     let size = egui::vec2(1400.0, 900.0);
     let harness = window(size, 1.5);
-    assert_tools_reachable(&harness, size, "1400×900 at 1.5× text");
+    let case = "1400×900 at 1.5× text";
+    assert_tools_reachable(&harness, size, case);
+    assert_legend_above_plot(&harness, case);
+    // No panel takes more than its share: the network keeps a readable height.
+    let canvas = harness.get_by_label("Network canvas").rect();
+    assert!(canvas.height() >= 140.0, "{case}: canvas {canvas:?}");
+    let plot = harness.get_by_label("Plot").rect();
+    assert!(plot.height() >= 70.0, "{case}: plot {plot:?}");
 }
 
 #[test]

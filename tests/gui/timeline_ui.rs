@@ -224,6 +224,8 @@ fn csv_export_writes_the_plotted_data() {
     let mut harness = harness(&dialogs);
     settle(&mut harness);
     dialogs.answer(Some(&path));
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
     harness.get_by_label("Export CSV…").click();
     harness.run_steps(2);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -412,6 +414,8 @@ fn png_export_draws_a_chart_with_axes_and_a_title() {
     let mut harness = harness(&dialogs);
     settle(&mut harness);
     dialogs.answer(Some(&path));
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
     harness.get_by_label("Export PNG…").click();
     harness.run_steps(2);
     // A figure for a handout or a slide, not a crop of the plot panel.

@@ -233,11 +233,6 @@ fn goal_ui(
                     }
                 }
                 Subject::Nation(nation) => {
-                    if let Some(id) =
-                        nation_combo(ui, "Nation", ("goal nation", k), scenario, nation)
-                    {
-                        *nation = id;
-                    }
                     let options: Vec<(usize, String)> = GOAL_VARIABLES
                         .iter()
                         .enumerate()
@@ -249,10 +244,16 @@ fn goal_ui(
                         .iter()
                         .position(|v| v == variable)
                         .unwrap_or(usize::MAX);
-                    if let Some(v) = combo(ui, "Variable", ("goal variable", k), current, &options)
-                    {
-                        *variable = GOAL_VARIABLES[v].to_owned();
-                    }
+                    ui.horizontal_wrapped(|ui| {
+                        if let Some(id) =
+                            nation_combo(ui, "Nation", ("goal nation", k), scenario, nation)
+                        {
+                            *nation = id;
+                        }
+                        if let Some(v) = combo(ui, "its", ("goal variable", k), current, &options) {
+                            *variable = GOAL_VARIABLES[v].to_owned();
+                        }
+                    });
                 }
             }
             typing = threshold_ui(ui, k, compare, value, range);
@@ -265,12 +266,14 @@ fn goal_ui(
             value,
             when,
         } => {
-            if let Some(id) = nation_combo(ui, "Between", ("goal a", k), scenario, a) {
-                *a = id;
-            }
-            if let Some(id) = nation_combo(ui, "and", ("goal b", k), scenario, b) {
-                *b = id;
-            }
+            ui.horizontal_wrapped(|ui| {
+                if let Some(id) = nation_combo(ui, "Between", ("goal a", k), scenario, a) {
+                    *a = id;
+                }
+                if let Some(id) = nation_combo(ui, "and", ("goal b", k), scenario, b) {
+                    *b = id;
+                }
+            });
             typing = threshold_ui(ui, k, compare, value, range);
             period_ui(ui, scenario, k, when);
         }
@@ -354,12 +357,12 @@ fn threshold_ui(
     range: std::ops::RangeInclusive<f64>,
 ) -> Option<String> {
     let options = [(Compare::Above, "at least"), (Compare::Below, "at most")];
-    if let Some(chosen) = combo(ui, "Must be", ("goal compare", k), *compare, &options) {
-        *compare = chosen;
-    }
     let mut typing = None;
-    ui.horizontal(|ui| {
-        let label = ui.label("Threshold");
+    ui.horizontal_wrapped(|ui| {
+        if let Some(chosen) = combo(ui, "Must be", ("goal compare", k), *compare, &options) {
+            *compare = chosen;
+        }
+        let label = ui.label("threshold");
         if ui
             .add(
                 egui::DragValue::new(value)
@@ -382,31 +385,33 @@ fn period_ui(ui: &mut egui::Ui, scenario: &Scenario, k: usize, when: &mut When) 
     let horizon = scenario.horizon;
     let through = matches!(when, When::Through(..));
     let options = [(false, "in one quarter"), (true, "throughout")];
-    if let Some(chosen) = combo(ui, "Checked", ("goal period", k), through, &options) {
-        let (first, last) = when.range();
-        *when = if chosen {
-            When::Through(first, horizon.max(last))
-        } else {
-            When::At(last)
-        };
-    }
-    ui.horizontal(|ui| match when {
-        When::At(tick) => {
-            ui.label("in");
-            if let Some(t) = date_ui(ui, scenario, *tick, ("goal when", k)) {
-                *tick = t;
-            }
+    ui.horizontal_wrapped(|ui| {
+        if let Some(chosen) = combo(ui, "Checked", ("goal period", k), through, &options) {
+            let (first, last) = when.range();
+            *when = if chosen {
+                When::Through(first, horizon.max(last))
+            } else {
+                When::At(last)
+            };
         }
-        When::Through(first, last) => {
-            ui.label("from");
-            if let Some(t) = date_ui(ui, scenario, *first, ("goal from", k)) {
-                *first = t;
-                *last = (*last).max(t);
+        match when {
+            When::At(tick) => {
+                ui.label("in");
+                if let Some(t) = date_ui(ui, scenario, *tick, ("goal when", k)) {
+                    *tick = t;
+                }
             }
-            ui.label("to");
-            if let Some(t) = date_ui(ui, scenario, *last, ("goal to", k)) {
-                *last = t;
-                *first = (*first).min(t);
+            When::Through(first, last) => {
+                ui.label("from");
+                if let Some(t) = date_ui(ui, scenario, *first, ("goal from", k)) {
+                    *first = t;
+                    *last = (*last).max(t);
+                }
+                ui.label("to");
+                if let Some(t) = date_ui(ui, scenario, *last, ("goal to", k)) {
+                    *last = t;
+                    *first = (*first).min(t);
+                }
             }
         }
     });

@@ -56,25 +56,30 @@ pub fn window_ui(ui: &mut egui::Ui, app: &AppState, views: &mut Views, intents: 
         .show(ui, |ui| {
             timeline::timeline_ui(ui, app, &mut views.timeline, intents)
         });
+    // No panel may take more than its share of a small or zoomed window: sizes are remembered
+    // in points, and at large text a remembered size would leave the canvas a sliver.
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(360.0)
+        .max_size((ui.available_width() * 0.4).max(200.0))
         .show(ui, |ui| {
             exercise::exercise_panel_ui(ui, app, intents);
             inspector::inspector_ui(ui, app, intents);
         });
     // On a short screen the plot takes less of the height, so the network stays readable; a
     // size the user drags is kept (and remembered between sessions with egui's memory).
-    let plot_height = (ui.available_height() * 0.32).clamp(150.0, 240.0);
+    let plot_height = (ui.available_height() * 0.35).clamp(150.0, 240.0);
     egui::Panel::bottom("plots")
         .resizable(true)
         .default_size(plot_height)
+        .max_size((ui.available_height() * 0.5).max(120.0))
         .show(ui, |ui| {
             // On a small screen the Why panel leaves the plot room for its axis and buttons.
             let why_width = (ui.available_width() * 0.42).clamp(240.0, 440.0);
             egui::Panel::right("why")
                 .resizable(true)
                 .default_size(why_width)
+                .max_size((ui.available_width() * 0.5).max(200.0))
                 .show(ui, |ui| why::why_ui(ui, app, &mut views.why, intents));
             plot::plot_ui(ui, app, &mut views.plot, intents);
         });

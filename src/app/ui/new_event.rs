@@ -81,7 +81,9 @@ pub struct Draft {
 pub(super) fn palette_ui(ui: &mut egui::Ui, cursor: u32) -> Option<NewKind> {
     let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
-        ui.weak("Drag onto the timeline (or click to add at the cursor):");
+        // Short, so the buttons fit one row on a small screen; each button says the rest.
+        ui.weak("Add an event:")
+            .on_hover_text("Drag a kind onto the timeline, or click it to add at the cursor");
         for kind in NewKind::ALL {
             // One widget senses both, so a click is not taken by a drag area laid over it.
             let response = ui

@@ -111,14 +111,25 @@ pub fn plot_ui(
             })
             .response
             .labelled_by(label.id);
-        export_csv = ui
-            .button("Export CSV…")
-            .on_hover_text("Write the plotted series, one row per tick")
-            .clicked();
-        export_png = ui
-            .button("Export PNG…")
-            .on_hover_text("Save the plot as an image")
-            .clicked();
+        // One menu for both exports keeps the controls on one row on a narrow panel.
+        ui.menu_button("Export", |ui| {
+            if ui
+                .button("Export CSV…")
+                .on_hover_text("Write the plotted series, one row per tick")
+                .clicked()
+            {
+                export_csv = true;
+                ui.close();
+            }
+            if ui
+                .button("Export PNG…")
+                .on_hover_text("Save the plot as an image, with its title, axes and legend")
+                .clicked()
+            {
+                export_png = true;
+                ui.close();
+            }
+        });
         if lines.is_empty() {
             ui.weak("Select a pair of nations (or a relation) for this view.");
         }
@@ -137,12 +148,19 @@ pub fn plot_ui(
     legend_ui(ui, &entries, &mut plot_state.hidden);
     let hidden = &plot_state.hidden;
 
+    // A short plot (a small screen at large text) leaves out its rotated y label, which would
+    // run past the plot's top into the legend; the view selector names what is plotted.
+    let y_label = if ui.available_height() < 150.0 {
+        String::new()
+    } else {
+        plot_state.view.label().to_owned()
+    };
     let response = Plot::new("plot")
         .x_axis_label(format!(
             "tick (quarter from {} Q{})",
             start.year, start.quarter
         ))
-        .y_axis_label(plot_state.view.label())
+        .y_axis_label(y_label)
         .include_x(0.0)
         .include_x(f64::from(horizon))
         .include_y(0.0)
@@ -171,7 +189,7 @@ pub fn plot_ui(
             }
             if !hidden.contains("goals") {
                 for mark in &marks {
-                    draw_goal(plot, mark);
+                    draw_goal(plot, mark, horizon);
                 }
             }
             for &tick in events.iter().filter(|_| !hidden.contains("events")) {
@@ -252,7 +270,7 @@ fn legend_ui(ui: &mut egui::Ui, entries: &[(&str, egui::Color32)], hidden: &mut 
 
 /// A goal's threshold over the ticks it checks: a dashed line, a faint band on the side the
 /// goal asks for, and its number and standing, coloured as the goals panel colours them.
-fn draw_goal(plot: &mut egui_plot::PlotUi, mark: &GoalMark) {
+fn draw_goal(plot: &mut egui_plot::PlotUi, mark: &GoalMark, horizon: u32) {
     let colour = match mark.standing {
         Standing::Met => theme::GOOD,
         Standing::OnTrack => egui::Color32::from_gray(128),
@@ -288,20 +306,20 @@ fn draw_goal(plot: &mut egui_plot::PlotUi, mark: &GoalMark) {
             .width(2.0)
             .style(LineStyle::dashed_dense()),
     );
-    let words = format!(
-        "goal {}: {} {:.2}, {}",
-        mark.number,
-        mark.compare.words(),
-        mark.value,
-        mark.standing.label()
-    );
-    let anchor = if band > 0.0 {
-        egui::Align2::RIGHT_BOTTOM
-    } else {
-        egui::Align2::RIGHT_TOP
+    // Short, so that the labels of goals close together stay apart; the goals panel has the
+    // sentence.
+    let words = format!("goal {} {}", mark.number, mark.standing.label());
+    // The words sit inside the plot: from the start of a mark in its first half, up to the end
+    // of one in its second half; above the line for "at least", below it for "at most".
+    let early = 2 * mark.first < horizon;
+    let (x, anchor) = match (early, band > 0.0) {
+        (true, true) => (first, egui::Align2::LEFT_BOTTOM),
+        (true, false) => (first, egui::Align2::LEFT_TOP),
+        (false, true) => (last, egui::Align2::RIGHT_BOTTOM),
+        (false, false) => (last, egui::Align2::RIGHT_TOP),
     };
     plot.text(
-        Text::new("goals", PlotPoint::new(last, edge), words)
+        Text::new("goals", PlotPoint::new(x, edge), words)
             .id("goals")
             .color(colour)
             .anchor(anchor),
