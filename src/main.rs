@@ -40,6 +40,18 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&format!("{error:#}")),
         },
+        Some(Command::Compare {
+            first,
+            second,
+            subject,
+            tick,
+        }) => match cli::compare(&first, &second, subject.as_deref(), tick) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{error:#}")),
+        },
         Some(Command::Blocs { file, tick }) => match cli::blocs(&file, tick) {
             Ok(text) => {
                 print!("{text}");

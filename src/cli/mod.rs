@@ -3,6 +3,7 @@
 
 mod blocs;
 mod check;
+mod compare;
 mod handout;
 mod new;
 mod report;
@@ -14,6 +15,7 @@ use clap::{Parser, Subcommand};
 
 pub use blocs::blocs;
 pub use check::check;
+pub use compare::compare;
 pub use handout::handout;
 pub use new::{examples, generate, new};
 pub use report::report;
@@ -109,6 +111,20 @@ pub enum Command {
         /// Where to write the student's copy (refuses to overwrite an existing file).
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Compare two scenarios' runs: how a region's or a nation's stability differs at a tick,
+    /// what separates the scenarios, and the named causes of the difference, largest first.
+    Compare {
+        /// The first scenario (the baseline).
+        first: PathBuf,
+        /// The second scenario (the alternative).
+        second: PathBuf,
+        /// A region's or a nation's id; default: the region that differs most.
+        #[arg(long)]
+        subject: Option<String>,
+        /// The tick compared; default: the shorter horizon.
+        #[arg(long)]
+        tick: Option<u32>,
     },
     /// Predict blocs with the landscape model: minima, basin shares and wavering states.
     Blocs {

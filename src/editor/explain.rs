@@ -124,12 +124,42 @@ fn explain_ledgers(
     ledgers: &[TickLedger],
     subject: Subject,
 ) -> Explanation {
-    let value = |state: &State| match subject {
-        Subject::Nation(n) => state.nations[n.ix()].stability,
-        Subject::Region(r) => state.region_stability[r.ix()],
-    };
-    // (term label, member, cause) → summed value; a BTreeMap keeps the order deterministic.
-    let mut sums: BTreeMap<(String, Option<NationIx>, Cause), f64> = BTreeMap::new();
+    let mut parts: Vec<Contribution> = term_sums(ledgers, subject)
+        .into_iter()
+        .filter(|(_, v)| v.abs() > 1e-9)
+        .map(|((term, member, cause), value)| Contribution {
+            term,
+            member: member.map(|m| nation_name(world, m)),
+            cause: describe_cause(world, cause),
+            item: cause_item(world, cause),
+            value,
+        })
+        .collect();
+    parts.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
+    Explanation {
+        before: subject.value(first),
+        after: subject.value(last),
+        parts,
+    }
+}
+
+impl Subject {
+    /// Its stability in `state`.
+    pub fn value(self, state: &State) -> f64 {
+        match self {
+            Subject::Nation(n) => state.nations[n.ix()].stability,
+            Subject::Region(r) => state.region_stability[r.ix()],
+        }
+    }
+}
+
+/// One named term of a change: its label, the member it is traced to (a region's), its cause.
+pub(super) type TermKey = (String, Option<NationIx>, Cause);
+
+/// The ledger terms of `subject`'s stability summed over `ledgers`, by label, member and cause;
+/// together they are the whole change. A BTreeMap keeps the order deterministic.
+pub(super) fn term_sums(ledgers: &[TickLedger], subject: Subject) -> BTreeMap<TermKey, f64> {
+    let mut sums: BTreeMap<TermKey, f64> = BTreeMap::new();
     for ledger in ledgers {
         match subject {
             Subject::Nation(n) => add_nation_terms(&mut sums, ledger, n, None, 1.0),
@@ -164,27 +194,11 @@ fn explain_ledgers(
             }
         }
     }
-    let mut parts: Vec<Contribution> = sums
-        .into_iter()
-        .filter(|(_, v)| v.abs() > 1e-9)
-        .map(|((term, member, cause), value)| Contribution {
-            term,
-            member: member.map(|m| nation_name(world, m)),
-            cause: describe_cause(world, cause),
-            item: cause_item(world, cause),
-            value,
-        })
-        .collect();
-    parts.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
-    Explanation {
-        before: value(first),
-        after: value(last),
-        parts,
-    }
+    sums
 }
 
 fn add_nation_terms(
-    sums: &mut BTreeMap<(String, Option<NationIx>, Cause), f64>,
+    sums: &mut BTreeMap<TermKey, f64>,
     ledger: &TickLedger,
     nation: NationIx,
     member: Option<NationIx>,

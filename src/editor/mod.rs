@@ -7,6 +7,7 @@
 
 pub mod autosave;
 mod background;
+pub mod compare;
 pub mod document;
 pub mod edit;
 pub mod exercise;

@@ -19,14 +19,15 @@ pub fn event(scenario: &Scenario, event: &Event) -> String {
     let name = |id: &NationId| nation(scenario, id);
     let what = match &event.action {
         Action::Intervention(i) => format!(
-            "{} in {} by {}",
+            "{} in {} by {} ({})",
             i.kind.label(),
             name(&i.target),
             i.interveners
                 .iter()
                 .map(name)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            conduct(i)
         ),
         Action::SignTreaty(t) => format!(
             "{} signed by {}",
@@ -66,6 +67,26 @@ pub fn event(scenario: &Scenario, event: &Event) -> String {
         }
     };
     format!("Event at tick {} ({year} Q{quarter}): {what}", event.tick)
+}
+
+/// How an intervention is conducted, which is what the model makes matter: "no UN mandate,
+/// post-conflict planning 0.0, local engagement 0.0, rapid drawdown".
+pub fn conduct(i: &super::Intervention) -> String {
+    let basis = match i.legal_basis {
+        super::LegalBasis::Unsc => "UN Security Council mandate",
+        super::LegalBasis::SelfDefence => "self-defence",
+        super::LegalBasis::Regional => "regional mandate",
+        super::LegalBasis::NoMandate => "no UN mandate",
+    };
+    let drawdown = match i.drawdown {
+        super::Drawdown::Rapid => "rapid drawdown".to_owned(),
+        super::Drawdown::Gradual => "gradual drawdown".to_owned(),
+        super::Drawdown::Rate(rate) => format!("drawdown {rate:.2} a quarter"),
+    };
+    format!(
+        "{basis}, post-conflict planning {:.1}, local engagement {:.1}, {} troops per 1,000 for {} quarters, {drawdown}",
+        i.post_conflict_planning, i.local_engagement, i.troops_per_1000, i.duration
+    )
 }
 
 /// A goal's test in words, as the exercise editor writes a goal's text until the teacher writes

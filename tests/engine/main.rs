@@ -10,6 +10,7 @@ mod generated;
 
 mod causes;
 mod checkpoints;
+mod compare;
 mod determinism;
 mod engine_skeleton;
 mod goals;

@@ -616,3 +616,78 @@ fn handout_writes_the_students_copy_without_teacher_notes() {
         .code(1)
         .stderr(predicate::str::contains("no exercise block"));
 }
+
+#[test]
+fn compare_explains_a_mandate_against_none_naming_the_differing_operation_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    let text = std::fs::read_to_string(DEFAULT).unwrap();
+    let unmandated = "legal_basis: NoMandate, post_conflict_planning: 0.0, local_engagement: 0.0";
+    assert!(text.contains(unmandated));
+    let without = write(dir, "without.ron", text.as_bytes());
+    let with = write(
+        dir,
+        "with.ron",
+        text.replace(
+            unmandated,
+            "legal_basis: Unsc, post_conflict_planning: 0.8, local_engagement: 0.7",
+        )
+        .as_bytes(),
+    );
+    let output = entente()
+        .args([
+            "compare",
+            &without,
+            &with,
+            "--subject",
+            "mesa",
+            "--tick",
+            "40",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let out = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Mesa at tick 40 (2013 Q1): "), "{out}");
+    // The two versions of the operation come first, each with how it is conducted.
+    assert!(
+        lines[1].contains("only in")
+            && lines[1].contains("with.ron")
+            && lines[1].contains("UN Security Council mandate"),
+        "{out}"
+    );
+    assert!(
+        lines[2].contains("without.ron") && lines[2].contains("no UN mandate"),
+        "{out}"
+    );
+    assert!(lines[3].starts_with("why, largest first"), "{out}");
+    // The named parts, as printed, add up to the difference printed on the first line.
+    let gap: f64 = lines[0]
+        .rsplit("difference of ")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        gap > 0.05,
+        "the mandate, planning and engagement help Mesa: {gap}"
+    );
+    // Without a subject, the region that differs most; the same file twice differs by nothing.
+    let same = entente()
+        .args(["compare", &without, &without])
+        .output()
+        .unwrap();
+    let same = String::from_utf8(same.stdout).unwrap();
+    assert!(same.contains("the same world and timeline"), "{same}");
+    let missing = entente()
+        .args(["compare", &without, &with, "--subject", "atlantis"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(
+        String::from_utf8(missing.stderr)
+            .unwrap()
+            .contains("no region or nation \"atlantis\"")
+    );
+}

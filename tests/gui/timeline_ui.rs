@@ -93,7 +93,7 @@ fn dragging_an_event_moves_it_and_the_results_follow_and_undo_restores_them() {
     settle(&mut harness);
     let before = harness.state().plotted_series();
     let label = "Event at tick 12 (2006 Q1): regime change in Target State by Hegemon";
-    let start = harness.get_by_label(label).rect().left_center() + egui::vec2(6.0, 0.0);
+    let start = harness.get_by_label_contains(label).rect().left_center() + egui::vec2(6.0, 0.0);
     let to = pos2(timeline_point(&harness, 24, 0).x, start.y);
     drag(&mut harness, start, to);
 
