@@ -49,6 +49,10 @@ pub enum Command {
     JumpToStart,
     /// Simulate to the horizon.
     JumpToEnd,
+    /// Keep the current run, drawn faint, to compare what comes next with.
+    KeepBaseline,
+    /// Keep the current run and branch from the cursor tick: edits change only what follows.
+    BranchHere,
     /// Work out again how stable the world is at rest (after edits of the world itself).
     CheckStability,
     /// Open the exercise editor (teacher mode), making an exercise if the scenario has none.
@@ -256,6 +260,20 @@ pub const COMMANDS: &[CommandSpec] = &[
         shortcut: key(NONE, Key::End),
     },
     CommandSpec {
+        command: Command::KeepBaseline,
+        menu: Menu::Simulation,
+        label: "Keep as baseline",
+        help: "Keep the current run under a name, drawn faint on the plot, to compare the next one with",
+        shortcut: key(CTRL, Key::B),
+    },
+    CommandSpec {
+        command: Command::BranchHere,
+        menu: Menu::Simulation,
+        label: "Branch here",
+        help: "Keep the current run and branch from the cursor: edits change only what comes after it, the history stays shared",
+        shortcut: None,
+    },
+    CommandSpec {
         command: Command::CheckStability,
         menu: Menu::Simulation,
         label: "Check stability",
@@ -340,6 +358,27 @@ pub fn spec(command: Command) -> &'static CommandSpec {
         .iter()
         .find(|spec| spec.command == command)
         .unwrap_or(&COMMANDS[0])
+}
+
+/// A change to the runs kept for comparison (`editor::runs`), by a pinned run's id.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunsChange {
+    /// Rename a run.
+    Rename(u64, String),
+    /// Show or hide a run on the plot.
+    Show(u64, bool),
+    /// Compare the current run with this one (None: with none).
+    Compare(Option<u64>),
+    /// Delete a run.
+    Remove(u64),
+    /// Make a kept run's scenario the current one (one undoable step).
+    SwitchTo(u64),
+    /// Plot the current run minus the compared one.
+    Difference(bool),
+    /// Let the Why panel explain the difference from the compared run.
+    ExplainDifference(bool),
+    /// End the branch: edits may change any tick again.
+    EndBranch,
 }
 
 /// What holds the keyboard focus, which decides who gets a key.
@@ -429,6 +468,8 @@ pub enum Intent {
     SetMode(crate::editor::exercise::Mode),
     /// Write the student's copy of the exercise (asks where; teacher mode).
     WriteHandout,
+    /// Change the runs kept for comparison.
+    Runs(RunsChange),
     /// Choose the student's role in the exercise, by index (None: every role).
     ChooseRole(Option<usize>),
 }

@@ -3,7 +3,7 @@
 //! asks the exercise session first and the document second.
 
 use super::EntenteApp;
-use super::command::{Command, Intent, UnsavedAnswer};
+use super::command::{Command, Intent, RunsChange, UnsavedAnswer};
 use super::state::{AfterSave, Prompt};
 use crate::editor::document::MergeKey;
 use crate::editor::edit::{Edit, fresh_id, positions_with_defaults};
@@ -55,6 +55,7 @@ impl EntenteApp {
             Intent::FileChosen(path) => self.file_chosen(path),
             Intent::SetMode(mode) => self.set_mode(mode),
             Intent::WriteHandout => self.write_handout(),
+            Intent::Runs(change) => self.change_runs(change),
             Intent::ChooseRole(role) => {
                 let roles = self
                     .state
@@ -69,6 +70,74 @@ impl EntenteApp {
                     session.role = role;
                 }
             }
+        }
+    }
+
+    /// Keeps the current run under a name, to compare the next ones with.
+    fn keep_baseline(&mut self) {
+        let state = &mut self.state;
+        let Some(run) = state.document.simulation() else {
+            state.error("The scenario has problems; there is no run to keep");
+            return;
+        };
+        let name = state.runs.pin("baseline", state.document.scenario(), run);
+        state.info(format!(
+            "Kept the current run as \"{name}\": it is drawn faint on the plot; edit, and compare"
+        ));
+    }
+
+    /// Keeps the current run and branches from the cursor tick.
+    fn branch_here(&mut self) {
+        let tick = self.state.cursor();
+        let state = &mut self.state;
+        let Some(run) = state.document.simulation() else {
+            state.error("The scenario has problems; there is no run to branch from");
+            return;
+        };
+        state.runs.branch_here(tick, state.document.scenario(), run);
+        state.info(format!(
+            "Branched at tick {tick}: the history up to it stays shared; edits change what comes after"
+        ));
+    }
+
+    fn change_runs(&mut self, change: RunsChange) {
+        let runs = &mut self.state.runs;
+        let outcome = match change {
+            RunsChange::Rename(id, name) => runs.rename(id, &name),
+            RunsChange::Show(id, shown) => runs.set_shown(id, shown),
+            RunsChange::Compare(id) => runs.set_compared(id),
+            RunsChange::Remove(id) => runs.remove(id).map(|run| {
+                self.state.info(format!("Deleted run \"{}\"", run.name));
+            }),
+            RunsChange::Difference(on) => {
+                runs.difference = on;
+                Ok(())
+            }
+            RunsChange::ExplainDifference(on) => {
+                runs.explain_difference = on;
+                Ok(())
+            }
+            RunsChange::EndBranch => {
+                runs.end_branch();
+                Ok(())
+            }
+            RunsChange::SwitchTo(id) => match runs.get(id) {
+                Some(run) => {
+                    let edit = Edit::SwitchRun {
+                        name: run.name.clone(),
+                        scenario: Box::new(run.scenario.clone()),
+                    };
+                    // The run switched to is no branch of the one that was current.
+                    runs.end_branch();
+                    self.apply_edit(&edit, None);
+                    Ok(())
+                }
+                None => Err("that run no longer exists".to_owned()),
+            },
+        };
+        if let Err(reason) = outcome {
+            self.state
+                .error(format!("Cannot change the runs: {reason}"));
         }
     }
 
@@ -122,6 +191,17 @@ impl EntenteApp {
         if let Some(reason) = state.refusal(edit) {
             state.error(format!("Not in this exercise: {reason}"));
             return false;
+        }
+        // A branch changes only what comes after its tick.
+        if edit.changes_model() && state.runs.branch().is_some() {
+            let before = state.document.scenario();
+            let mut after = before.clone();
+            if edit.apply(&mut after).is_ok()
+                && let Some(reason) = state.runs.refusal(before, &after)
+            {
+                state.error(format!("Not on this branch: {reason}"));
+                return false;
+            }
         }
         let scheduled = state.document.fresh_event_handle();
         match state.document.apply(edit, merge) {
@@ -216,6 +296,8 @@ impl EntenteApp {
             Command::JumpToStart => self.pause_at(0),
             Command::JumpToEnd => self.pause_at(horizon),
             Command::CheckStability => self.state.document.check_stability(),
+            Command::KeepBaseline => self.keep_baseline(),
+            Command::BranchHere => self.branch_here(),
             Command::FitView => self.views.canvas.request_fit(),
             Command::FocusNeighbourhood => self.views.canvas.focus.cycle(),
             Command::EditExercise => self.open_exercise_editor(),

@@ -135,6 +135,8 @@ impl EntenteApp {
         self.state.selection = Selection::none();
         self.views.canvas.request_fit();
         self.state.load_errors = None;
+        // Kept runs belong to the scenario they were kept from.
+        self.state.runs = crate::editor::runs::Runs::default();
         self.start_session();
     }
 

@@ -18,7 +18,7 @@ mod window;
 
 use std::path::{Path, PathBuf};
 
-pub use command::{COMMANDS, Command, Intent, UnsavedAnswer};
+pub use command::{COMMANDS, Command, Intent, RunsChange, UnsavedAnswer};
 pub use dialogs::{DialogEnvironment, FileDialogs, NativeDialogs, native_dialogs_available};
 pub use state::{AfterSave, AppState, LoadErrors, Prompt, Status};
 

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use super::playback::Playback;
 use crate::editor::exercise::{Mode, Session};
 use crate::editor::prefs::Prefs;
+use crate::editor::runs::Runs;
 use crate::editor::{Document, Selection};
 
 /// What to do once the user has answered the unsaved-changes question.
@@ -77,6 +78,8 @@ pub struct AppState {
     pub(in crate::app) selection: Selection,
     /// The classroom session, when the scenario is an exercise.
     pub(in crate::app) session: Option<Session>,
+    /// Runs kept to compare with the current one, and the current run's branch point.
+    pub(in crate::app) runs: Runs,
     pub(in crate::app) playback: Playback,
     /// Frames in a row that ended with the run not yet computed (for the progress indicator).
     pub(in crate::app) computing_frames: u32,
@@ -94,6 +97,7 @@ impl AppState {
             document,
             selection: Selection::none(),
             session: None,
+            runs: Runs::default(),
             playback: Playback::new(autoplay),
             computing_frames: 0,
             prefs: Prefs::default(),
@@ -112,6 +116,11 @@ impl AppState {
     /// The selection.
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The runs kept for comparison, and the current run's branch point.
+    pub fn runs(&self) -> &Runs {
+        &self.runs
     }
 
     /// The classroom session, if the scenario is an exercise.

@@ -117,6 +117,13 @@ pub enum Edit {
     SetSettings(Settings),
     /// Move nodes on the canvas (layout only; the simulation is untouched).
     MoveNodes(Vec<(NationId, (f32, f32))>),
+    /// Make a kept run's scenario the current one (*Switch to* in the runs menu).
+    SwitchRun {
+        /// The run's name, for the Undo menu.
+        name: String,
+        /// Its scenario.
+        scenario: Box<Scenario>,
+    },
     /// Make, replace or remove the classroom exercise (teacher mode; the run is untouched).
     SetExercise(Option<Box<Exercise>>),
 }
@@ -198,6 +205,7 @@ impl Edit {
                 format!("move \"{}\"", nation(&moves[0].0))
             }
             Self::MoveNodes(moves) => format!("move {} nodes", moves.len()),
+            Self::SwitchRun { name, .. } => format!("switch to run \"{name}\""),
             Self::SetExercise(next) => {
                 exercise_change_label(scenario.exercise.as_ref(), next.as_deref())
             }
@@ -354,6 +362,7 @@ impl Edit {
             }
             Self::SetMeta(meta) => scenario.meta = meta.clone(),
             Self::SetExercise(exercise) => scenario.exercise = exercise.as_deref().cloned(),
+            Self::SwitchRun { scenario: run, .. } => *scenario = (**run).clone(),
             Self::SetSeed(seed) => scenario.seed = *seed,
             Self::SetHorizon(horizon) => scenario.horizon = *horizon,
             Self::SetSettings(settings) => scenario.settings = *settings,

@@ -18,6 +18,7 @@ pub mod layout;
 pub mod model_events;
 pub mod prefs;
 pub mod run_cache;
+pub mod runs;
 pub mod selection;
 pub mod series;
 pub mod shown;

@@ -234,6 +234,31 @@ pub(super) fn chosen_nations(run: &Simulation, selection: &Selection) -> Vec<Nat
     chosen
 }
 
+/// The current run's series minus a kept run's, series by series of the same name, named
+/// "Mesa − baseline"; a tick where either has no value has none. Series the kept run lacks are
+/// left out.
+pub fn difference_series(current: &[Series], kept: &[Series], kept_name: &str) -> Vec<Series> {
+    current
+        .iter()
+        .filter_map(|line| {
+            let base = kept.iter().find(|other| other.name == line.name)?;
+            let values = line
+                .values
+                .iter()
+                .enumerate()
+                .map(|(tick, value)| {
+                    Some(value.as_ref()? - base.values.get(tick).copied().flatten()?)
+                })
+                .collect();
+            Some(Series {
+                name: format!("{} − {kept_name}", line.name),
+                colour: line.colour,
+                values,
+            })
+        })
+        .collect()
+}
+
 /// The series as CSV, one row per tick: `tick,date,<series>…`; empty cells where a series has
 /// no value.
 pub fn to_csv(series: &[Series], start: crate::model::StartDate) -> String {
@@ -297,6 +322,26 @@ mod tests {
         assert_eq!(cells[1], "2006 Q1");
         let mesa: f64 = cells[3].parse().unwrap();
         assert!((mesa - lines[1].values[12].unwrap()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_difference_is_taken_series_by_series() {
+        let line = |name: &str, values: Vec<Option<f64>>| Series {
+            name: name.into(),
+            colour: 0,
+            values,
+        };
+        let current = [
+            line("Mesa", vec![Some(0.5), Some(0.6), None]),
+            line("East", vec![Some(0.1)]),
+        ];
+        let kept = [line("Mesa", vec![Some(0.5), Some(0.4), Some(0.3)])];
+        let difference = difference_series(&current, &kept, "baseline");
+        assert_eq!(difference.len(), 1);
+        assert_eq!(difference[0].name, "Mesa − baseline");
+        assert_eq!(difference[0].values[0], Some(0.0));
+        assert!((difference[0].values[1].unwrap() - 0.2).abs() < 1e-12);
+        assert_eq!(difference[0].values[2], None);
     }
 
     #[test]

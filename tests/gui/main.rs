@@ -13,5 +13,6 @@ mod file_dialog_ui;
 mod focus_ui;
 mod layout_ui;
 mod monkey_ui;
+mod runs_ui;
 mod scale_ui;
 mod timeline_ui;

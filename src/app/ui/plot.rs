@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::editor::goal_marks::{GoalMark, goal_marks};
 use crate::editor::run_cache::{RunCache, RunKey};
-use crate::editor::series::{PlotView, Series, series};
+use crate::editor::series::{PlotView, Series, difference_series, series};
 use crate::sim::goals::Standing;
 
 /// Plot state that is not part of the document.
@@ -23,8 +23,10 @@ use crate::sim::goals::Standing;
 pub struct PlotState {
     /// The view shown.
     pub view: PlotView,
-    /// Legend entries switched off: series by name, and "events" and "goals".
+    /// Legend entries switched off: series by name, kept runs by name, "events" and "goals".
     hidden: BTreeSet<String>,
+    /// The kept runs' series and the Runs menu's fields.
+    runs: super::plot_runs::RunsView,
     /// The series last computed: rebuilding them every frame (hazards and cohesion derive every
     /// tick's quantities) would waste each frame, and so would copying them.
     series: RunCache<SeriesOf, Rc<[Series]>>,
@@ -44,6 +46,7 @@ impl Default for PlotState {
         Self {
             view: PlotView::Regions,
             hidden: BTreeSet::new(),
+            runs: Default::default(),
             series: RunCache::default(),
         }
     }
@@ -79,6 +82,29 @@ pub fn plot_ui(
                 .insert(RunKey::new(run_id, of), Rc::clone(&lines));
             lines
         }
+    };
+    // What-if runs: the current run minus the compared one, or the kept runs drawn dashed.
+    let compared = app.runs().compared();
+    let difference = compared.filter(|_| app.runs().difference);
+    let lines: Rc<[Series]> = match difference {
+        Some(kept) => {
+            let base = plot_state.runs.series_of(kept, view, &app.selection);
+            difference_series(&lines, &base, &kept.name).into()
+        }
+        None => lines,
+    };
+    let overlays: Vec<(String, Rc<[Series]>)> = if difference.is_some() {
+        Vec::new()
+    } else {
+        app.runs()
+            .pinned()
+            .iter()
+            .filter(|run| run.shown)
+            .map(|run| {
+                let lines = plot_state.runs.series_of(run, view, &app.selection);
+                (run.name.clone(), lines)
+            })
+            .collect()
     };
     let start = run.world().start;
     let horizon = run.world().horizon;
@@ -130,6 +156,7 @@ pub fn plot_ui(
                 ui.close();
             }
         });
+        super::plot_runs::runs_menu_ui(ui, app, &mut plot_state.runs, intents);
         if lines.is_empty() {
             ui.weak("Select a pair of nations (or a relation) for this view.");
         }
@@ -139,6 +166,9 @@ pub fn plot_ui(
         .iter()
         .map(|line| (line.name.as_str(), palette(line.colour)))
         .collect();
+    for (name, _) in &overlays {
+        entries.push((name.as_str(), KEPT_GREY));
+    }
     if !events.is_empty() {
         entries.push(("events", EVENT_GREY));
     }
@@ -150,10 +180,15 @@ pub fn plot_ui(
 
     // A short plot (a small screen at large text) leaves out its rotated y label, which would
     // run past the plot's top into the legend; the view selector names what is plotted.
-    let y_label = if ui.available_height() < 150.0 {
-        String::new()
+    let y_label = match (ui.available_height() < 150.0, difference) {
+        (true, _) => String::new(),
+        (false, Some(kept)) => format!("{} − {}", plot_state.view.label(), kept.name),
+        (false, None) => plot_state.view.label().to_owned(),
+    };
+    let (low, high) = if difference.is_some() {
+        (-0.05, 0.05)
     } else {
-        plot_state.view.label().to_owned()
+        (0.0, 1.0)
     };
     let response = Plot::new("plot")
         .x_axis_label(format!(
@@ -163,8 +198,8 @@ pub fn plot_ui(
         .y_axis_label(y_label)
         .include_x(0.0)
         .include_x(f64::from(horizon))
-        .include_y(0.0)
-        .include_y(1.0)
+        .include_y(low)
+        .include_y(high)
         .allow_scroll(false)
         .allow_drag(false)
         .label_formatter(move |position| match position {
@@ -182,6 +217,20 @@ pub fn plot_ui(
             _ => None,
         })
         .show(ui, |plot| {
+            for (r, (name, kept)) in overlays.iter().enumerate() {
+                if !hidden.contains(name) {
+                    for (k, line) in kept.iter().enumerate() {
+                        draw_kept(plot, (r, k), line, name);
+                    }
+                }
+            }
+            if difference.is_some() {
+                plot.hline(
+                    egui_plot::HLine::new("no difference", 0.0)
+                        .color(KEPT_GREY)
+                        .width(1.0),
+                );
+            }
             for (k, line) in lines.iter().enumerate() {
                 if !hidden.contains(&line.name) {
                     draw_series(plot, k, line, shown);
@@ -223,6 +272,26 @@ pub fn plot_ui(
     if export_png {
         intents.push(Intent::ExportPng);
     }
+}
+
+/// The legend colour of a kept run.
+const KEPT_GREY: egui::Color32 = egui::Color32::from_gray(150);
+
+/// A kept run's series: dashed and faint in the series' colour, named with the run.
+fn draw_kept(plot: &mut egui_plot::PlotUi, id: (usize, usize), line: &Series, run: &str) {
+    let points: PlotPoints = line
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(tick, value)| value.map(|v| [tick as f64, v]))
+        .collect();
+    plot.line(
+        Line::new(format!("{} ({run})", line.name), points)
+            .id(("kept", id))
+            .color(palette(line.colour).gamma_multiply(0.6))
+            .width(1.5)
+            .style(LineStyle::dashed_loose()),
+    );
 }
 
 /// The colour of the event markers.

@@ -7,9 +7,12 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use crate::app::command::Intent;
 use crate::app::state::AppState;
 use crate::app::ui::theme;
+use crate::editor::compare::{Difference, Side, explain_difference};
 use crate::editor::explain::{Explanation, Subject, explain, explain_from};
 use crate::editor::run_cache::{RunCache, RunKey};
+use crate::editor::runs::PinnedRun;
 use crate::editor::selection::{Item, Selection};
+use crate::model::exercise::Subject as SubjectId;
 use crate::sim::{NationIx, RegionIx, Simulation};
 
 /// What an explanation depends on besides the run.
@@ -25,6 +28,9 @@ struct Question {
     to: u32,
 }
 
+/// What a two-run explanation depends on: the current run, the kept run, the subject, the tick.
+type DifferenceKey = (u64, u64, SubjectId, u32);
+
 /// Why-panel state that is not part of the document.
 #[derive(Debug, Default)]
 pub struct WhyState {
@@ -34,6 +40,8 @@ pub struct WhyState {
     pub subject: Option<Subject>,
     /// The last explanation: recomputing the ledgers every frame would waste each frame.
     cache: RunCache<Question, Option<Explanation>>,
+    /// The last two-run explanation, by (run, kept run, subject, tick).
+    difference: Option<(DifferenceKey, Result<Difference, String>)>,
     /// An explanation being worked out on a background thread (for scenarios whose ticks are
     /// slow: each tick's ledger costs a step).
     pending: Option<(RunKey<Question>, Receiver<Explanation>)>,
@@ -80,6 +88,13 @@ pub fn why_ui(
             .response
             .labelled_by(label.id);
     });
+    // Compared with a kept run: why the current run differs from it at the cursor.
+    if app.runs().explain_difference
+        && let Some(kept) = app.runs().compared()
+    {
+        difference_ui(ui, app, why_state, kept, subject, intents);
+        return;
+    }
     ui.horizontal(|ui| {
         let mut interval = why_state.since.is_some();
         if ui.radio(!interval, "this tick").clicked() {
@@ -143,10 +158,20 @@ pub fn why_ui(
         why.after,
         digits,
     ));
+    parts_ui(ui, &why, &[], intents);
+}
+
+/// The parts of an explanation, largest first, each with its cause (a link that selects it);
+/// `first` are lines shown before them (what separates two compared scenarios).
+fn parts_ui(ui: &mut egui::Ui, why: &Explanation, first: &[String], intents: &mut Vec<Intent>) {
+    let digits = why.decimals();
     let (parts, too_small) = why.visible_parts(digits);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            for line in first {
+                ui.weak(line);
+            }
             if parts.is_empty() {
                 ui.weak("Nothing moved it.");
             }
@@ -189,6 +214,74 @@ pub fn why_ui(
                 ));
             }
         });
+}
+
+/// Why the current run differs from the kept run `kept` at the cursor, for `subject`.
+fn difference_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    why_state: &mut WhyState,
+    kept: &PinnedRun,
+    subject: Subject,
+    intents: &mut Vec<Intent>,
+) {
+    let Some(run) = app.document.simulation() else {
+        return;
+    };
+    let tick = app.tick().min(run.tick());
+    let world = run.world();
+    let id = match subject {
+        Subject::Nation(n) => SubjectId::Nation(world.nations[n.ix()].id.clone()),
+        Subject::Region(r) => SubjectId::Region(world.regions[r.ix()].id.clone()),
+    };
+    let key = (app.document.run_id(), kept.id, id.clone(), tick);
+    let difference = match &why_state.difference {
+        Some((k, difference)) if *k == key => difference.clone(),
+        _ => {
+            let current = Side {
+                name: "the current run",
+                scenario: app.document.scenario(),
+                run,
+            };
+            let base = Side {
+                name: &kept.name,
+                scenario: &kept.scenario,
+                run: &kept.simulation,
+            };
+            let difference =
+                explain_difference(base, current, &id, tick).map_err(|e| e.to_string());
+            why_state.difference = Some((key, difference.clone()));
+            difference
+        }
+    };
+    match difference {
+        Ok(difference) => {
+            let why = &difference.explanation;
+            let digits = why.decimals();
+            ui.label(format!(
+                "{} at tick {tick}: {:.*} in \"{}\", {:.*} now, a difference of {:+.*}",
+                difference.subject,
+                digits,
+                why.before,
+                kept.name,
+                digits,
+                why.after,
+                digits,
+                why.after - why.before,
+            ));
+            let mut first = difference.differs_by.clone();
+            if first.is_empty() {
+                first.push(format!(
+                    "The current run and \"{}\" have the same world and timeline.",
+                    kept.name
+                ));
+            }
+            parts_ui(ui, why, &first, intents);
+        }
+        Err(reason) => {
+            ui.weak(format!("Cannot compare with \"{}\": {reason}", kept.name));
+        }
+    }
 }
 
 fn subject_name(run: &Simulation, subject: Subject) -> String {
