@@ -94,6 +94,21 @@ fn full_run_of_the_largest_bundled_scenario(bencher: Bencher) {
 
 /// With row 1: the ledger of one tick, recomputed on demand when the why panel or an export asks
 /// for it (one step from the kept state before it, with recording on).
+/// Issue "What if?": an ensemble of 100 seeds of the largest bundled scenario with its random
+/// events on, on every core (`entente ensemble`), and the CSV of its percentiles.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn ensemble_of_100_seeds_of_the_largest_bundled_scenario(bencher: Bencher) {
+    let mut scenario = largest_bundled();
+    scenario.settings.random_events = true;
+    bencher.bench(|| {
+        let control = entente::sim::ensemble::Control::default();
+        let ensemble = entente::sim::ensemble::run(&scenario, 100, &control)
+            .unwrap()
+            .unwrap();
+        entente::io::csv_export::ensemble_csv(&ensemble)
+    });
+}
+
 #[divan::bench]
 fn ledger_of_one_tick(bencher: Bencher) {
     let scenario = largest_bundled();

@@ -52,6 +52,25 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&format!("{error:#}")),
         },
+        Some(Command::Ensemble {
+            file,
+            seeds,
+            out,
+            threads,
+            random_events,
+        }) => match cli::ensemble(&cli::EnsembleArgs {
+            file: &file,
+            seeds,
+            out: out.as_deref(),
+            threads,
+            random_events,
+        }) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{error:#}")),
+        },
         Some(Command::Blocs { file, tick }) => match cli::blocs(&file, tick) {
             Ok(text) => {
                 print!("{text}");

@@ -4,6 +4,7 @@
 mod blocs;
 mod check;
 mod compare;
+mod ensemble;
 mod handout;
 mod new;
 mod report;
@@ -16,6 +17,7 @@ use clap::{Parser, Subcommand};
 pub use blocs::blocs;
 pub use check::check;
 pub use compare::compare;
+pub use ensemble::{EnsembleArgs, ensemble};
 pub use handout::handout;
 pub use new::{examples, generate, new};
 pub use report::report;
@@ -125,6 +127,25 @@ pub enum Command {
         /// The tick compared; default: the shorter horizon.
         #[arg(long)]
         tick: Option<u32>,
+    },
+    /// Run a scenario under many seeds of its random events, on every core, and write the
+    /// percentiles of every region's and nation's stability per tick (tick, subject, variable,
+    /// p05, p25, p50, p75, p95, mean); the same file and seeds give the same bytes.
+    Ensemble {
+        /// The scenario file.
+        file: PathBuf,
+        /// How many seeds: the scenario's own and the next ones.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        seeds: u32,
+        /// Write the CSV to this file, or `-` for standard output.
+        #[arg(long, value_name = "PATH|-")]
+        out: Option<PathBuf>,
+        /// Threads; default one per core. The result does not depend on it.
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Turn random events on for the ensemble when the scenario has them off.
+        #[arg(long)]
+        random_events: bool,
     },
     /// Predict blocs with the landscape model: minima, basin shares and wavering states.
     Blocs {

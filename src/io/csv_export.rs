@@ -155,6 +155,34 @@ fn trigger_key(world: &World, trigger: Trigger) -> String {
     }
 }
 
+/// Header of the ensemble CSV.
+pub const ENSEMBLE_HEADER: [&str; 9] = [
+    "tick", "subject", "variable", "p05", "p25", "p50", "p75", "p95", "mean",
+];
+
+/// The ensemble CSV: one row per tick and followed value (every region's stability, then every
+/// nation's) with its percentiles across the seeds and their mean, to six decimals. The same
+/// ensemble gives the same bytes.
+pub fn ensemble_csv(ensemble: &crate::sim::ensemble::Ensemble) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = out.write_record(ENSEMBLE_HEADER);
+    for tick in 0..=ensemble.horizon {
+        for (column, followed) in ensemble.followed.iter().enumerate() {
+            let band = ensemble.band(tick, column);
+            let variable = match followed.kind {
+                "region" => "regional stability",
+                _ => "stability",
+            };
+            let numbers = [band.p05, band.p25, band.p50, band.p75, band.p95, band.mean];
+            let mut row = vec![tick.to_string(), followed.id.clone(), variable.to_owned()];
+            row.extend(numbers.iter().map(|&x| fixed(x, 6)));
+            let _ = out.write_record(&row);
+        }
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::fixed;

@@ -8,6 +8,7 @@ pub mod calibrate;
 pub mod derived;
 pub mod draws;
 pub mod dyads;
+pub mod ensemble;
 pub mod events;
 pub mod goals;
 pub mod hazards;

@@ -13,6 +13,7 @@ mod checkpoints;
 mod compare;
 mod determinism;
 mod engine_skeleton;
+mod ensemble;
 mod goals;
 mod golden;
 mod landscape_balance;

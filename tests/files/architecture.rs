@@ -192,6 +192,7 @@ const SIM_LAYERS: &[(&str, &[&str])] = &[
     ),
     ("step", &["step", "calibrate"]),
     ("run", &["run", "stability", "goals", "small_gain"]),
+    ("many runs", &["ensemble"]),
 ];
 
 fn sim_layer(module: &str) -> Option<usize> {

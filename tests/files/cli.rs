@@ -691,3 +691,35 @@ fn compare_explains_a_mandate_against_none_naming_the_differing_operation_first(
             .contains("no region or nation \"atlantis\"")
     );
 }
+
+#[test]
+fn ensemble_writes_the_same_percentiles_on_any_number_of_threads() {
+    let csv = |threads: &str| {
+        let output = entente()
+            .args(["ensemble", DEFAULT, "--seeds", "6", "--random-events"])
+            .args(["--threads", threads, "--out", "-"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let one = csv("1");
+    assert!(one == csv("2"), "one thread and two give other bytes");
+    let lines: Vec<&str> = one.lines().collect();
+    assert_eq!(lines[0], "tick,subject,variable,p05,p25,p50,p75,p95,mean");
+    // Mesa Crisis: 81 ticks of 3 regions and 7 nations.
+    assert_eq!(lines.len(), 1 + 81 * 10);
+    assert!(
+        lines[1].starts_with("0,west,regional stability,"),
+        "{}",
+        lines[1]
+    );
+    // The summary, with the random events off: a note that every seed is the same run.
+    let output = entente()
+        .args(["ensemble", DEFAULT, "--seeds", "3"])
+        .output()
+        .unwrap();
+    let summary = String::from_utf8(output.stdout).unwrap();
+    assert!(summary.contains("random events are off"), "{summary}");
+    assert!(summary.contains("3 seeds (42 to 44)"), "{summary}");
+}
