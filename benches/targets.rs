@@ -109,6 +109,23 @@ fn ensemble_of_100_seeds_of_the_largest_bundled_scenario(bencher: Bencher) {
     });
 }
 
+/// Issue "What if?": a 5×5 sweep of two model parameters (the arms race's reaction and fatigue)
+/// over the largest bundled scenario, on every core (`entente sweep`), and its CSV.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn sweep_5_by_5_of_the_largest_bundled_scenario(bencher: Bencher) {
+    use entente::sim::sweep::{Axis, run};
+    let scenario = largest_bundled();
+    let axes = [
+        Axis::linear("reaction_k", 0.05, 0.2, 5),
+        Axis::linear("fatigue_a", 0.1, 0.3, 5),
+    ];
+    bencher.bench(|| {
+        let control = entente::sim::ensemble::Control::default();
+        let sweep = run(&scenario, &axes, 1, &control).unwrap().unwrap();
+        entente::io::csv_export::sweep_csv(&sweep)
+    });
+}
+
 #[divan::bench]
 fn ledger_of_one_tick(bencher: Bencher) {
     let scenario = largest_bundled();

@@ -55,15 +55,36 @@ fn main() -> ExitCode {
         Some(Command::Ensemble {
             file,
             seeds,
-            out,
-            threads,
+            output,
             random_events,
         }) => match cli::ensemble(&cli::EnsembleArgs {
             file: &file,
             seeds,
-            out: out.as_deref(),
-            threads,
+            out: output.out.as_deref(),
+            threads: output.threads,
             random_events,
+        }) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("{error:#}")),
+        },
+        Some(Command::Sweep {
+            file,
+            params,
+            steps,
+            seeds,
+            output,
+            list_params,
+        }) => match cli::sweep(&cli::SweepArgs {
+            file: file.as_deref(),
+            params: &params,
+            steps,
+            seeds,
+            out: output.out.as_deref(),
+            threads: output.threads,
+            list: list_params,
         }) {
             Ok(text) => {
                 print!("{text}");

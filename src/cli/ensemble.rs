@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::io::csv_export::ensemble_csv;
-use crate::io::{load_file, write_atomically};
+use crate::io::load_file;
 use crate::sim::ensemble::{self, Control};
 
 /// How `entente ensemble` is asked to run.
@@ -49,11 +49,8 @@ pub fn ensemble(args: &EnsembleArgs) -> anyhow::Result<String> {
         .map_err(|invalid| anyhow::anyhow!("{name}: error: {invalid}"))?
         .ok_or_else(|| anyhow::anyhow!("the ensemble was cancelled"))?;
     let csv = ensemble_csv(&ensemble);
-    match args.out {
-        Some(path) if path == Path::new("-") => return Ok(csv),
-        Some(path) => write_atomically(path, csv.as_bytes())
-            .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", path.display()))?,
-        None => {}
+    if let Some(csv) = super::deliver(args.out, csv)? {
+        return Ok(csv);
     }
     let (first, last) = (ensemble.seeds[0], ensemble.seeds[ensemble.seeds.len() - 1]);
     let _ = writeln!(

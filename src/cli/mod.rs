@@ -9,6 +9,7 @@ mod handout;
 mod new;
 mod report;
 mod run;
+mod sweep;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,7 @@ pub use handout::handout;
 pub use new::{examples, generate, new};
 pub use report::report;
 pub use run::run;
+pub use sweep::{SweepArgs, sweep};
 
 /// Entente: a strategy sandbox for military diplomacy. Without a command, opens the app.
 #[derive(Debug, Parser)]
@@ -137,15 +139,34 @@ pub enum Command {
         /// How many seeds: the scenario's own and the next ones.
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100_000))]
         seeds: u32,
-        /// Write the CSV to this file, or `-` for standard output.
-        #[arg(long, value_name = "PATH|-")]
-        out: Option<PathBuf>,
-        /// Threads; default one per core. The result does not depend on it.
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
+        /// Where the CSV goes, and on how many threads.
+        #[command(flatten)]
+        output: ManyRuns,
         /// Turn random events on for the ensemble when the scenario has them off.
         #[arg(long)]
         random_events: bool,
+    },
+    /// Run a grid of parameter values (times seeds) in parallel and write one row per run: the
+    /// regions' final and lowest stabilities and the goals met. `--list-params` names what can
+    /// be swept.
+    Sweep {
+        /// The scenario file (optional with --list-params).
+        file: Option<PathBuf>,
+        /// A knob and its range, NAME=FROM..TO (repeat for a grid).
+        #[arg(long = "param", value_name = "NAME=FROM..TO")]
+        params: Vec<String>,
+        /// Values per knob, evenly spaced, both ends included.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        steps: u32,
+        /// Seeds per grid point: the scenario's own and the next ones.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        seeds: u32,
+        /// Where the CSV goes, and on how many threads.
+        #[command(flatten)]
+        output: ManyRuns,
+        /// List the model parameters and the scenario's event numbers that can be swept.
+        #[arg(long)]
+        list_params: bool,
     },
     /// Predict blocs with the landscape model: minima, basin shares and wavering states.
     Blocs {
@@ -155,6 +176,29 @@ pub enum Command {
         #[arg(long)]
         tick: Option<u32>,
     },
+}
+
+/// Writes a command's CSV where `out` says: to the file (atomically), or back to the caller to
+/// print when it is `-`; nothing without `out`.
+fn deliver(out: Option<&std::path::Path>, csv: String) -> anyhow::Result<Option<String>> {
+    match out {
+        Some(path) if path == std::path::Path::new("-") => Ok(Some(csv)),
+        Some(path) => crate::io::write_atomically(path, csv.as_bytes())
+            .map(|()| None)
+            .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", path.display())),
+        None => Ok(None),
+    }
+}
+
+/// The output and the threads of the commands that run many runs (`ensemble`, `sweep`).
+#[derive(Debug, clap::Args)]
+pub struct ManyRuns {
+    /// Write the CSV to this file, or `-` for standard output.
+    #[arg(long, value_name = "PATH|-")]
+    pub out: Option<PathBuf>,
+    /// Threads; default one per core. The result does not depend on it.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
 }
 
 /// Arguments of `entente run`.

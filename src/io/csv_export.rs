@@ -183,6 +183,29 @@ pub fn ensemble_csv(ensemble: &crate::sim::ensemble::Ensemble) -> String {
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The sweep CSV: one row per run, in grid order (first knob outermost, seeds innermost):
+/// `run,seed,<knob>…,final:<region>…,min:<region>…,goal <k> met…`, numbers to six decimals and
+/// goals as 1 or 0. The same sweep gives the same bytes.
+pub fn sweep_csv(sweep: &crate::sim::sweep::Sweep) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["run".to_owned(), "seed".to_owned()];
+    header.extend(sweep.axes.iter().map(|axis| axis.name.clone()));
+    header.extend(sweep.regions.iter().map(|r| format!("final:{r}")));
+    header.extend(sweep.regions.iter().map(|r| format!("min:{r}")));
+    header.extend((1..=sweep.goals).map(|k| format!("goal {k} met")));
+    // Writing to memory cannot fail.
+    let _ = out.write_record(&header);
+    for (k, run) in sweep.runs.iter().enumerate() {
+        let mut row = vec![(k + 1).to_string(), run.seed.to_string()];
+        row.extend(run.point.iter().map(|&x| fixed(x, 6)));
+        row.extend(run.finals.iter().map(|&x| fixed(x, 6)));
+        row.extend(run.minima.iter().map(|&x| fixed(x, 6)));
+        row.extend(run.goals.iter().map(|&met| u8::from(met).to_string()));
+        let _ = out.write_record(&row);
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::fixed;

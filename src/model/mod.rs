@@ -7,6 +7,7 @@ pub mod describe;
 pub mod exercise;
 pub mod generate;
 pub mod ids;
+pub mod knobs;
 pub mod limits;
 pub mod params;
 pub mod path;

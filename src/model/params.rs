@@ -67,6 +67,15 @@ macro_rules! params {
         ];
 
         impl ParamOverrides {
+            /// Overrides the parameter named `name`; false if there is no such parameter.
+            pub fn set(&mut self, name: &str, value: f64) -> bool {
+                match name {
+                    $($( stringify!($name) => self.$name = Some(value), )*)*
+                    _ => return false,
+                }
+                true
+            }
+
             /// The overridden parameters, in table order, as (name, value).
             pub fn set_values(&self) -> Vec<(&'static str, f64)> {
                 let mut set = Vec::new();

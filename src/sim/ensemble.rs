@@ -109,30 +109,11 @@ pub fn run(
             values.extend_from_slice(&state.region_stability);
             values.extend(state.nations.iter().map(|n| n.stability));
         });
-        let met = scenario
-            .exercise
-            .as_ref()
-            .map(|exercise| {
-                evaluate(exercise, &run, scenario.horizon)
-                    .iter()
-                    .map(|outcome| outcome.standing == Standing::Met)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let met = goals_met(scenario, &run);
         control.done.fetch_add(1, Ordering::Relaxed);
         Some((values, met))
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(control.threads)
-        .thread_name(|k| format!("entente-ensemble-{k}"))
-        .build();
-    // Collected in seed order, whichever thread ran which seed.
-    let runs: Vec<Option<(Vec<f64>, Vec<bool>)>> = match pool {
-        Ok(pool) => pool.install(|| seeds.par_iter().map(|&seed| one(seed)).collect()),
-        // No threads to be had: one after the other, with the same result.
-        Err(_) => seeds.iter().map(|&seed| one(seed)).collect(),
-    };
-    let Some(runs) = runs.into_iter().collect::<Option<Vec<_>>>() else {
+    let Some(runs) = in_order(&seeds, "ensemble", control.threads, |&seed| one(seed)) else {
         return Ok(None);
     };
     let goals = scenario.exercise.as_ref().map_or(0, |e| e.goals.len());
@@ -172,6 +153,42 @@ impl Ensemble {
     pub fn value(&self, seed: usize, tick: u32, column: usize) -> f64 {
         self.values[seed][tick as usize * self.followed.len() + column]
     }
+}
+
+/// Whether each goal of `scenario`'s exercise is met at the horizon of `run` (empty without an
+/// exercise).
+pub fn goals_met(scenario: &Scenario, run: &Simulation) -> Vec<bool> {
+    scenario
+        .exercise
+        .as_ref()
+        .map(|exercise| {
+            evaluate(exercise, run, scenario.horizon)
+                .iter()
+                .map(|outcome| outcome.standing == Standing::Met)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `one` of every job on `threads` threads (0: one per core) named `entente-<name>-<k>`,
+/// gathered in job order whichever thread ran which, so the result does not depend on the
+/// threads; None if a job gives none (cancelled).
+pub fn in_order<J: Sync, T: Send>(
+    jobs: &[J],
+    name: &'static str,
+    threads: usize,
+    one: impl Fn(&J) -> Option<T> + Sync,
+) -> Option<Vec<T>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(move |k| format!("entente-{name}-{k}"))
+        .build();
+    let results: Vec<Option<T>> = match pool {
+        Ok(pool) => pool.install(|| jobs.par_iter().map(&one).collect()),
+        // No threads to be had: one after the other, with the same result.
+        Err(_) => jobs.iter().map(&one).collect(),
+    };
+    results.into_iter().collect()
 }
 
 /// The `q` quantile of a sorted sample, interpolating linearly between the order statistics

@@ -31,6 +31,7 @@ pub mod small_gain;
 pub mod stability;
 pub mod state;
 pub mod step;
+pub mod sweep;
 pub mod threat;
 pub mod world;
 

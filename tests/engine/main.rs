@@ -26,3 +26,4 @@ mod resume;
 mod richardson;
 mod stability_report;
 mod stylized_facts;
+mod sweep;

@@ -192,7 +192,7 @@ const SIM_LAYERS: &[(&str, &[&str])] = &[
     ),
     ("step", &["step", "calibrate"]),
     ("run", &["run", "stability", "goals", "small_gain"]),
-    ("many runs", &["ensemble"]),
+    ("many runs", &["ensemble", "sweep"]),
 ];
 
 fn sim_layer(module: &str) -> Option<usize> {

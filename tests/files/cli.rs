@@ -723,3 +723,54 @@ fn ensemble_writes_the_same_percentiles_on_any_number_of_threads() {
     assert!(summary.contains("random events are off"), "{summary}");
     assert!(summary.contains("3 seeds (42 to 44)"), "{summary}");
 }
+
+#[test]
+fn sweep_writes_a_row_per_run_and_lists_what_it_can_vary() {
+    let output = entente()
+        .args(["sweep", DEFAULT, "--steps", "5", "--out", "-"])
+        .args(["--param", "event:op-freedom.post_conflict_planning=0..1"])
+        .args(["--param", "event:op-freedom.local_engagement=0..1"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 1 + 25);
+    assert!(rows[0].starts_with("run,seed,event:op-freedom.post_conflict_planning,event:op-freedom.local_engagement,final:west"));
+    assert!(
+        rows[25].starts_with("25,42,1.000000,1.000000,"),
+        "{}",
+        rows[25]
+    );
+    // Planning and engagement leave Mesa better off at the end than none.
+    let mesa = |row: &str| row.split(',').nth(5).unwrap().parse::<f64>().unwrap();
+    assert!(
+        mesa(rows[25]) > mesa(rows[1]),
+        "{} against {}",
+        rows[25],
+        rows[1]
+    );
+    let listed = entente()
+        .args(["sweep", DEFAULT, "--list-params"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.contains("reaction_k") && listed.contains("event:op-freedom.troops_per_1000"));
+    let bad = entente()
+        .args([
+            "sweep",
+            DEFAULT,
+            "--param",
+            "reaction_k=0..2",
+            "--steps",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("at reaction_k = 2")
+    );
+}
