@@ -135,8 +135,11 @@ impl EntenteApp {
         self.state.selection = Selection::none();
         self.views.canvas.request_fit();
         self.state.load_errors = None;
-        // Kept runs belong to the scenario they were kept from.
+        // Kept runs belong to the scenario they were kept from, and are kept beside its file.
         self.state.runs = crate::editor::runs::Runs::default();
+        if let Some(path) = self.state.document.path().map(Path::to_path_buf) {
+            self.restore_runs(&path);
+        }
         self.start_session();
     }
 
@@ -450,9 +453,43 @@ impl EntenteApp {
             .unwrap_or_default()
     }
 
+    /// Reads the runs kept beside the scenario at `path`, if any.
+    pub(super) fn restore_runs(&mut self, path: &Path) {
+        let name = io::runs_file::runs_path(path).display().to_string();
+        let restored = match io::runs_file::load_runs(path) {
+            None => return,
+            Some(Err(error)) => Err(error.render(&name).join("; ")),
+            Some(Ok(saved)) => crate::editor::runs::Runs::from_saved(&saved),
+        };
+        match restored {
+            Ok(runs) => {
+                let count = runs.pinned().len();
+                self.state.runs = runs;
+                self.state.info(format!(
+                    "Opened with {count} kept {} from {name}",
+                    if count == 1 { "run" } else { "runs" }
+                ));
+            }
+            Err(reason) => self
+                .state
+                .error(format!("Could not read the runs kept in {name}: {reason}")),
+        }
+    }
+
     fn save_to(&mut self, path: PathBuf) -> bool {
         match io::save_file(self.state.document.scenario(), &path) {
             Ok(saved) => {
+                // The kept runs go beside the file, so that a class can share them.
+                if let Err(error) = io::runs_file::save_runs(&path, &self.state.runs.to_saved()) {
+                    self.state.error(format!(
+                        "Saved {}, but not the runs kept beside it: {error}",
+                        path.display()
+                    ));
+                    self.state.prefs.remember(&path);
+                    self.state.document.mark_saved(path);
+                    self.clear_autosave();
+                    return true;
+                }
                 match saved.comments_kept {
                     Some(companion) => self.state.info(format!(
                         "Saved {}. Its comments cannot stay in the file; they are kept in {}",

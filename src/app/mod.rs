@@ -95,6 +95,9 @@ impl EntenteApp {
             applied_style: None,
         };
         app.look_for_autosave();
+        if let Some(path) = app.state.document.path().map(std::path::Path::to_path_buf) {
+            app.restore_runs(&path);
+        }
         app.start_session();
         app
     }

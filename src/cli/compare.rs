@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::editor::compare::{Side, explain_difference, largest_regional_difference};
-use crate::io::load_file;
+use crate::io::runs_file::load_named;
 use crate::model::exercise::Subject;
 use crate::model::{NationId, RegionId};
 use crate::sim::Simulation;
@@ -18,10 +18,10 @@ pub fn compare(
     subject: Option<&str>,
     tick: Option<u32>,
 ) -> anyhow::Result<String> {
+    // FILE.ron, or FILE.ron#RUN for a run kept beside it.
     let open = |path: &Path| {
-        let name = path.display().to_string();
-        let scenario =
-            load_file(path).map_err(|error| anyhow::anyhow!(error.render(&name).join("\n")))?;
+        let (scenario, name) =
+            load_named(&path.display().to_string()).map_err(|error| anyhow::anyhow!(error))?;
         let run = Simulation::new(&scenario)
             .map_err(|invalid| anyhow::anyhow!("{name}: error: {invalid}"))?;
         anyhow::Ok((name, scenario, run))

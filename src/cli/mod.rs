@@ -119,9 +119,9 @@ pub enum Command {
     /// Compare two scenarios' runs: how a region's or a nation's stability differs at a tick,
     /// what separates the scenarios, and the named causes of the difference, largest first.
     Compare {
-        /// The first scenario (the baseline).
+        /// The first scenario (the baseline): FILE.ron, or FILE.ron#RUN for a run kept beside it.
         first: PathBuf,
-        /// The second scenario (the alternative).
+        /// The second scenario (the alternative), written the same way.
         second: PathBuf,
         /// A region's or a nation's id; default: the region that differs most.
         #[arg(long)]

@@ -5,6 +5,7 @@
 //! current run (a difference view, and the Why panel's two-run explanation), renamed, hidden,
 //! deleted, or made current again.
 
+use crate::io::runs_file::{SavedRun, SavedRuns};
 use crate::model::Scenario;
 use crate::sim::Simulation;
 use crate::sim::run::first_affected_tick;
@@ -176,6 +177,47 @@ impl Runs {
             .ok_or_else(|| "that run no longer exists".to_owned())
     }
 
+    /// The runs as they are saved beside the scenario (`io::runs_file`); the branch is not
+    /// saved: it belongs to the editing session.
+    pub fn to_saved(&self) -> SavedRuns {
+        SavedRuns {
+            format_version: crate::model::FORMAT_VERSION,
+            runs: self
+                .pinned
+                .iter()
+                .map(|run| SavedRun {
+                    name: run.name.clone(),
+                    shown: run.shown,
+                    scenario: run.scenario.clone(),
+                })
+                .collect(),
+            compared: self.compared().map(|run| run.name.clone()),
+        }
+    }
+
+    /// The runs saved beside a scenario, each computed again (the same scenario gives the same
+    /// run).
+    pub fn from_saved(saved: &SavedRuns) -> Result<Runs, String> {
+        let mut runs = Runs::default();
+        for run in &saved.runs {
+            let simulation = Simulation::new(&run.scenario)
+                .map_err(|invalid| format!("run \"{}\": {invalid}", run.name))?;
+            let name = runs.pin(&run.name, &run.scenario, &simulation);
+            let id = runs.next_id;
+            runs.set_shown(id, run.shown)?;
+            if name != run.name {
+                return Err(format!("two runs are called \"{}\"", run.name));
+            }
+        }
+        let compared = saved
+            .compared
+            .as_ref()
+            .and_then(|name| runs.pinned.iter().find(|run| &run.name == name))
+            .map(|run| run.id);
+        runs.compared = compared;
+        Ok(runs)
+    }
+
     /// Why a branch refuses the change from `before` to `after`, or None: a branch may change
     /// only what happens after its tick, so its history stays the one it shares.
     pub fn refusal(&self, before: &Scenario, after: &Scenario) -> Option<String> {
@@ -241,6 +283,24 @@ mod tests {
         assert!(runs.compared().is_none());
         assert!(runs.remove(second).is_err());
         assert_eq!(runs.pinned().len(), 1);
+    }
+
+    #[test]
+    fn saved_runs_come_back_the_same() {
+        let (scenario, simulation) = mesa();
+        let mut runs = Runs::default();
+        runs.pin("no mandate", &scenario, &simulation);
+        let shocked = shock(&scenario, 30);
+        runs.pin("shocked", &shocked, &Simulation::new(&shocked).unwrap());
+        let first = runs.pinned()[0].id;
+        runs.set_shown(first, false).unwrap();
+        runs.set_compared(Some(first)).unwrap();
+        let back = Runs::from_saved(&runs.to_saved()).unwrap();
+        assert_eq!(back.to_saved(), runs.to_saved());
+        assert_eq!(back.compared().unwrap().name, "no mandate");
+        assert!(!back.pinned()[0].shown);
+        let state = |runs: &Runs| runs.pinned()[1].simulation.state(80).unwrap().into_owned();
+        assert_eq!(state(&back), state(&runs));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod load;
 pub mod locate;
 pub mod migrate;
 pub mod report;
+pub mod runs_file;
 pub mod save;
 
 pub use diagnostic::Diagnostic;

@@ -189,3 +189,44 @@ fn the_why_panel_explains_the_difference_naming_the_differing_event_first() {
         Some("switch to run \"baseline\"")
     );
 }
+
+#[test]
+fn kept_runs_are_saved_beside_the_file_and_come_back_with_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("mesa.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    settle(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::B);
+    let mandate = with_mandate(&harness);
+    edit(&mut harness, mandate);
+    dialogs.answer(Some(&path));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    settle(&mut harness);
+    let beside = folder.path().join("mesa.runs.ron");
+    let text = std::fs::read_to_string(&beside).unwrap();
+    assert!(text.contains("name: \"baseline\""), "{text}");
+    // Opened again, the baseline is there, compared, with the same run.
+    let mut again = common::gui::harness_with(EntenteApp::with_file(&path));
+    settle(&mut again);
+    let runs = again.state().state().runs();
+    assert_eq!(runs.pinned().len(), 1);
+    assert_eq!(runs.compared().unwrap().name, "baseline");
+    let kept = &harness.state().state().runs().pinned()[0];
+    assert_eq!(runs.pinned()[0].scenario, kept.scenario);
+    assert_eq!(
+        *runs.pinned()[0].simulation.state(40).unwrap(),
+        *kept.simulation.state(40).unwrap()
+    );
+    // The command line compares a kept run with the file: FILE.ron#RUN.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_entente"))
+        .arg("compare")
+        .arg(format!("{}#baseline", path.display()))
+        .arg(&path)
+        .args(["--subject", "mesa"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Mesa at tick 80"), "{text}");
+    assert!(text.contains("#baseline: Event at tick 12"), "{text}");
+}
