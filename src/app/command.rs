@@ -53,6 +53,8 @@ pub enum Command {
     KeepBaseline,
     /// Keep the current run and branch from the cursor tick: edits change only what follows.
     BranchHere,
+    /// Run the scenario under 100 seeds of its random events, in the background.
+    RunSeeds,
     /// Work out again how stable the world is at rest (after edits of the world itself).
     CheckStability,
     /// Open the exercise editor (teacher mode), making an exercise if the scenario has none.
@@ -274,6 +276,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         shortcut: None,
     },
     CommandSpec {
+        command: Command::RunSeeds,
+        menu: Menu::Simulation,
+        label: "Run 100 seeds",
+        help: "Run the scenario under 100 seeds of its random events on every core: the plot shows the median and the 50% and 90% bands, the goals how often they are met",
+        shortcut: None,
+    },
+    CommandSpec {
         command: Command::CheckStability,
         menu: Menu::Simulation,
         label: "Check stability",
@@ -379,6 +388,8 @@ pub enum RunsChange {
     ExplainDifference(bool),
     /// End the branch: edits may change any tick again.
     EndBranch,
+    /// Stop the seeds under way.
+    CancelSeeds,
 }
 
 /// What holds the keyboard focus, which decides who gets a key.

@@ -121,6 +121,11 @@ impl EntenteApp {
                 runs.end_branch();
                 Ok(())
             }
+            RunsChange::CancelSeeds => {
+                self.state.seeds.cancel();
+                self.state.info("Stopped the seeds");
+                Ok(())
+            }
             RunsChange::SwitchTo(id) => match runs.get(id) {
                 Some(run) => {
                     let edit = Edit::SwitchRun {
@@ -298,6 +303,15 @@ impl EntenteApp {
             Command::CheckStability => self.state.document.check_stability(),
             Command::KeepBaseline => self.keep_baseline(),
             Command::BranchHere => self.branch_here(),
+            Command::RunSeeds => {
+                let state = &mut self.state;
+                let revision = state.document.revision();
+                if state.seeds.start(state.document.scenario(), revision) {
+                    state.info("Running 100 seeds in the background…");
+                } else {
+                    state.error("Could not start the seeds: no thread to spare");
+                }
+            }
             Command::FitView => self.views.canvas.request_fit(),
             Command::FocusNeighbourhood => self.views.canvas.focus.cycle(),
             Command::EditExercise => self.open_exercise_editor(),

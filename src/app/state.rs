@@ -10,6 +10,7 @@ use super::playback::Playback;
 use crate::editor::exercise::{Mode, Session};
 use crate::editor::prefs::Prefs;
 use crate::editor::runs::Runs;
+use crate::editor::seeds::Seeds;
 use crate::editor::{Document, Selection};
 
 /// What to do once the user has answered the unsaved-changes question.
@@ -80,6 +81,8 @@ pub struct AppState {
     pub(in crate::app) session: Option<Session>,
     /// Runs kept to compare with the current one, and the current run's branch point.
     pub(in crate::app) runs: Runs,
+    /// *Run 100 seeds*: the ensemble under way or the last one.
+    pub(in crate::app) seeds: Seeds,
     pub(in crate::app) playback: Playback,
     /// Frames in a row that ended with the run not yet computed (for the progress indicator).
     pub(in crate::app) computing_frames: u32,
@@ -98,6 +101,7 @@ impl AppState {
             selection: Selection::none(),
             session: None,
             runs: Runs::default(),
+            seeds: Seeds::default(),
             playback: Playback::new(autoplay),
             computing_frames: 0,
             prefs: Prefs::default(),
@@ -121,6 +125,11 @@ impl AppState {
     /// The runs kept for comparison, and the current run's branch point.
     pub fn runs(&self) -> &Runs {
         &self.runs
+    }
+
+    /// The ensemble of seeds under way or the last one.
+    pub fn seeds(&self) -> &Seeds {
+        &self.seeds
     }
 
     /// The classroom session, if the scenario is an exercise.

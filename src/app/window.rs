@@ -79,6 +79,17 @@ impl EntenteApp {
 
     /// Computes more of the run within a frame's budget and counts frames that did not finish.
     pub(super) fn compute(&mut self, ctx: &egui::Context) {
+        match self.state.seeds.poll() {
+            Some(Ok(news)) => self.state.info(news),
+            Some(Err(reason)) => self
+                .state
+                .error(format!("The seeds did not finish: {reason}")),
+            None => {}
+        }
+        if self.state.seeds.progress().is_some() {
+            // Progress to show, and a result to take in when it comes.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if self.state.document.compute(COMPUTE_BUDGET) {
             self.state.computing_frames = 0;
         } else {

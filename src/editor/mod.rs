@@ -19,6 +19,7 @@ pub mod model_events;
 pub mod prefs;
 pub mod run_cache;
 pub mod runs;
+pub mod seeds;
 pub mod selection;
 pub mod series;
 pub mod shown;

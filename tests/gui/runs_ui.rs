@@ -230,3 +230,71 @@ fn kept_runs_are_saved_beside_the_file_and_come_back_with_it() {
     assert!(text.starts_with("Mesa at tick 80"), "{text}");
     assert!(text.contains("#baseline: Event at tick 12"), "{text}");
 }
+
+/// Frames until the seeds under way are done (they run on their own threads).
+fn wait_for_seeds(harness: &mut Harness<'_, EntenteApp>) {
+    for _ in 0..6000 {
+        if harness.state().state().seeds().progress().is_none() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the seeds never finished");
+}
+
+#[test]
+fn a_hundred_seeds_give_bands_on_the_plot_and_how_often_each_goal_is_met() {
+    let dialogs = ScriptedDialogs::default();
+    let scenario =
+        entente::io::load_str(entente::io::library::example("libya-2011").unwrap().text).unwrap();
+    let app = EntenteApp::new(
+        entente::app::Document::unchanged(scenario),
+        common::gui::config(&dialogs, None),
+    );
+    let mut harness = common::gui::harness_with(app);
+    harness.state_mut().push(Intent::ClosePrompt);
+    settle(&mut harness);
+    harness.state_mut().push(Intent::Run(Command::RunSeeds));
+    harness.run_steps(2);
+    wait_for_seeds(&mut harness);
+    let revision = harness.state().document().revision();
+    let done = harness.state().state().seeds().current(revision).unwrap();
+    assert_eq!(done.ensemble.seeds.len(), 100);
+    assert!(
+        done.random_events_added,
+        "Libya has them off; the seeds turn them on"
+    );
+    harness.get_by_label("100 seeds");
+    // Each goal says in how many seeds it is met, as the ensemble counted.
+    let met = done.ensemble.goals_met.clone();
+    for count in met {
+        assert!(
+            harness
+                .query_all_by_label_contains(&format!("met in {count} of 100 seeds"))
+                .count()
+                >= 1
+        );
+    }
+    // The same as the command line's ensemble of the same scenario and seeds.
+    let mut scenario = harness.state().document().scenario().clone();
+    scenario.settings.random_events = true;
+    let control = entente::sim::ensemble::Control::default();
+    let again = entente::sim::ensemble::run(&scenario, 100, &control)
+        .unwrap()
+        .unwrap();
+    assert!(*done.ensemble == again);
+    // An edit makes them out of date: no bands, and a word saying so.
+    harness.state_mut().push(Intent::Run(Command::AddNation));
+    settle(&mut harness);
+    assert!(harness.query_by_label("100 seeds").is_none());
+    harness.get_by_label("seeds out of date");
+    // Cancelled, they leave nothing.
+    harness.state_mut().push(Intent::Run(Command::RunSeeds));
+    harness
+        .state_mut()
+        .push(Intent::Runs(RunsChange::CancelSeeds));
+    harness.run_steps(2);
+    assert!(harness.state().state().seeds().progress().is_none());
+}

@@ -56,7 +56,9 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
                     None => ui.weak(format!("· {decisions} events of your own")),
                 };
             });
-            for (text, outcome) in &goals {
+            // After *Run 100 seeds*: how often each goal is met across them.
+            let seeds = app.seeds().current(app.document.revision());
+            for (k, (text, outcome)) in goals.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(
                         theme::standing_colour(ui, outcome.standing),
@@ -64,6 +66,13 @@ pub fn exercise_panel_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<In
                     )
                     .on_hover_text(&outcome.reason);
                     ui.label(text).on_hover_text(&outcome.reason);
+                    if let Some(done) = seeds {
+                        let met = done.ensemble.goals_met.get(k).copied().unwrap_or(0);
+                        ui.weak(format!(
+                            "· met in {met} of {} seeds",
+                            done.ensemble.seeds.len()
+                        ));
+                    }
                 });
             }
             ui.horizontal_wrapped(|ui| {

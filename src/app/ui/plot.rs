@@ -16,6 +16,7 @@ use std::rc::Rc;
 use crate::editor::goal_marks::{GoalMark, goal_marks};
 use crate::editor::run_cache::{RunCache, RunKey};
 use crate::editor::series::{PlotView, Series, difference_series, series};
+use crate::sim::ensemble::{Band, Ensemble};
 use crate::sim::goals::Standing;
 
 /// Plot state that is not part of the document.
@@ -157,6 +158,7 @@ pub fn plot_ui(
             }
         });
         super::plot_runs::runs_menu_ui(ui, app, &mut plot_state.runs, intents);
+        super::plot_runs::seeds_progress_ui(ui, app, intents);
         if lines.is_empty() {
             ui.weak("Select a pair of nations (or a relation) for this view.");
         }
@@ -168,6 +170,14 @@ pub fn plot_ui(
         .collect();
     for (name, _) in &overlays {
         entries.push((name.as_str(), KEPT_GREY));
+    }
+    // The seeds' bands, on the regional view of the scenario they were run on.
+    let seeds = app
+        .seeds()
+        .current(app.document.revision())
+        .filter(|_| view == PlotView::Regions && difference.is_none());
+    if seeds.is_some() {
+        entries.push((SEEDS_ENTRY, KEPT_GREY));
     }
     if !events.is_empty() {
         entries.push(("events", EVENT_GREY));
@@ -224,6 +234,9 @@ pub fn plot_ui(
                     }
                 }
             }
+            if let Some(done) = seeds.filter(|_| !hidden.contains(SEEDS_ENTRY)) {
+                draw_bands(plot, &done.ensemble, &lines);
+            }
             if difference.is_some() {
                 plot.hline(
                     egui_plot::HLine::new("no difference", 0.0)
@@ -271,6 +284,49 @@ pub fn plot_ui(
     }
     if export_png {
         intents.push(Intent::ExportPng);
+    }
+}
+
+/// The legend entry of the seeds' bands.
+const SEEDS_ENTRY: &str = "100 seeds";
+
+/// Each region's median across the seeds (dotted) and its 50% and 90% bands, in the region's
+/// colour (the regional view's series, `lines`, name the regions in the same order).
+fn draw_bands(plot: &mut egui_plot::PlotUi, ensemble: &Ensemble, lines: &[Series]) {
+    let regions = ensemble.followed.iter().filter(|f| f.kind == "region");
+    for (r, (followed, line)) in regions.zip(lines).enumerate() {
+        let colour = palette(line.colour);
+        let bands: Vec<(f64, Band)> = (0..=ensemble.horizon)
+            .map(|tick| (f64::from(tick), ensemble.band(tick, r)))
+            .collect();
+        let xs: Vec<f64> = bands.iter().map(|(x, _)| *x).collect();
+        for (outer, alpha) in [(true, 0.10), (false, 0.18)] {
+            let (low, high): (Vec<f64>, Vec<f64>) = bands
+                .iter()
+                .map(|(_, b)| {
+                    if outer {
+                        (b.p05, b.p95)
+                    } else {
+                        (b.p25, b.p75)
+                    }
+                })
+                .unzip();
+            plot.add(
+                egui_plot::FilledArea::new(SEEDS_ENTRY, &xs, &low, &high)
+                    .id(("seeds", r, outer))
+                    .fill_color(colour.gamma_multiply(alpha))
+                    .stroke(egui::Stroke::NONE)
+                    .allow_hover(false),
+            );
+        }
+        let median: PlotPoints = bands.iter().map(|(x, b)| [*x, b.p50]).collect();
+        plot.line(
+            Line::new(format!("{} (median of 100 seeds)", followed.name), median)
+                .id(("seeds median", r))
+                .color(colour.gamma_multiply(0.8))
+                .width(1.5)
+                .style(LineStyle::dotted_dense()),
+        );
     }
 }
 

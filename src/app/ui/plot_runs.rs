@@ -45,6 +45,24 @@ impl RunsView {
     }
 }
 
+/// While seeds are running: how far, and a button to stop them.
+pub fn seeds_progress_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
+    if let Some((done, all)) = app.seeds().progress() {
+        ui.add(
+            egui::ProgressBar::new(done as f32 / all.max(1) as f32)
+                .desired_width(90.0)
+                .text(format!("seeds {done} of {all}")),
+        );
+        if ui.small_button("Cancel").clicked() {
+            intents.push(Intent::Runs(RunsChange::CancelSeeds));
+        }
+    } else if app.seeds().stale(app.document.revision()) {
+        ui.weak("seeds out of date").on_hover_text(
+            "The scenario changed since the seeds were run: Runs → Run 100 seeds again",
+        );
+    }
+}
+
 /// The Runs menu button.
 pub fn runs_menu_ui(
     ui: &mut egui::Ui,
@@ -76,6 +94,12 @@ pub fn runs_menu_ui(
             "Branch here",
             "Keep the current run and branch from the cursor: edits change only what comes after it",
             Command::BranchHere,
+        );
+        command(
+            ui,
+            "Run 100 seeds",
+            "Run the scenario under 100 seeds of its random events on every core: median and bands on the regional view",
+            Command::RunSeeds,
         );
         if let Some(branch) = runs.branch() {
             ui.horizontal_wrapped(|ui| {
