@@ -78,6 +78,20 @@ fn a_small_screen_keeps_every_action_reachable_and_nothing_overlapping() {
     let canvas = harness.get_by_label("Network canvas").rect();
     assert!(canvas.height() >= 220.0, "canvas {canvas:?}");
     assert_legend_above_plot(&harness, "1024×700");
+    // A long message in the status bar is cut short before the scenario's facts on the right.
+    let mut harness = harness;
+    harness.state_mut().push(entente::app::Intent::Run(
+        entente::app::Command::KeepBaseline,
+    ));
+    harness.run_steps(3);
+    let message = harness.get_by_label_contains("Kept the current run").rect();
+    let facts = harness
+        .get_by_label_contains("7 nations · 14 relations")
+        .rect();
+    assert!(
+        message.right() <= facts.left(),
+        "{message:?} runs under {facts:?}"
+    );
 }
 
 /// The plot's legend sits above the plot, not over it.

@@ -201,6 +201,9 @@ pub fn plot_ui(
         (0.0, 1.0)
     };
     let response = Plot::new("plot")
+        // Ticks are quarters: marks every 4, 16 or 64 ticks (a year, four, sixteen) read better
+        // than powers of ten, and leave a narrow plot more than its first label.
+        .x_grid_spacer(egui_plot::log_grid_spacer(4))
         .x_axis_label(format!(
             "tick (quarter from {} Q{})",
             start.year, start.quarter

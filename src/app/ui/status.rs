@@ -6,17 +6,6 @@ use crate::app::state::AppState;
 /// Message on the left, scenario facts on the right.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
-        match app.status() {
-            Some(status) if status.is_error => {
-                ui.colored_label(ui.visuals().error_fg_color, &status.text);
-            }
-            Some(status) => {
-                ui.label(&status.text);
-            }
-            None => {
-                ui.label("Ready");
-            }
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let scenario = app.document.scenario();
             ui.label(if app.document.is_dirty() {
@@ -67,6 +56,23 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent
                 ]
                 .join(" · "),
             );
+            // The message takes what is left, cut short with "…" on a narrow window (the
+            // whole of it on hover), so it never runs under the facts on the right.
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let (text, colour) = match app.status() {
+                    Some(status) if status.is_error => {
+                        (status.text.as_str(), Some(ui.visuals().error_fg_color))
+                    }
+                    Some(status) => (status.text.as_str(), None),
+                    None => ("Ready", None),
+                };
+                let mut rich = egui::RichText::new(text);
+                if let Some(colour) = colour {
+                    rich = rich.color(colour);
+                }
+                ui.add(egui::Label::new(rich).truncate())
+                    .on_hover_text(text);
+            });
         });
     });
 }
