@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::model::Scenario;
-use crate::sim::ensemble::{Control, Ensemble, run};
+use crate::sim::ensemble::{Band, Control, Ensemble, run};
 
 /// How many seeds *Run 100 seeds* runs.
 pub const SEEDS: u32 = 100;
@@ -37,6 +37,8 @@ pub struct Done {
     pub random_events_added: bool,
     /// The runs, summarised.
     pub ensemble: Arc<Ensemble>,
+    /// Each region's band at every tick, worked out once for the plot to draw every frame.
+    pub bands: Arc<[Vec<Band>]>,
 }
 
 impl std::fmt::Debug for Seeds {
@@ -103,10 +105,20 @@ impl Seeds {
             Ok(Ok(None)) => Err("cancelled".to_owned()),
             Ok(Ok(Some(ensemble))) => {
                 let added = job.added;
+                let regions = ensemble.followed.iter().filter(|f| f.kind == "region");
+                let bands = regions
+                    .enumerate()
+                    .map(|(r, _)| {
+                        (0..=ensemble.horizon)
+                            .map(|t| ensemble.band(t, r))
+                            .collect()
+                    })
+                    .collect();
                 self.result = Some(Done {
                     revision: job.revision,
                     random_events_added: added,
                     ensemble: Arc::new(ensemble),
+                    bands,
                 });
                 Ok(format!(
                     "Ran {SEEDS} seeds{}: the plot shows the median and the 50% and 90% bands",

@@ -15,8 +15,8 @@ use std::rc::Rc;
 
 use crate::editor::goal_marks::{GoalMark, goal_marks};
 use crate::editor::run_cache::{RunCache, RunKey};
+use crate::editor::seeds::Done;
 use crate::editor::series::{PlotView, Series, difference_series, series};
-use crate::sim::ensemble::{Band, Ensemble};
 use crate::sim::goals::Standing;
 
 /// Plot state that is not part of the document.
@@ -238,7 +238,7 @@ pub fn plot_ui(
                 }
             }
             if let Some(done) = seeds.filter(|_| !hidden.contains(SEEDS_ENTRY)) {
-                draw_bands(plot, &done.ensemble, &lines);
+                draw_bands(plot, done, &lines);
             }
             if difference.is_some() {
                 plot.hline(
@@ -295,18 +295,19 @@ const SEEDS_ENTRY: &str = "100 seeds";
 
 /// Each region's median across the seeds (dotted) and its 50% and 90% bands, in the region's
 /// colour (the regional view's series, `lines`, name the regions in the same order).
-fn draw_bands(plot: &mut egui_plot::PlotUi, ensemble: &Ensemble, lines: &[Series]) {
-    let regions = ensemble.followed.iter().filter(|f| f.kind == "region");
-    for (r, (followed, line)) in regions.zip(lines).enumerate() {
+fn draw_bands(plot: &mut egui_plot::PlotUi, seeds: &Done, lines: &[Series]) {
+    let regions = seeds
+        .ensemble
+        .followed
+        .iter()
+        .filter(|f| f.kind == "region");
+    for (r, ((followed, line), bands)) in regions.zip(lines).zip(seeds.bands.iter()).enumerate() {
         let colour = palette(line.colour);
-        let bands: Vec<(f64, Band)> = (0..=ensemble.horizon)
-            .map(|tick| (f64::from(tick), ensemble.band(tick, r)))
-            .collect();
-        let xs: Vec<f64> = bands.iter().map(|(x, _)| *x).collect();
+        let xs: Vec<f64> = (0..bands.len()).map(|t| t as f64).collect();
         for (outer, alpha) in [(true, 0.10), (false, 0.18)] {
             let (low, high): (Vec<f64>, Vec<f64>) = bands
                 .iter()
-                .map(|(_, b)| {
+                .map(|b| {
                     if outer {
                         (b.p05, b.p95)
                     } else {
@@ -322,9 +323,13 @@ fn draw_bands(plot: &mut egui_plot::PlotUi, ensemble: &Ensemble, lines: &[Series
                     .allow_hover(false),
             );
         }
-        let median: PlotPoints = bands.iter().map(|(x, b)| [*x, b.p50]).collect();
+        let median: PlotPoints = bands
+            .iter()
+            .enumerate()
+            .map(|(t, b)| [t as f64, b.p50])
+            .collect();
         plot.line(
-            Line::new(format!("{} (median of 100 seeds)", followed.name), median)
+            Line::new(format!("{} (median of the seeds)", followed.name), median)
                 .id(("seeds median", r))
                 .color(colour.gamma_multiply(0.8))
                 .width(1.5)

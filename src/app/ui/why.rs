@@ -237,6 +237,12 @@ fn difference_ui(
     let key = (app.document.run_id(), kept.id, id.clone(), tick);
     let difference = match &why_state.difference {
         Some((k, difference)) if *k == key => difference.clone(),
+        // Each comparison replays both runs' ledgers up to the cursor: on a slow world, not
+        // once a frame while it plays.
+        _ if app.playback.is_playing() && app.document.is_slow() => {
+            ui.weak("Pause to see why the runs differ at the cursor.");
+            return;
+        }
         _ => {
             let current = Side {
                 name: "the current run",
