@@ -59,6 +59,8 @@ pub enum Command {
     CheckStability,
     /// Open the exercise editor (teacher mode), making an exercise if the scenario has none.
     EditExercise,
+    /// Find a nation by typing its name.
+    FindNation,
     /// Fit the network into view.
     FitView,
     /// Fade all but the selected nations' neighbourhood: within one tie, two, or off (cycles).
@@ -295,6 +297,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         label: "Edit exercise…",
         help: "Write the briefing, roles, goals, locks and budget of a classroom exercise on this scenario (teacher mode)",
         shortcut: None,
+    },
+    CommandSpec {
+        command: Command::FindNation,
+        menu: Menu::View,
+        label: "Find a nation…",
+        help: "Type part of a nation's name: it is selected and brought to the middle of the view",
+        shortcut: key(CTRL, Key::F),
     },
     CommandSpec {
         command: Command::FitView,

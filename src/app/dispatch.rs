@@ -314,6 +314,7 @@ impl EntenteApp {
             }
             Command::FitView => self.views.canvas.request_fit(),
             Command::FocusNeighbourhood => self.views.canvas.focus.cycle(),
+            Command::FindNation => self.views.canvas.open_find(),
             Command::EditExercise => self.open_exercise_editor(),
             Command::AutoLayout => {
                 let positions = layout::force_layout(self.state.document.scenario());

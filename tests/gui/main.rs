@@ -10,6 +10,7 @@ mod editor_ui;
 mod exercise_editor_ui;
 mod exercise_ui;
 mod file_dialog_ui;
+mod find_ui;
 mod focus_ui;
 mod layout_ui;
 mod monkey_ui;

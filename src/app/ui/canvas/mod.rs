@@ -5,6 +5,7 @@
 //! its file: the view's gestures, the edges, the nodes, a node's menu, the legend and the focus.
 
 mod edges;
+pub mod find;
 pub(super) mod focus;
 mod gestures;
 mod legend;
@@ -69,6 +70,8 @@ pub struct CanvasView {
     pub(super) legend: Option<bool>,
     /// The focus on the selected nations' neighbourhood.
     pub(crate) focus: CanvasFocus,
+    /// The find-a-nation field, while it is open.
+    pub(super) find: Option<find::Find>,
 }
 
 /// A nation being renamed in place on the canvas.
@@ -107,6 +110,7 @@ impl Default for CanvasView {
             picture: RunCache::default(),
             legend: None,
             focus: CanvasFocus::default(),
+            find: None,
         }
     }
 }
@@ -122,6 +126,14 @@ impl CanvasView {
         self.renaming = Some(Renaming {
             nation: id,
             text: name,
+            focus_pending: true,
+        });
+    }
+
+    /// Opens the find-a-nation field, with the keyboard in it.
+    pub fn open_find(&mut self) {
+        self.find = Some(find::Find {
+            text: String::new(),
             focus_pending: true,
         });
     }
@@ -236,6 +248,7 @@ pub fn canvas_ui(
     );
     legend_ui(ui, &painter, area, &mut canvas.legend);
     focus::caption_ui(ui, area, canvas.focus.depth(), scenario, &focused, intents);
+    find::find_ui(ui, canvas, area, scenario, &positions, intents);
     if let Some(start) = canvas.box_start
         && let Some(now) = ui.ctx().pointer_latest_pos()
     {
