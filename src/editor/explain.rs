@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Drawdown, InterventionKind, LegalBasis};
+use crate::model::{Drawdown, InterventionKind};
 use crate::sim::step::step;
 use crate::sim::world::ResolvedAction;
 use crate::sim::{
@@ -233,15 +233,7 @@ pub fn describe_cause(world: &World, cause: Cause) -> Option<String> {
             let info = &world.interventions[i.ix()];
             let interveners: Vec<String> = info.interveners.iter().map(|&n| name(n)).collect();
             let mut how = vec![format!("from tick {}", info.start)];
-            how.push(
-                match info.legal_basis {
-                    LegalBasis::Unsc => "UN Security Council mandate",
-                    LegalBasis::SelfDefence => "self-defence",
-                    LegalBasis::Regional => "regional mandate",
-                    LegalBasis::NoMandate => "no UN mandate",
-                }
-                .to_owned(),
-            );
+            how.push(info.legal_basis.phrase().to_owned());
             if matches!(
                 info.kind,
                 InterventionKind::RegimeChange | InterventionKind::CoalitionOperation

@@ -72,12 +72,7 @@ pub fn event(scenario: &Scenario, event: &Event) -> String {
 /// How an intervention is conducted, which is what the model makes matter: "no UN mandate,
 /// post-conflict planning 0.0, local engagement 0.0, rapid drawdown".
 pub fn conduct(i: &super::Intervention) -> String {
-    let basis = match i.legal_basis {
-        super::LegalBasis::Unsc => "UN Security Council mandate",
-        super::LegalBasis::SelfDefence => "self-defence",
-        super::LegalBasis::Regional => "regional mandate",
-        super::LegalBasis::NoMandate => "no UN mandate",
-    };
+    let basis = i.legal_basis.phrase();
     let drawdown = match i.drawdown {
         super::Drawdown::Rapid => "rapid drawdown".to_owned(),
         super::Drawdown::Gradual => "gradual drawdown".to_owned(),

@@ -42,6 +42,8 @@ pub fn knobs(scenario: &Scenario) -> Vec<Knob> {
             ),
         })
         .collect();
+    // One scratch copy to read every event's numbers through `visit`, not one per number.
+    let mut scratch = scenario.clone();
     for event in &scenario.events {
         let (id, fields): (&str, &[&str]) = match &event.action {
             Action::Intervention(i) => (i.id.as_str(), &INTERVENTION_FIELDS),
@@ -50,7 +52,10 @@ pub fn knobs(scenario: &Scenario) -> Vec<Knob> {
         };
         for field in fields {
             let name = format!("event:{id}.{field}");
-            if let Ok(value) = get(scenario, &name) {
+            let mut read = None;
+            if visit(&mut scratch, &name, &mut |value| read = Some(*value)).is_ok()
+                && let Some(value) = read
+            {
                 all.push(Knob {
                     about: format!("{field} of the event {id} at tick {}", event.tick),
                     name,

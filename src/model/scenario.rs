@@ -526,6 +526,18 @@ pub enum LegalBasis {
     NoMandate,
 }
 
+impl LegalBasis {
+    /// How explanations and event descriptions name it ("no UN mandate").
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Self::Unsc => "UN Security Council mandate",
+            Self::SelfDefence => "self-defence",
+            Self::Regional => "regional mandate",
+            Self::NoMandate => "no UN mandate",
+        }
+    }
+}
+
 /// The side an intervention supports in the target.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Side {
