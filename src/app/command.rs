@@ -67,6 +67,8 @@ pub enum Command {
     FocusNeighbourhood,
     /// Lay the network out again (deterministic force layout).
     AutoLayout,
+    /// One cluster per region, the most capable nations in the middle (for large worlds).
+    LayoutByRegion,
     /// Switch between the light and the dark theme.
     ToggleTheme,
     /// Larger text, for projectors.
@@ -324,6 +326,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         menu: Menu::View,
         label: "Auto-layout",
         help: "Arrange the nodes with a deterministic force layout",
+        shortcut: None,
+    },
+    CommandSpec {
+        command: Command::LayoutByRegion,
+        menu: Menu::View,
+        label: "Layout by region",
+        help: "One cluster per region with its name, the most capable nations in the middle: for large worlds",
         shortcut: None,
     },
     CommandSpec {

@@ -316,8 +316,13 @@ impl EntenteApp {
             Command::FocusNeighbourhood => self.views.canvas.focus.cycle(),
             Command::FindNation => self.views.canvas.open_find(),
             Command::EditExercise => self.open_exercise_editor(),
-            Command::AutoLayout => {
-                let positions = layout::force_layout(self.state.document.scenario());
+            Command::AutoLayout | Command::LayoutByRegion => {
+                let scenario = self.state.document.scenario();
+                let positions = if command == Command::AutoLayout {
+                    layout::force_layout(scenario)
+                } else {
+                    layout::region_layout(scenario)
+                };
                 self.apply_edit(&Edit::MoveNodes(positions.into_iter().collect()), None);
                 self.views.canvas.request_fit();
             }

@@ -214,6 +214,11 @@ impl EntenteApp {
         }
     }
 
+    /// The plotted line drawn bold because the pointer is over it (on the plot or in the legend).
+    pub fn highlighted_line(&self) -> Option<&str> {
+        self.views.plot.highlighted()
+    }
+
     /// Queues an intent, as a click would.
     pub fn push(&mut self, intent: Intent) {
         self.intents.push(intent);

@@ -2,8 +2,11 @@
 //! ones stay bright and the rest fade, so that a large network can be read around one nation.
 //!
 //! The ties are the ones the canvas draws at the cursor: the relations the scenario lists, the
-//! alliances in force (their members are tied to each other) and the treaties in force (their
-//! parties are). Distances are the network's (`sim::network`, petgraph), counted in ties.
+//! alliances in force (their members are tied to each other) and the treaties in force between a
+//! few parties (they are tied too). A treaty of more than [`FORUM_PARTIES`] parties is a forum
+//! (the OSCE's 56 states, ASEAN's dialogue), not a bond: through it every state of a continent
+//! would be one tie from every other. Distances are the network's (`sim::network`, petgraph),
+//! counted in ties.
 
 use std::collections::BTreeSet;
 
@@ -45,6 +48,9 @@ impl FocusDepth {
     }
 }
 
+/// Parties up to which a treaty ties its parties for the focus.
+pub const FORUM_PARTIES: usize = 8;
+
 /// The nations within `depth` ties of `from` (`from` included), over the ties drawn at the cursor.
 pub fn neighbourhood(
     scenario: &Scenario,
@@ -63,7 +69,13 @@ pub fn neighbourhood(
         .alliances
         .iter()
         .map(|alliance| &alliance.members)
-        .chain(shown.treaties.iter().map(|treaty| &treaty.parties));
+        .chain(
+            shown
+                .treaties
+                .iter()
+                .map(|treaty| &treaty.parties)
+                .filter(|parties| parties.len() <= FORUM_PARTIES),
+        );
     for members in groups {
         let members: Vec<usize> = members.iter().filter_map(ix).collect();
         for (x, &a) in members.iter().enumerate() {

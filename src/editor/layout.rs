@@ -1,5 +1,6 @@
-//! A deterministic force-directed layout of the network (Fruchterman–Reingold with region
-//! grouping): same scenario, same positions, on every machine.
+//! Two deterministic layouts of the network, same scenario, same positions on every machine: a
+//! force-directed one (Fruchterman–Reingold with region grouping) for small worlds, and one
+//! cluster per region for large ones, where forces only make a disc of crossing lines.
 
 use std::collections::BTreeMap;
 
@@ -111,6 +112,72 @@ pub fn force_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
         .collect()
 }
 
+/// Distance between neighbouring nodes inside a region's cluster, in canvas units.
+const CLUSTER_SPACING: f64 = 62.0;
+/// Room between clusters, for the region's name above each.
+const CLUSTER_GAP: f64 = 90.0;
+
+/// One cluster per region, in the scenario's order of regions, packed row by row into a
+/// roughly 4:3 picture; inside a cluster the nations sit on a sunflower spiral, the most
+/// capable in the middle. Nothing depends on the relations, so positions do not jump when a
+/// relation is edited, and a region's nations are always found together.
+pub fn region_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
+    let mut clusters: Vec<Vec<&crate::model::Nation>> = vec![Vec::new(); scenario.regions.len()];
+    let mut homeless = Vec::new();
+    for nation in &scenario.nations {
+        match scenario.regions.iter().position(|r| r.id == nation.region) {
+            Some(k) => clusters[k].push(nation),
+            None => homeless.push(nation),
+        }
+    }
+    clusters.push(homeless);
+    clusters.retain(|members| !members.is_empty());
+    for members in &mut clusters {
+        members.sort_by(|a, b| {
+            b.capability
+                .total_cmp(&a.capability)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+    }
+    // The spiral's k-th point is at radius c·√(k + ½): neighbours about CLUSTER_SPACING apart.
+    let step = CLUSTER_SPACING * 0.56;
+    let radius_of = |count: usize| step * (count as f64 - 0.5).max(0.5).sqrt() + 30.0;
+    let area: f64 = clusters
+        .iter()
+        .map(|m| (2.0 * radius_of(m.len()) + CLUSTER_GAP).powi(2))
+        .sum();
+    let row_width = (area * 4.0 / 3.0).sqrt();
+    let mut positions = BTreeMap::new();
+    let (mut x, mut y, mut row_height) = (0.0f64, 0.0f64, 0.0f64);
+    for members in &clusters {
+        let size = 2.0 * radius_of(members.len()) + CLUSTER_GAP;
+        if x > 0.0 && x + size > row_width {
+            (x, y, row_height) = (0.0, y + row_height, 0.0);
+        }
+        let centre = (x + size / 2.0, y + size / 2.0);
+        for (k, nation) in members.iter().enumerate() {
+            let (r, angle) = if members.len() == 1 {
+                (0.0, 0.0)
+            } else {
+                (step * (k as f64 + 0.5).sqrt(), k as f64 * 2.399_963)
+            };
+            let p = (centre.0 + r * angle.cos(), centre.1 + r * angle.sin());
+            positions.insert(nation.id.clone(), p);
+        }
+        x += size;
+        row_height = row_height.max(size);
+    }
+    // Centre the picture on the origin, as the force layout does.
+    let n = positions.len().max(1) as f64;
+    let (mx, my) = positions
+        .values()
+        .fold((0.0, 0.0), |(x, y), p| (x + p.0 / n, y + p.1 / n));
+    positions
+        .into_iter()
+        .map(|(id, p)| (id, ((p.0 - mx) as f32, (p.1 - my) as f32)))
+        .collect()
+}
+
 /// The point nearest `centre` at least `spacing` from every node: the centre itself if it is
 /// free, else the first free point on rings around it (so that nations added one after another
 /// do not land on top of each other).
@@ -185,5 +252,60 @@ mod tests {
         }
         // The first one takes the centre itself.
         assert_eq!(positions[&NationId::from("n0")], (10.0, -5.0));
+    }
+    #[test]
+    fn the_region_layout_keeps_each_region_together_and_apart_from_the_others() {
+        use crate::model::generate::{Size, generate};
+        let size = Size {
+            nations: 230,
+            relations: 900,
+            alliances: 10,
+            treaties: 10,
+            events: 0,
+            horizon: 10,
+        };
+        let scenario = generate(size, 5);
+        let layout = region_layout(&scenario);
+        assert_eq!(layout, region_layout(&scenario));
+        assert_eq!(layout.len(), scenario.nations.len());
+        let region: BTreeMap<&NationId, &crate::model::RegionId> = scenario
+            .nations
+            .iter()
+            .map(|n| (&n.id, &n.region))
+            .collect();
+        // Each region's centre and the farthest of its members from it.
+        let mut clusters: BTreeMap<&crate::model::RegionId, Vec<(f32, f32)>> = BTreeMap::new();
+        for (id, p) in &layout {
+            clusters.entry(region[id]).or_default().push(*p);
+        }
+        let discs: Vec<((f32, f32), f32)> = clusters
+            .values()
+            .map(|points| {
+                let n = points.len() as f32;
+                let c = points
+                    .iter()
+                    .fold((0.0, 0.0), |(x, y), p| (x + p.0 / n, y + p.1 / n));
+                let r = points
+                    .iter()
+                    .map(|p| (p.0 - c.0).hypot(p.1 - c.1))
+                    .fold(0.0, f32::max);
+                (c, r)
+            })
+            .collect();
+        for (k, (a, ra)) in discs.iter().enumerate() {
+            for (b, rb) in &discs[k + 1..] {
+                let apart = (a.0 - b.0).hypot(a.1 - b.1);
+                assert!(
+                    apart > ra + rb + 40.0,
+                    "clusters overlap: {apart} vs {ra} + {rb}"
+                );
+            }
+        }
+        let points: Vec<_> = layout.values().collect();
+        for (k, a) in points.iter().enumerate() {
+            for b in &points[k + 1..] {
+                assert!((a.0 - b.0).hypot(a.1 - b.1) > 50.0, "nodes too close");
+            }
+        }
     }
 }

@@ -58,6 +58,12 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../assets/scenarios/indo-pacific.ron"),
     },
     Example {
+        name: "world-today",
+        title: "The world today",
+        summary: "Exercise: all 195 states in the UN's 22 regions, with today's alliances; a crisis in one region and who is drawn in",
+        text: include_str!("../../assets/scenarios/world-today.ron"),
+    },
+    Example {
         name: "blank",
         title: "New scenario",
         summary: "Two regions and three nations: a clean start for a new scenario",

@@ -45,6 +45,13 @@ const PLANS: &[(&str, &str, &str)] = &[
         r#"[(tick: 0, action: Intervention((id: "iraqi-freedom", kind: CoalitionOperation, interveners: ["USA", "GBR", "AUS", "POL"], target: "IRQ", legal_basis: NoMandate, post_conflict_planning: 0.1, local_engagement: 0.1, troops_per_1000: 6.0, duration: 35, drawdown: Gradual, side: Opposition, regime_change_goal: true)))]"#,
     ),
     (
+        "world-today",
+        // A peacekeeping mission in Somalia under a Security Council mandate.
+        r#"[(tick: 4, action: Intervention((id: "unsom", kind: Peacekeeping, interveners: ["USA", "GBR", "FRA", "DEU"], target: "SOM", legal_basis: Unsc, post_conflict_planning: 0.7, local_engagement: 0.7, troops_per_1000: 2.0, duration: 12, drawdown: Gradual, side: Neutral, host_consent: true)))]"#,
+        // A strike on Iran without a mandate.
+        r#"[(tick: 4, action: Intervention((id: "strike", kind: PreventiveStrike, interveners: ["USA"], target: "IRN", legal_basis: NoMandate, troops_per_1000: 1.0, duration: 1, drawdown: Rapid)))]"#,
+    ),
+    (
         "cold-war-europe",
         // Helsinki with every state, then arms control between the superpowers.
         r#"[
@@ -97,6 +104,7 @@ fn every_exercise_has_its_classroom_parts_and_sources() {
         "iraq-2003",
         "libya-2011",
         "indo-pacific",
+        "world-today",
     ] {
         assert!(
             names.contains(&required),

@@ -27,3 +27,4 @@ mod richardson;
 mod stability_report;
 mod stylized_facts;
 mod sweep;
+mod world_today;

@@ -17,3 +17,4 @@ mod monkey_ui;
 mod runs_ui;
 mod scale_ui;
 mod timeline_ui;
+mod world_ui;

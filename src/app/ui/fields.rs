@@ -19,6 +19,10 @@ pub fn number_ui(
             let response = ui
                 .add(
                     egui::Slider::new(&mut edited, range)
+                        // Only the user's edits are clamped and rounded: by default a slider
+                        // rewrites the value it shows (capability 0.0075 became 0.007, 20,000
+                        // became the slider's 10,000), an edit nobody made.
+                        .clamping(egui::SliderClamping::Edits)
                         .logarithmic(logarithmic)
                         .smallest_positive(0.001)
                         .max_decimals(3)
@@ -35,6 +39,14 @@ pub fn number_ui(
         })
         .inner;
     (response.changed() && edited != value && edited.is_finite()).then_some(edited)
+}
+
+/// A slider over [0, 1] with its name beside it, which changes its value only when the user
+/// moves it (see [`number_ui`]).
+pub fn share_slider<'a>(value: &'a mut f64, text: &str) -> egui::Slider<'a> {
+    egui::Slider::new(value, 0.0..=1.0)
+        .clamping(egui::SliderClamping::Edits)
+        .text(text)
 }
 
 /// A single-line text field reporting its new text while it changes.

@@ -400,7 +400,7 @@ fn region_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &RegionId, out: &mut Ou
             if let Some(value) = set {
                 let mut edited = value;
                 if ui
-                    .add(egui::Slider::new(&mut edited, 0.0..=1.0).text("proximity"))
+                    .add(super::fields::share_slider(&mut edited, "proximity"))
                     .changed()
                 {
                     out.gesture(

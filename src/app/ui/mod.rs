@@ -15,6 +15,7 @@ mod inspector;
 mod menu;
 pub mod new_event;
 pub mod plot;
+mod plot_legend;
 mod plot_runs;
 mod prompts;
 mod status;

@@ -10,8 +10,9 @@ use crate::app::command::Intent;
 use crate::app::state::AppState;
 use crate::app::ui::palette;
 use crate::app::ui::theme;
-use std::collections::BTreeSet;
 use std::rc::Rc;
+
+use super::plot_legend::{Legend, legend_ui};
 
 use crate::editor::goal_marks::{GoalMark, goal_marks};
 use crate::editor::run_cache::{RunCache, RunKey};
@@ -24,8 +25,8 @@ use crate::sim::goals::Standing;
 pub struct PlotState {
     /// The view shown.
     pub view: PlotView,
-    /// Legend entries switched off: series by name, kept runs by name, "events" and "goals".
-    hidden: BTreeSet<String>,
+    /// The legend's toggles, find field and highlighted line.
+    legend: Legend,
     /// The kept runs' series and the Runs menu's fields.
     runs: super::plot_runs::RunsView,
     /// The series last computed: rebuilding them every frame (hazards and cohesion derive every
@@ -42,11 +43,18 @@ struct SeriesOf {
     selection: crate::editor::Selection,
 }
 
+impl PlotState {
+    /// The line under the pointer in the last frame, drawn bold.
+    pub fn highlighted(&self) -> Option<&str> {
+        self.legend.highlight.as_deref()
+    }
+}
+
 impl Default for PlotState {
     fn default() -> Self {
         Self {
             view: PlotView::Regions,
-            hidden: BTreeSet::new(),
+            legend: Legend::default(),
             runs: Default::default(),
             series: RunCache::default(),
         }
@@ -185,8 +193,9 @@ pub fn plot_ui(
     if !marks.is_empty() {
         entries.push(("goals", egui::Color32::from_gray(160)));
     }
-    legend_ui(ui, &entries, &mut plot_state.hidden);
-    let hidden = &plot_state.hidden;
+    let pointed = legend_ui(ui, &entries, lines.len(), &mut plot_state.legend);
+    let legend = &plot_state.legend;
+    let hidden = &legend.hidden;
 
     // A short plot (a small screen at large text) leaves out its rotated y label, which would
     // run past the plot's top into the legend; the view selector names what is plotted.
@@ -248,8 +257,8 @@ pub fn plot_ui(
                 );
             }
             for (k, line) in lines.iter().enumerate() {
-                if !hidden.contains(&line.name) {
-                    draw_series(plot, k, line, shown);
+                if legend.draws(&line.name) {
+                    draw_series(plot, k, line, shown, legend.emphasis(&line.name));
                 }
             }
             if !hidden.contains("goals") {
@@ -278,6 +287,17 @@ pub fn plot_ui(
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Plot"));
+    // The line under the pointer, on the plot or in the legend, is drawn bold next frame.
+    let on_plot = response.hovered_plot_item.and_then(|item| {
+        (0..lines.len())
+            .find(|&k| egui_plot::ItemId::new(("series", k)) == item)
+            .map(|k| lines[k].name.clone())
+    });
+    let highlight = pointed.or(on_plot);
+    if plot_state.legend.highlight != highlight {
+        plot_state.legend.highlight = highlight;
+        ui.ctx().request_repaint();
+    }
     if let Some(point) = response.inner {
         let tick = point.x.round().clamp(0.0, f64::from(horizon)) as u32;
         intents.push(Intent::Seek(tick));
@@ -361,46 +381,6 @@ fn draw_kept(plot: &mut egui_plot::PlotUi, id: (usize, usize), line: &Series, ru
 /// The colour of the event markers.
 const EVENT_GREY: egui::Color32 = egui::Color32::from_gray(110);
 
-/// The legend, above the plot rather than over it: a toggle per series, for the event markers
-/// and for the goals, on one line that scrolls sideways when there are many (every nation of a
-/// large world), so the plot keeps its height on a small screen.
-fn legend_ui(ui: &mut egui::Ui, entries: &[(&str, egui::Color32)], hidden: &mut BTreeSet<String>) {
-    egui::ScrollArea::horizontal()
-        .id_salt("plot legend")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 2.0;
-                for &(name, colour) in entries {
-                    let on = !hidden.contains(name);
-                    let (dot, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    let fill = if on {
-                        colour
-                    } else {
-                        colour.gamma_multiply(0.3)
-                    };
-                    ui.painter().circle_filled(dot.center(), 4.5, fill);
-                    let text = if on {
-                        egui::RichText::new(name)
-                    } else {
-                        egui::RichText::new(name).weak().strikethrough()
-                    };
-                    let hint = if on { "Hide" } else { "Show" };
-                    if ui
-                        .add(egui::Button::new(text).frame(false))
-                        .on_hover_text(format!("{hint} {name} on the plot"))
-                        .clicked()
-                        && !hidden.remove(name)
-                    {
-                        hidden.insert(name.to_owned());
-                    }
-                    ui.add_space(6.0);
-                }
-            });
-        });
-}
-
 /// A goal's threshold over the ticks it checks: a dashed line, a faint band on the side the
 /// goal asks for, and its number and standing, coloured as the goals panel colours them.
 fn draw_goal(plot: &mut egui_plot::PlotUi, mark: &GoalMark, horizon: u32) {
@@ -459,17 +439,28 @@ fn draw_goal(plot: &mut egui_plot::PlotUi, mark: &GoalMark, horizon: u32) {
     );
 }
 
-/// A series split where it has no value, solid up to the cursor and faint after it.
-fn draw_series(plot: &mut egui_plot::PlotUi, k: usize, line: &Series, shown: u32) {
-    let colour = palette(line.colour);
+/// A series split where it has no value, solid up to the cursor and faint after it; bold when
+/// `emphasis` is `Some(true)` (the line under the pointer), faded when `Some(false)`.
+fn draw_series(
+    plot: &mut egui_plot::PlotUi,
+    k: usize,
+    line: &Series,
+    shown: u32,
+    emphasis: Option<bool>,
+) {
+    let (colour, bold) = match emphasis {
+        None => (palette(line.colour), 0.0),
+        Some(true) => (palette(line.colour), 1.5),
+        Some(false) => (palette(line.colour).gamma_multiply(0.3), 0.0),
+    };
     let mut segment: Vec<[f64; 2]> = Vec::new();
     let mut flush = |segment: &mut Vec<[f64; 2]>, faint: bool| {
         if segment.len() >= 2 || (segment.len() == 1 && !faint) {
             let points: PlotPoints = std::mem::take(segment).into_iter().collect();
             let (colour, width) = if faint {
-                (colour.gamma_multiply(0.35), 1.5)
+                (colour.gamma_multiply(0.35), 1.5 + bold)
             } else {
-                (colour, 2.0)
+                (colour, 2.0 + bold)
             };
             plot.line(
                 Line::new(line.name.clone(), points)

@@ -7,6 +7,7 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, vec2};
 
 use super::focus::{faded_if, is_faded};
 use super::gestures::focus_ring;
+use super::ties::WEB_PARTIES;
 use super::{ScreenPositions, edit};
 use crate::app::command::Intent;
 use crate::app::ui::theme::{INTERVENTION, relation_colour, treaty_style};
@@ -30,6 +31,10 @@ pub(super) struct Layer<'a> {
     pub(super) selection: &'a Selection,
     /// The nations the focus keeps bright (`None`: all of them).
     pub(super) near: Option<&'a BTreeSet<NationId>>,
+    /// |R| below which a relation is a weak tie, drawn only for the `lit` nations (0: all).
+    pub(super) weak_below: f32,
+    /// The nations whose every tie is drawn: selected, or under the pointer.
+    pub(super) lit: &'a BTreeSet<NationId>,
 }
 
 /// A small clickable handle on an edge: what screen readers and tests find. The label is made
@@ -73,6 +78,16 @@ impl Layer<'_> {
         nations.any(|id| is_faded(self.near, id))
     }
 
+    /// Whether a relation is drawn: strong enough, selected, or at a lit nation.
+    fn relation_drawn(&self, relation: &crate::editor::shown::ShownRelation) -> bool {
+        relation.now.abs() as f32 >= self.weak_below
+            || self.lit.contains(&relation.a)
+            || self.lit.contains(&relation.b)
+            || self
+                .selection
+                .contains(&Item::relation(&relation.a, &relation.b))
+    }
+
     /// A nation's display name (its id if it has none).
     pub(super) fn name(&self, id: &NationId) -> String {
         let names = self.names.get_or_init(|| {
@@ -89,12 +104,14 @@ impl Layer<'_> {
     }
 }
 
+/// Draws the relations on screen, weak ones first so the strong ones lie on top, and returns how
+/// many the weak-tie threshold hides.
 pub(super) fn relations_ui(
     ui: &mut egui::Ui,
     painter: &egui::Painter,
     layer: &Layer,
     intents: &mut Vec<Intent>,
-) {
+) -> usize {
     let Layer {
         shown,
         screen,
@@ -103,9 +120,15 @@ pub(super) fn relations_ui(
     } = layer;
     // Only edges that cross the visible canvas are drawn (culling).
     let visible = painter.clip_rect();
-    let on_screen: Vec<(&crate::editor::shown::ShownRelation, Pos2, Pos2)> = shown
+    let mut hidden = 0;
+    let mut on_screen: Vec<(&crate::editor::shown::ShownRelation, Pos2, Pos2)> = shown
         .relations
         .iter()
+        .filter(|relation| {
+            let drawn = layer.relation_drawn(relation);
+            hidden += usize::from(!drawn);
+            drawn
+        })
         .filter_map(|relation| {
             let (a, b) = (*screen.get(&relation.a)?, *screen.get(&relation.b)?);
             Rect::from_two_pos(a, b)
@@ -113,6 +136,7 @@ pub(super) fn relations_ui(
                 .then_some((relation, a, b))
         })
         .collect();
+    on_screen.sort_by(|x, y| x.0.now.abs().total_cmp(&y.0.now.abs()));
     // Level of detail: past this many edges on screen, the edges are drawn without handles
     // (they stay reachable from each nation's inspector, and zooming in brings them back).
     let handles = on_screen.len() <= EDGE_HANDLE_LIMIT;
@@ -163,6 +187,7 @@ pub(super) fn relations_ui(
             }
         });
     }
+    hidden
 }
 
 pub(super) fn treaties_ui(
@@ -188,7 +213,31 @@ pub(super) fn treaties_ui(
             .filter_map(|p| screen.get(p).copied())
             .collect();
         let mut handle = None;
-        if points.len() == 1 {
+        // A treaty of many parties in a large world is one handle at its parties' centre.
+        let lit = treaty.parties.iter().any(|p| layer.lit.contains(p));
+        let web = points.len() <= WEB_PARTIES || layer.weak_below == 0.0;
+        if !web {
+            // A hub at the parties' centre, with spokes to every party while one of them is lit
+            // or the treaty is selected: its members at a glance, without a web of every pair.
+            let n = points.len() as f32;
+            let centre = points
+                .iter()
+                .fold(Pos2::ZERO, |sum, p| sum + p.to_vec2() / n);
+            if lit || selected {
+                let stroke = Stroke::new(if selected { 2.0 } else { 1.0 }, colour);
+                for &p in &points {
+                    painter.extend(egui::Shape::dashed_line(&[centre, p], stroke, 4.0, 4.0));
+                }
+            }
+            painter.text(
+                centre + vec2(8.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                &treaty.name,
+                egui::FontId::proportional(11.0),
+                colour,
+            );
+            handle = Some(centre);
+        } else if points.len() == 1 {
             // A peacekeeping mandate sits as a badge above its host.
             let at = points[0] + vec2(0.0, -34.0);
             painter.text(
@@ -200,7 +249,7 @@ pub(super) fn treaties_ui(
             );
             handle = Some(at);
         }
-        for (k, &a) in points.iter().enumerate() {
+        for (k, &a) in points.iter().enumerate().filter(|_| web) {
             for &b in &points[k + 1..] {
                 let along = b - a;
                 if along.length() < 1.0 {

@@ -89,6 +89,7 @@ pub(super) fn view_gestures_ui(
         for (label, command) in [
             ("Fit to view", Command::FitView),
             ("Auto-layout", Command::AutoLayout),
+            ("Layout by region", Command::LayoutByRegion),
             ("Select all nations", Command::SelectAll),
         ] {
             if ui.button(label).clicked() {

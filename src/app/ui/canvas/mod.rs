@@ -11,6 +11,8 @@ mod gestures;
 mod legend;
 mod node_menu;
 mod nodes;
+mod regions;
+pub mod ties;
 
 use std::collections::BTreeMap;
 
@@ -72,6 +74,8 @@ pub struct CanvasView {
     pub(crate) focus: CanvasFocus,
     /// The find-a-nation field, while it is open.
     pub(super) find: Option<find::Find>,
+    /// Which weak ties are drawn.
+    pub(crate) ties: ties::TieFilter,
 }
 
 /// A nation being renamed in place on the canvas.
@@ -111,6 +115,7 @@ impl Default for CanvasView {
             legend: None,
             focus: CanvasFocus::default(),
             find: None,
+            ties: ties::TieFilter::default(),
         }
     }
 }
@@ -190,6 +195,13 @@ pub(super) const MIN_ZOOM: f32 = 0.02;
 /// At or below this zoom, names and stability gauges under the nodes are left out.
 pub(super) const DETAIL_ZOOM: f32 = 0.3;
 
+/// In a world of more than [`MANY_NATIONS`], every name is shown only above this zoom: nodes sit
+/// closer than their names are long.
+pub(super) const NAMES_ZOOM: f32 = 0.6;
+
+/// Nations from which names need [`NAMES_ZOOM`].
+pub(super) const MANY_NATIONS: usize = 60;
+
 /// Draws the canvas and turns gestures into intents.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
@@ -232,6 +244,22 @@ pub fn canvas_ui(
     // The selected nations, once a frame: the focus and its caption both start from them.
     let focused = selection.selected_nations();
     let near = canvas.focus.near(&key, scenario, &shown, &focused);
+    let region_faded = |region: &crate::model::RegionId| {
+        near.as_deref().is_some_and(|near| {
+            !scenario
+                .nations
+                .iter()
+                .any(|n| n.region == *region && near.contains(&n.id))
+        })
+    };
+    use regions::{RegionPart, Regions, regions_ui};
+    let regions = Regions {
+        scenario,
+        screen: &screen,
+        faded: &region_faded,
+    };
+    regions_ui(ui, &painter, &regions, RegionPart::Discs);
+    let lit = canvas.ties.lit(&focused);
     let layer = Layer {
         scenario,
         names: std::cell::OnceCell::new(),
@@ -239,14 +267,24 @@ pub fn canvas_ui(
         screen: &screen,
         selection,
         near: near.as_deref(),
+        weak_below: canvas.ties.threshold(scenario.nations.len()),
+        lit: &lit,
     };
-    relations_ui(ui, &painter, &layer, intents);
+    let hidden_ties = relations_ui(ui, &painter, &layer, intents);
     treaties_ui(ui, &painter, &layer, intents);
     interventions_ui(ui, &painter, &layer, intents);
+    regions_ui(ui, &painter, &regions, RegionPart::Names);
     nodes_ui(
         canvas, ui, &painter, document, &layer, area, &positions, intents,
     );
     legend_ui(ui, &painter, area, &mut canvas.legend);
+    ties::ties_control_ui(
+        ui,
+        area,
+        &mut canvas.ties,
+        scenario.nations.len(),
+        hidden_ties,
+    );
     focus::caption_ui(ui, area, canvas.focus.depth(), scenario, &focused, intents);
     find::find_ui(ui, canvas, area, scenario, &positions, intents);
     if let Some(start) = canvas.box_start

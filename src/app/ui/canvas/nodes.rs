@@ -10,7 +10,7 @@ use super::edges::Layer;
 use super::focus::{faded_if, is_faded};
 use super::gestures::{arrow_keys, focus_ring};
 use super::node_menu::node_menu_ui;
-use super::{CanvasView, DETAIL_ZOOM, NodeDrag, edit};
+use super::{CanvasView, DETAIL_ZOOM, MANY_NATIONS, NAMES_ZOOM, NodeDrag, edit};
 use crate::app::command::Intent;
 use crate::app::ui::theme::{palette, stability_colour};
 use crate::editor::document::{Document, MergeKey};
@@ -26,6 +26,19 @@ pub(super) fn radius(capability: f64, strongest: f64) -> f32 {
         0.0
     };
     12.0 + 16.0 * share.sqrt() as f32
+}
+
+/// Nations named at any zoom: the most capable ones.
+const GREAT_POWERS: usize = 12;
+
+/// The capability from which a nation is one of the [`GREAT_POWERS`].
+fn great_power_floor(scenario: &crate::model::Scenario) -> f64 {
+    let mut capabilities: Vec<f64> = scenario.nations.iter().map(|n| n.capability).collect();
+    capabilities.sort_by(|a, b| b.total_cmp(a));
+    capabilities
+        .get(GREAT_POWERS - 1)
+        .copied()
+        .unwrap_or(f64::NEG_INFINITY)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -53,6 +66,8 @@ pub(super) fn nodes_ui(
         .enumerate()
         .map(|(k, region)| (&region.id, k))
         .collect();
+    let great = great_power_floor(scenario);
+    let mut hovered = None;
     for (k, nation) in scenario.nations.iter().enumerate() {
         let Some(&p) = positions.get(&nation.id) else {
             continue;
@@ -115,7 +130,21 @@ pub(super) fn nodes_ui(
             .renaming
             .as_ref()
             .is_some_and(|renaming| renaming.nation == nation.id);
-        if !renaming_this && canvas.zoom > DETAIL_ZOOM {
+        // Zoomed far out, only the great powers, the selected nation and the one under the
+        // pointer keep their names: the others' would cover each other.
+        let names_zoom = if scenario.nations.len() > MANY_NATIONS {
+            NAMES_ZOOM
+        } else {
+            DETAIL_ZOOM
+        };
+        let named = canvas.zoom > names_zoom
+            || selected
+            || response.hovered()
+            || nation.capability >= great;
+        if response.hovered() {
+            hovered = Some(nation.id.clone());
+        }
+        if !renaming_this && named {
             painter.text(
                 centre + vec2(0.0, r + 11.0),
                 egui::Align2::CENTER_TOP,
@@ -183,6 +212,11 @@ pub(super) fn nodes_ui(
         if renaming_this {
             rename_ui(canvas, ui, centre + vec2(0.0, r + 10.0), intents);
         }
+    }
+    // Weak ties of the nation under the pointer show from the next frame.
+    if canvas.ties.hovered != hovered {
+        canvas.ties.hovered = hovered;
+        ui.ctx().request_repaint();
     }
 }
 
