@@ -36,7 +36,15 @@ fn a_large_network_is_drawn_without_edge_handles_until_zoomed_in() {
     let dialogs = ScriptedDialogs::default();
     let app = EntenteApp::new(Document::unchanged(scenario), config(&dialogs, None));
     let mut harness = harness_with(app);
-    // Fitted: every edge is on screen, too many for handles; the nodes are all there.
+    // A large world hides its weak ties (|R| < 0.3): under 1,500 are drawn, with handles.
+    let shown = relation_handles(&harness);
+    assert!((500..1500).contains(&shown), "{shown} handles");
+    // Every tie drawn: fitted, every edge is on screen, too many for handles; the nodes are all
+    // there.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "Weak ties below")
+        .set_value_accesskit(0.0);
+    harness.run_steps(3);
     assert_eq!(relation_handles(&harness), 0);
     assert_eq!(
         harness.query_all_by_label_contains("): stability").count(),

@@ -68,6 +68,7 @@ pub(super) fn nodes_ui(
         .collect();
     let great = great_power_floor(scenario);
     let mut hovered = None;
+    let mut labels: Vec<Rect> = Vec::new();
     for (k, nation) in scenario.nations.iter().enumerate() {
         let Some(&p) = positions.get(&nation.id) else {
             continue;
@@ -145,13 +146,20 @@ pub(super) fn nodes_ui(
             hovered = Some(nation.id.clone());
         }
         if !renaming_this && named {
-            painter.text(
-                centre + vec2(0.0, r + 11.0),
-                egui::Align2::CENTER_TOP,
-                &name,
+            let galley = painter.layout_no_wrap(
+                name.clone(),
                 egui::FontId::proportional(13.0),
                 faded_if(faded, text_colour),
             );
+            let at = centre + vec2(-galley.size().x / 2.0, r + 11.0);
+            let label = Rect::from_min_size(at, galley.size());
+            // Zoomed out, a name that would cover one already drawn is left out, unless its
+            // nation is selected or under the pointer.
+            let crowded = canvas.zoom <= names_zoom && labels.iter().any(|o| o.intersects(label));
+            if !crowded || selected || response.hovered() {
+                labels.push(label);
+                painter.galley(at, galley, text_colour);
+            }
         }
         let response = response.on_hover_ui(|ui| {
             ui.label(format!(

@@ -53,6 +53,9 @@ pub(super) fn regions_ui(
     let visible = painter.clip_rect();
     let shorter = visible.width().min(visible.height());
     let text_colour = ui.visuals().weak_text_color();
+    // Names are left out where they would cover a name already drawn (zoomed far out, or on a
+    // small screen); zooming in brings them back.
+    let mut plates: Vec<egui::Rect> = Vec::new();
     for (k, region) in scenario.regions.iter().enumerate() {
         let points: Vec<Pos2> = scenario
             .nations
@@ -105,6 +108,10 @@ pub(super) fn regions_ui(
         // in rows, a name above the disc would sit closer to the cluster over it.
         let at = centre - vec2(galley.size().x / 2.0, radius - 4.0);
         let plate = egui::Rect::from_min_size(at, galley.size()).expand2(vec2(4.0, 1.0));
+        if plates.iter().any(|other| other.intersects(plate)) {
+            continue;
+        }
+        plates.push(plate);
         painter.rect_filled(
             plate,
             3.0,
