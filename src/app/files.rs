@@ -107,6 +107,11 @@ impl EntenteApp {
                 .info("Recovered the autosave; save it to keep it");
         } else {
             self.clear_autosave();
+            // The recovery question came before the exercise's briefing; it comes now.
+            if self.state.session.is_some() {
+                self.state.playback.pause();
+                self.state.prompt = Some(Prompt::Briefing);
+            }
         }
     }
 

@@ -392,3 +392,25 @@ fn locked_controls_are_greyed_and_new_events_start_from_the_role() {
             .is_disabled()
     );
 }
+
+#[test]
+fn discarding_an_autosave_still_opens_the_exercise_on_its_briefing() {
+    let data = tempfile::tempdir().unwrap();
+    let text = library::example("libya-2011").unwrap().text;
+    let libya = load_str(text).unwrap();
+    // A session that did not close cleanly left an autosave.
+    entente::editor::autosave::Autosave::in_folder(data.path())
+        .write(&libya)
+        .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(EntenteApp::new(
+        Document::unchanged(libya),
+        config(&dialogs, Some(data.path())),
+    ));
+    harness.get_by_label_contains("did not close cleanly");
+    harness.get_by_label("Discard autosave").click();
+    harness.run_steps(2);
+    // The briefing the recovery question came before, with the run paused under it.
+    assert!(matches!(harness.state().prompt(), Some(Prompt::Briefing)));
+    assert!(!harness.state().is_playing());
+}

@@ -124,6 +124,12 @@ fn the_regional_plot_finds_its_lines_by_name_and_lights_the_one_pointed_at() {
             .query_all_by_role_and_label(Role::Button, name)
             .count()
     };
+    // At rest no region moved: the why panel explains the first, not the last.
+    let explained = harness.get_by_label("Explain");
+    assert!(
+        format!("{explained:?}").contains("Northern Africa"),
+        "{explained:?}"
+    );
     let before = legend_entries(&harness, "Western Europe");
     assert!(before >= 1);
     harness

@@ -356,7 +356,8 @@ fn most_changed_region(run: &Simulation, tick: u32) -> Subject {
     let best = (0..run.world().regions.len())
         .max_by(|&a, &b| {
             let change = |r: usize| (now.region_stability[r] - start.region_stability[r]).abs();
-            change(a).total_cmp(&change(b))
+            // On a tie (a world at rest) the first region, not the last.
+            change(a).total_cmp(&change(b)).then(b.cmp(&a))
         })
         .unwrap_or(0);
     if run.world().regions.is_empty() {
