@@ -41,13 +41,14 @@ fn set_number(harness: &mut Harness<'_, EntenteApp>, label: &str, text: &str) {
     press(harness, Modifiers::NONE, Key::Enter);
 }
 
-/// Opens the drop-down showing `current` (the `nth` of them) and picks `option` from its list:
+/// Opens the last drop-down showing `current` and picks `option` from its list:
 /// the option nearest below the drop-down, as other parts of the window may show the same name.
-fn choose(harness: &mut Harness<'_, EntenteApp>, current: &str, nth: usize, option: &str) {
+fn choose(harness: &mut Harness<'_, EntenteApp>, current: &str, option: &str) {
+    // The last drop-down showing it: the editor's window is drawn over the panels (whose why
+    // panel may show a region too), and a new goal comes after the others.
     let combo = harness
         .query_all_by_role(Role::ComboBox)
-        .filter(|node| node.value().as_deref() == Some(current))
-        .nth(nth)
+        .rfind(|node| node.value().as_deref() == Some(current))
         .unwrap_or_else(|| panic!("no drop-down showing {current:?}"));
     let below = combo.rect().bottom();
     combo.click();
@@ -120,13 +121,12 @@ fn an_exercise_built_in_the_editor_saves_reloads_validates_and_evaluates_the_sam
     // Goals: Mesa's stability at least 0.45 throughout, and at most one intervention.
     click(&mut harness, "Goals");
     click(&mut harness, "Add goal");
-    choose(&mut harness, "West", 0, "Mesa");
+    choose(&mut harness, "West", "Mesa");
     set_number(&mut harness, "threshold", "0.45");
     click(&mut harness, "Add goal");
     choose(
         &mut harness,
         "A region's stability",
-        1,
         "At most so many interventions",
     );
 
