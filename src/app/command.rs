@@ -65,7 +65,7 @@ pub enum Command {
     FitView,
     /// Fade all but the selected nations' neighbourhood: within one tie, two, or off (cycles).
     FocusNeighbourhood,
-    /// Lay the network out again (deterministic force layout).
+    /// Lay the network out again (deterministic: forces for a small world, regions for a large one).
     AutoLayout,
     /// One cluster per region, the most capable nations in the middle (for large worlds).
     LayoutByRegion,
@@ -325,7 +325,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         command: Command::AutoLayout,
         menu: Menu::View,
         label: "Auto-layout",
-        help: "Arrange the nodes with a deterministic force layout",
+        help: "Arrange the nodes: a force layout, or one cluster per region in a world of more than 60 nations",
         shortcut: None,
     },
     CommandSpec {

@@ -319,7 +319,7 @@ impl EntenteApp {
             Command::AutoLayout | Command::LayoutByRegion => {
                 let scenario = self.state.document.scenario();
                 let positions = if command == Command::AutoLayout {
-                    layout::force_layout(scenario)
+                    layout::auto_layout(scenario)
                 } else {
                     layout::region_layout(scenario)
                 };

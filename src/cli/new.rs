@@ -40,10 +40,13 @@ pub fn examples() -> String {
         .collect()
 }
 
-/// Writes a generated scenario of `size` to `out`, refusing to overwrite an existing file.
+/// Writes a generated scenario of `size` to `out`, refusing to overwrite an existing file. The
+/// file comes laid out by region, so it opens as clusters rather than one circle of crossing
+/// lines.
 pub fn generate(size: crate::model::generate::Size, seed: u64, out: &Path) -> anyhow::Result<()> {
     refuse_to_overwrite(out)?;
-    let scenario = crate::model::generate::generate(size, seed);
+    let mut scenario = crate::model::generate::generate(size, seed);
+    scenario.layout.positions = crate::editor::layout::region_layout(&scenario);
     crate::io::save_file(&scenario, out)?;
     Ok(())
 }

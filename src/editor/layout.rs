@@ -112,6 +112,20 @@ pub fn force_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
         .collect()
 }
 
+/// Nations from which Auto-layout lays a world out by region: beyond, forces make one disc of
+/// crossing lines.
+pub const REGION_LAYOUT_FROM: usize = 60;
+
+/// What Auto-layout does: the force layout for a small world, the region layout for a large one
+/// with more than one region.
+pub fn auto_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
+    if scenario.nations.len() > REGION_LAYOUT_FROM && scenario.regions.len() > 1 {
+        region_layout(scenario)
+    } else {
+        force_layout(scenario)
+    }
+}
+
 /// Distance between neighbouring nodes inside a region's cluster, in canvas units.
 const CLUSTER_SPACING: f64 = 62.0;
 /// Room between clusters, for the region's name above each.
@@ -267,6 +281,9 @@ mod tests {
         let scenario = generate(size, 5);
         let layout = region_layout(&scenario);
         assert_eq!(layout, region_layout(&scenario));
+        // Auto-layout chooses it for a world this large, and forces for Mesa Crisis.
+        assert_eq!(auto_layout(&scenario), layout);
+        assert_eq!(auto_layout(&mesa()), force_layout(&mesa()));
         assert_eq!(layout.len(), scenario.nations.len());
         let region: BTreeMap<&NationId, &crate::model::RegionId> = scenario
             .nations

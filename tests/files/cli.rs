@@ -487,6 +487,8 @@ fn generate_writes_a_valid_deterministic_scenario_of_the_size_asked() {
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
     assert_ne!(std::fs::read(&a).unwrap(), std::fs::read(&c).unwrap());
     let scenario = entente::io::load_file(&a).unwrap();
+    // Laid out by region: every nation has its place in the file.
+    assert_eq!(scenario.layout.positions.len(), 60);
     assert_eq!(
         (
             scenario.nations.len(),
