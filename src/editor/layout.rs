@@ -112,14 +112,15 @@ pub fn force_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
         .collect()
 }
 
-/// Nations from which Auto-layout lays a world out by region: beyond, forces make one disc of
-/// crossing lines.
-pub const REGION_LAYOUT_FROM: usize = 60;
+/// A world of more than this many nations is large: Auto-layout lays it out by region (forces
+/// would make one disc of crossing lines), and the canvas names only some of its nations when
+/// zoomed out and hides its weak ties until asked.
+pub const LARGE_WORLD: usize = 60;
 
 /// What Auto-layout does: the force layout for a small world, the region layout for a large one
 /// with more than one region.
 pub fn auto_layout(scenario: &Scenario) -> BTreeMap<NationId, (f32, f32)> {
-    if scenario.nations.len() > REGION_LAYOUT_FROM && scenario.regions.len() > 1 {
+    if scenario.nations.len() > LARGE_WORLD && scenario.regions.len() > 1 {
         region_layout(scenario)
     } else {
         force_layout(scenario)

@@ -83,9 +83,10 @@ impl Layer<'_> {
         relation.now.abs() as f32 >= self.weak_below
             || self.lit.contains(&relation.a)
             || self.lit.contains(&relation.b)
-            || self
-                .selection
-                .contains(&Item::relation(&relation.a, &relation.b))
+            || (!self.selection.is_empty()
+                && self
+                    .selection
+                    .contains(&Item::relation(&relation.a, &relation.b)))
     }
 
     /// A nation's display name (its id if it has none).

@@ -195,12 +195,9 @@ pub(super) const MIN_ZOOM: f32 = 0.02;
 /// At or below this zoom, names and stability gauges under the nodes are left out.
 pub(super) const DETAIL_ZOOM: f32 = 0.3;
 
-/// In a world of more than [`MANY_NATIONS`], every name is shown only above this zoom: nodes sit
-/// closer than their names are long.
+/// In a large world (`editor::layout::LARGE_WORLD`), every name is shown only above this zoom:
+/// nodes sit closer than their names are long.
 pub(super) const NAMES_ZOOM: f32 = 0.6;
-
-/// Nations from which names need [`NAMES_ZOOM`].
-pub(super) const MANY_NATIONS: usize = 60;
 
 /// Draws the canvas and turns gestures into intents.
 pub fn canvas_ui(
@@ -252,13 +249,8 @@ pub fn canvas_ui(
                 .any(|n| n.region == *region && near.contains(&n.id))
         })
     };
-    use regions::{RegionPart, Regions, regions_ui};
-    let regions = Regions {
-        scenario,
-        screen: &screen,
-        faded: &region_faded,
-    };
-    regions_ui(ui, &painter, &regions, RegionPart::Discs);
+    let clusters = regions::clusters(scenario, &screen, painter.clip_rect());
+    regions::discs_ui(&painter, &clusters, &region_faded);
     let lit = canvas.ties.lit(&focused);
     let layer = Layer {
         scenario,
@@ -273,7 +265,7 @@ pub fn canvas_ui(
     let hidden_ties = relations_ui(ui, &painter, &layer, intents);
     treaties_ui(ui, &painter, &layer, intents);
     interventions_ui(ui, &painter, &layer, intents);
-    regions_ui(ui, &painter, &regions, RegionPart::Names);
+    regions::names_ui(ui, &painter, &clusters, &region_faded);
     nodes_ui(
         canvas, ui, &painter, document, &layer, area, &positions, intents,
     );

@@ -10,7 +10,7 @@ use super::edges::Layer;
 use super::focus::{faded_if, is_faded};
 use super::gestures::{arrow_keys, focus_ring};
 use super::node_menu::node_menu_ui;
-use super::{CanvasView, DETAIL_ZOOM, MANY_NATIONS, NAMES_ZOOM, NodeDrag, edit};
+use super::{CanvasView, DETAIL_ZOOM, NAMES_ZOOM, NodeDrag, edit};
 use crate::app::command::Intent;
 use crate::app::ui::theme::{palette, stability_colour};
 use crate::editor::document::{Document, MergeKey};
@@ -133,7 +133,7 @@ pub(super) fn nodes_ui(
             .is_some_and(|renaming| renaming.nation == nation.id);
         // Zoomed far out, only the great powers, the selected nation and the one under the
         // pointer keep their names: the others' would cover each other.
-        let names_zoom = if scenario.nations.len() > MANY_NATIONS {
+        let names_zoom = if scenario.nations.len() > crate::editor::layout::LARGE_WORLD {
             NAMES_ZOOM
         } else {
             DETAIL_ZOOM

@@ -1,12 +1,14 @@
 //! The regions behind the network: a faint disc around each region's nations with the region's
-//! name above it, so a world of two hundred nations reads as its regions first.
+//! name at its top, so a world of two hundred nations reads as its regions first. The discs go
+//! under the edges and the names over them (and under the nodes), so a web of lines never hides
+//! which region is which; both come from one measure of the clusters a frame.
 
-use egui::{Color32, Pos2, Stroke, vec2};
+use egui::{Color32, Pos2, Rect, Stroke, vec2};
 
 use super::ScreenPositions;
 use super::focus::faded_if;
 use crate::app::ui::theme::palette;
-use crate::model::Scenario;
+use crate::model::{RegionId, Scenario};
 
 /// A region's disc is left out when it would cover more than this share of the canvas's shorter
 /// side (its nations are spread across the network, as a force layout leaves them): its name
@@ -16,47 +18,30 @@ const WIDEST_DISC: f32 = 0.45;
 /// Node radius and label room around a region's outermost nodes, in points.
 const MARGIN: f32 = 30.0;
 
-/// Which part of the regions is drawn: the discs go under the edges, the names over them (and
-/// under the nodes), so a web of lines never hides which region is which.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum RegionPart {
-    /// The faint discs.
-    Discs,
-    /// The names, on a plate.
-    Names,
+/// One region's nations on screen.
+pub(super) struct Cluster<'a> {
+    region: &'a RegionId,
+    name: &'a str,
+    /// The region's place in the scenario, which gives its colour (as the nodes have it).
+    index: usize,
+    centre: Pos2,
+    radius: f32,
+    /// Whether the disc is drawn: compact, and holding no other region's nation.
+    disc: bool,
 }
 
-/// What the regions are drawn from: the scenario, where its nations are on screen, and which
-/// regions the focus fades.
-pub(super) struct Regions<'a> {
-    pub(super) scenario: &'a Scenario,
-    pub(super) screen: &'a ScreenPositions<'a>,
-    pub(super) faded: &'a dyn Fn(&crate::model::RegionId) -> bool,
-}
-
-/// Draws each region's disc or name. Regions with no nation on screen, and scenarios with a
-/// single region, draw nothing.
-pub(super) fn regions_ui(
-    ui: &egui::Ui,
-    painter: &egui::Painter,
-    regions: &Regions,
-    part: RegionPart,
-) {
-    let Regions {
-        scenario,
-        screen,
-        faded,
-    } = *regions;
+/// Where each region's nations are on screen this frame; none for a scenario of one region.
+pub(super) fn clusters<'a>(
+    scenario: &'a Scenario,
+    screen: &ScreenPositions,
+    visible: Rect,
+) -> Vec<Cluster<'a>> {
     if scenario.regions.len() < 2 {
-        return;
+        return Vec::new();
     }
-    let visible = painter.clip_rect();
     let shorter = visible.width().min(visible.height());
-    let text_colour = ui.visuals().weak_text_color();
-    // Names are left out where they would cover a name already drawn (zoomed far out, or on a
-    // small screen); zooming in brings them back.
-    let mut plates: Vec<egui::Rect> = Vec::new();
-    for (k, region) in scenario.regions.iter().enumerate() {
+    let mut clusters = Vec::new();
+    for (index, region) in scenario.regions.iter().enumerate() {
         let points: Vec<Pos2> = scenario
             .nations
             .iter()
@@ -75,9 +60,6 @@ pub(super) fn regions_ui(
             .map(|p| p.distance(centre))
             .fold(0.0, f32::max)
             + MARGIN;
-        let colour = faded_if(faded(&region.id), palette(k));
-        // A disc that would take in other regions' nations (a force layout mixes them) or most
-        // of the canvas is left out; the name still marks where the region's nations are.
         let compact = radius <= WIDEST_DISC * shorter || points.len() == 1;
         let alone = || {
             scenario
@@ -87,27 +69,56 @@ pub(super) fn regions_ui(
                 .filter_map(|n| screen.get(&n.id))
                 .all(|p| p.distance(centre) > radius - MARGIN / 2.0)
         };
-        if part == RegionPart::Discs {
-            if compact && alone() {
-                painter.circle(
-                    centre,
-                    radius,
-                    colour.gamma_multiply(0.07),
-                    Stroke::new(1.0, colour.gamma_multiply(0.35)),
-                );
-            }
-            continue;
-        }
-        let name = region.name.or_id(region.id.as_str());
+        clusters.push(Cluster {
+            region: &region.id,
+            name: region.name.or_id(region.id.as_str()),
+            index,
+            centre,
+            radius,
+            disc: compact && alone(),
+        });
+    }
+    clusters
+}
+
+/// The faint discs, under everything else.
+pub(super) fn discs_ui(
+    painter: &egui::Painter,
+    clusters: &[Cluster],
+    faded: &dyn Fn(&RegionId) -> bool,
+) {
+    for cluster in clusters.iter().filter(|c| c.disc) {
+        let colour = faded_if(faded(cluster.region), palette(cluster.index));
+        painter.circle(
+            cluster.centre,
+            cluster.radius,
+            colour.gamma_multiply(0.07),
+            Stroke::new(1.0, colour.gamma_multiply(0.35)),
+        );
+    }
+}
+
+/// The names, each on a plate at the top of its disc; a name that would cover one already drawn
+/// (zoomed far out, or on a small screen) is left out until zooming in makes room.
+pub(super) fn names_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    clusters: &[Cluster],
+    faded: &dyn Fn(&RegionId) -> bool,
+) {
+    let text_colour = ui.visuals().weak_text_color();
+    let mut plates: Vec<Rect> = Vec::new();
+    for cluster in clusters {
+        let colour = blend(text_colour, palette(cluster.index));
         let galley = painter.layout_no_wrap(
-            name.to_owned(),
+            cluster.name.to_owned(),
             egui::FontId::proportional(14.0),
-            faded_if(faded(&region.id), blend(text_colour, palette(k))),
+            faded_if(faded(cluster.region), colour),
         );
         // Inside the disc's top, in the margin above the outermost nodes: with clusters packed
         // in rows, a name above the disc would sit closer to the cluster over it.
-        let at = centre - vec2(galley.size().x / 2.0, radius - 4.0);
-        let plate = egui::Rect::from_min_size(at, galley.size()).expand2(vec2(4.0, 1.0));
+        let at = cluster.centre - vec2(galley.size().x / 2.0, cluster.radius - 4.0);
+        let plate = Rect::from_min_size(at, galley.size()).expand2(vec2(4.0, 1.0));
         if plates.iter().any(|other| other.intersects(plate)) {
             continue;
         }

@@ -7,11 +7,8 @@ use std::collections::BTreeSet;
 
 use egui::{Rect, pos2, vec2};
 
+use crate::editor::layout::LARGE_WORLD;
 use crate::model::NationId;
-
-/// Nations above which weak ties are hidden until the user says otherwise: the bundled cases
-/// (up to a dozen nations) show every tie.
-const LARGE_WORLD: usize = 40;
 
 /// The threshold a large world starts with: |R| below it is a weak tie.
 const DEFAULT_THRESHOLD: f32 = 0.3;
