@@ -68,7 +68,8 @@ pub(super) fn nodes_ui(
         .collect();
     let great = great_power_floor(scenario);
     let mut hovered = None;
-    let mut labels: Vec<Rect> = Vec::new();
+    // Names are painted after every node, so a node drawn later cannot cover an earlier name.
+    let mut labels: Vec<(Rect, std::sync::Arc<egui::Galley>)> = Vec::new();
     for (k, nation) in scenario.nations.iter().enumerate() {
         let Some(&p) = positions.get(&nation.id) else {
             continue;
@@ -155,10 +156,10 @@ pub(super) fn nodes_ui(
             let label = Rect::from_min_size(at, galley.size());
             // Zoomed out, a name that would cover one already drawn is left out, unless its
             // nation is selected or under the pointer.
-            let crowded = canvas.zoom <= names_zoom && labels.iter().any(|o| o.intersects(label));
+            let crowded =
+                canvas.zoom <= names_zoom && labels.iter().any(|(o, _)| o.intersects(label));
             if !crowded || selected || response.hovered() {
-                labels.push(label);
-                painter.galley(at, galley, text_colour);
+                labels.push((label, galley));
             }
         }
         let response = response.on_hover_ui(|ui| {
@@ -220,6 +221,9 @@ pub(super) fn nodes_ui(
         if renaming_this {
             rename_ui(canvas, ui, centre + vec2(0.0, r + 10.0), intents);
         }
+    }
+    for (label, galley) in labels {
+        painter.galley(label.min, galley, text_colour);
     }
     // Weak ties of the nation under the pointer show from the next frame.
     if canvas.ties.hovered != hovered {
