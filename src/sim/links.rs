@@ -3,7 +3,7 @@
 
 use crate::model::{InterventionKind, TreatyKind};
 
-use super::ids::NationIx;
+use super::ids::{NationIx, group_by_nation};
 use super::state::State;
 use super::world::World;
 
@@ -77,6 +77,9 @@ pub struct Links {
     entries: Vec<((NationIx, NationIx), PairLinks)>,
     /// Contributions in the order they are added (alliances, treaties, missions), before merging.
     gathered: Vec<((NationIx, NationIx), Contribution)>,
+    /// `gathered` grouped by the pair's first nation, and where each nation's group starts.
+    grouped: Vec<((NationIx, NationIx), Contribution)>,
+    starts: Vec<u32>,
     parties: Vec<NationIx>,
 }
 
@@ -129,11 +132,23 @@ impl Links {
             }
             self.each_pair(Contribution::Mission);
         }
-        // A stable sort keeps each pair's contributions in the order above, so the sums are
-        // added in one fixed order.
-        self.gathered.sort_by_key(|&(key, _)| key);
+        // Sorted by pair, stably, so that each pair's contributions keep the order above and
+        // the sums are added in one fixed order: grouped by the first nation in linear time, then
+        // each nation's few contributions by the second.
+        let n = world.nation_count();
+        group_by_nation(
+            &self.gathered,
+            &mut self.grouped,
+            &mut self.starts,
+            n,
+            |&((a, _), _)| a,
+        );
+        for a in 0..n {
+            let (from, to) = (self.starts[a] as usize, self.starts[a + 1] as usize);
+            self.grouped[from..to].sort_by_key(|&((_, b), _)| b);
+        }
         self.entries.clear();
-        for &(key, contribution) in &self.gathered {
+        for &(key, contribution) in &self.grouped {
             if self.entries.last().is_none_or(|&(last, _)| last != key) {
                 self.entries.push((key, PairLinks::default()));
             }

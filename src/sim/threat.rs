@@ -10,7 +10,7 @@
 
 use crate::model::{DEFAULT_TRUST, TreatyKind};
 
-use super::ids::{NationIx, to_u32};
+use super::ids::{NationIx, group_by_nation, to_u32};
 use super::reference::Scales;
 use super::state::State;
 use super::world::World;
@@ -93,34 +93,6 @@ impl NationScratch {
         self.counted.resize(n, false);
         self.stored.clear();
         self.stored.resize(n, 0);
-    }
-}
-
-/// Moves `items` into `out` grouped by nation, ascending, keeping their order within each
-/// nation (a counting sort: linear in the items and the nations); `starts` receives where each
-/// nation's items begin (n + 1 entries).
-fn group_by_nation<T: Copy>(
-    items: &[T],
-    out: &mut Vec<T>,
-    starts: &mut Vec<u32>,
-    n: usize,
-    nation: impl Fn(&T) -> NationIx,
-) {
-    starts.clear();
-    starts.resize(n + 1, 0);
-    for item in items {
-        starts[nation(item).ix() + 1] += 1;
-    }
-    for k in 1..=n {
-        starts[k] += starts[k - 1];
-    }
-    let mut next = starts.clone();
-    out.clear();
-    out.extend_from_slice(items);
-    for item in items {
-        let slot = &mut next[nation(item).ix()];
-        out[*slot as usize] = *item;
-        *slot += 1;
     }
 }
 

@@ -114,7 +114,9 @@ pub struct PairInput {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PairInputs {
     threat: Vec<([f64; 2], [f64; 2])>,
-    links: Vec<(u32, PairLinks)>,
+    /// Each stored pair's links, by storage position (all zero when unlinked): filled in the
+    /// order the links come and read in storage order, with no sort.
+    links: Vec<PairLinks>,
 }
 
 impl PairInputs {
@@ -147,11 +149,12 @@ impl PairInputs {
             }
         }
         self.links.clear();
-        self.links
-            .extend(derived.links.iter().filter_map(|((a, b), link)| {
-                dyads.position(a, b).map(|position| (position as u32, link))
-            }));
-        self.links.sort_unstable_by_key(|&(position, _)| position);
+        self.links.resize(dyads.len(), PairLinks::default());
+        for ((a, b), link) in derived.links.iter() {
+            if let Some(position) = dyads.position(a, b) {
+                self.links[position] = link;
+            }
+        }
     }
 
     /// The inputs of every pair in storage order, given the balance sums by position.
@@ -159,15 +162,12 @@ impl PairInputs {
         &'a self,
         balance: &'a [f64],
     ) -> impl Iterator<Item = PairInput> + 'a {
-        let mut links = self.links.iter().peekable();
-        self.threat.iter().zip(balance).enumerate().map(
-            move |(position, (&(weights, blocs), &balance))| PairInput {
+        self.threat.iter().zip(balance).zip(&self.links).map(
+            |((&(weights, blocs), &balance), &link)| PairInput {
                 balance,
                 weights,
                 blocs,
-                link: links
-                    .next_if(|&&(at, _)| at as usize == position)
-                    .map_or_else(PairLinks::default, |&(_, link)| link),
+                link,
             },
         )
     }
