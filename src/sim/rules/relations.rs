@@ -110,7 +110,7 @@ pub struct PairInput {
 }
 
 /// The derived quantities of every stored pair by storage position, gathered once per tick
-/// from the per-nation threat lists and the sorted links (no per-pair lookups in the step).
+/// from the per-nation threat lists and the links (no per-pair lookups in the step).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PairInputs {
     threat: Vec<([f64; 2], [f64; 2])>,
