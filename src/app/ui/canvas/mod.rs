@@ -241,16 +241,8 @@ pub fn canvas_ui(
     // The selected nations, once a frame: the focus and its caption both start from them.
     let focused = selection.selected_nations();
     let near = canvas.focus.near(&key, scenario, &shown, &focused);
-    let region_faded = |region: &crate::model::RegionId| {
-        near.as_deref().is_some_and(|near| {
-            !scenario
-                .nations
-                .iter()
-                .any(|n| n.region == *region && near.contains(&n.id))
-        })
-    };
-    let clusters = regions::clusters(scenario, &screen, painter.clip_rect());
-    regions::discs_ui(&painter, &clusters, &region_faded);
+    let clusters = regions::clusters(scenario, &screen, near.as_deref(), painter.clip_rect());
+    regions::discs_ui(&painter, &clusters);
     let lit = canvas.ties.lit(&focused);
     let layer = Layer {
         scenario,
@@ -265,7 +257,7 @@ pub fn canvas_ui(
     let hidden_ties = relations_ui(ui, &painter, &layer, intents);
     treaties_ui(ui, &painter, &layer, intents);
     interventions_ui(ui, &painter, &layer, intents);
-    regions::names_ui(ui, &painter, &clusters, &region_faded);
+    regions::names_ui(ui, &painter, &clusters);
     nodes_ui(
         canvas, ui, &painter, document, &layer, area, &positions, intents,
     );
